@@ -1,0 +1,88 @@
+// Build time of a generated 50-file project with each bundler, without the plugin, with it in
+// syntax mode (target: at most 1.5x the plain build) and in typed mode (first build), printed as
+// ratios against the plain build measured in the same run; then one-file rebuild times (edit a
+// schema module) for esbuild and rollup in watch/incremental mode, plain vs syntax vs typed.
+// BENCH_RUNS (default 3) timed runs per cell after one warm-up; the median is reported.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { BUNDLERS, build, type Bundler } from '../../test/unplugin/harness/builders'
+import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
+import { generateProject } from './project'
+import { esbuildRebuild, rollupRebuild, type Rebuilder } from './rebuild'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3)
+const work = mkdtempSync(join(tmpdir(), 'openws-bench-build-'))
+const project = generateProject(join(work, 'project'))
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8)
+
+// The runtime's sources stand in for an installed node_modules/openws, which the plugin's default
+// filter never looks at: exclude them the same way, so the overhead measured is the user's files'.
+const asInstalled = /[\\/]src[\\/]runtime[\\/]/
+const modes: Array<[string, OpenWsPluginOptions | false]> = [
+  ['plain', false],
+  ['syntax', { root: project.dir, exclude: asInstalled }],
+  ['typed', { root: project.dir, typed: true, exclude: asInstalled }],
+]
+
+async function time(bundler: Bundler, plugin: OpenWsPluginOptions | false, tag: string): Promise<number> {
+  const t = performance.now()
+  const out = await build(bundler, { entry: project.entry, outDir: join(work, 'out', bundler, tag), plugin })
+  const elapsed = performance.now() - t
+  if (plugin && !out.code.includes('openws.artifact')) throw new Error(`${bundler}: the plugin did not compile the network`)
+  if (plugin && out.warnings.some((w) => w.includes('OPENWS_'))) throw new Error(`${bundler}: ${out.warnings.join('\n')}`)
+  return elapsed
+}
+
+console.log(`generated project: ${project.files} files; ${RUNS} runs per cell after a warm-up (median); target: syntax/plain <= 1.5x\n`)
+console.log('first build      plain     syntax     typed   syntax/plain          typed/plain   syntax overhead')
+const failures: string[] = []
+for (const bundler of BUNDLERS) {
+  // Modes are interleaved round by round so JIT warm-up and machine noise hit all of them alike.
+  const runs: Record<string, number[]> = { plain: [], syntax: [], typed: [] }
+  for (let r = -1; r < RUNS; r++) {
+    for (const [mode, plugin] of modes) {
+      if (runs[mode] === undefined) continue
+      try {
+        const t = await time(bundler, plugin, `${mode}-${r}`)
+        if (r >= 0) runs[mode]!.push(t) // round -1 is the warm-up
+      } catch (err) {
+        failures.push(`${bundler} ${mode}: ${String((err as Error).message ?? err).split('\n')[0]}`)
+        delete runs[mode]
+      }
+    }
+  }
+  const medians: Record<string, number> = Object.fromEntries(modes.map(([m]) => [m, runs[m] ? median(runs[m]!) : NaN]))
+  const syntax = medians.syntax! / medians.plain!
+  const typed = medians.typed! / medians.plain!
+  console.log(
+    `${bundler.padEnd(10)} ${ms(medians.plain!)}  ${ms(medians.syntax!)}  ${ms(medians.typed!)}     ${`${syntax.toFixed(2)}x ${syntax <= 1.5 ? 'MET' : 'NOT MET'}`.padEnd(16)}  ${`${typed.toFixed(2)}x`.padEnd(12)}  +${(medians.syntax! - medians.plain!).toFixed(0)} ms`,
+  )
+}
+
+console.log('\none-file rebuild (edit src/schemas/s3.ts; the network module must be regenerated)')
+console.log('                 first build   rebuild (median of edits)   rebuild vs plain rebuild')
+const rebuilders: Array<[string, Rebuilder]> = [
+  ['esbuild', esbuildRebuild],
+  ['rollup', rollupRebuild],
+]
+for (const [name, rebuild] of rebuilders) {
+  let plainRebuild = NaN
+  for (const [mode, plugin] of modes) {
+    try {
+      const { first, rebuilds } = await rebuild(project, join(work, 'rebuild', name, mode), plugin, Math.max(3, RUNS))
+      const r = median(rebuilds)
+      if (mode === 'plain') plainRebuild = r
+      console.log(`${`${name} ${mode}`.padEnd(16)} ${ms(first)}      ${ms(r)}                  ${mode === 'plain' ? '' : `${(r / plainRebuild).toFixed(2)}x`}`)
+    } catch (err) {
+      failures.push(`${name} rebuild ${mode}: ${String((err as Error).message ?? err).split('\n')[0]}`)
+    }
+  }
+}
+
+rmSync(work, { recursive: true, force: true })
+if (failures.length) {
+  console.log(`\nfailed cells:\n  ${failures.join('\n  ')}`)
+  process.exitCode = 1
+}

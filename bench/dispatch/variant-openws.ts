@@ -1,0 +1,64 @@
+// This runtime, fed frames through session.receive() exactly as an adapter does. "interpreted":
+// no transformer (artifact built by the interpreter). "compiled": the artifact the transformer
+// emits (emitArtifact + generated validators), evaluated here because the bench has no build step.
+import { ENVELOPE_SCHEMA } from '../../src/runtime/envelope/schema'
+import type { BindingsCore, HandlerTarget } from '../../src/runtime/contract/types'
+import { encodeEnvelope } from '../../src/runtime/envelope/codec'
+import { generateValidator } from '../../src/runtime/codegen/index'
+import { validatorHelpers } from '../../src/runtime/validate/helpers'
+import { runtime } from '../../src/runtime/session/index'
+import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { DEFAULT_LIMITS } from '../../src/runtime/limits'
+import type { Workload } from './networks'
+
+export type Sink = { bytes: number }
+
+export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boolean): BindingsCore {
+  const routes: Record<string, Record<string, HandlerTarget>> = {}
+  for (const [name, handler] of Object.entries(w.handlers)) {
+    // A fluent-style handler. A sync one lets the session dispatch the next frame at once; an
+    // async one (the README's style) costs a promise turn per frame.
+    routes[name] = {
+      [w.sender]: asyncHandlers
+        ? async (payload: any, api: any) => {
+            await handler(payload, api)
+          }
+        : (payload: any, api: any) => {
+            handler(payload, api)
+          },
+    }
+  }
+  const binder: BindingsCore = { kind: 'openws.bindings', network: w.network, hostRole: w.hostRole, routes, lifecycle: {} }
+  if (compiled) {
+    const source = emitArtifact({
+      network: w.network,
+      hostRole: w.hostRole,
+      maxDepth: DEFAULT_LIMITS.maxDepth,
+      envelopeSchema: ENVELOPE_SCHEMA,
+      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
+    })
+    binder.compiled = new Function(`return ${source}`)()(validatorHelpers)
+  }
+  return binder
+}
+
+export interface OpenwsVariant {
+  handle: (frame: string) => void
+  /** Resolves once every received frame has been handled (async handlers). */
+  idle: () => Promise<void>
+}
+
+/** A session fed like an adapter feeds it; with async handlers the queue holds a whole batch. */
+export function openwsVariant(w: Workload, compiled: boolean, sink: Sink, asyncHandlers = false): OpenwsVariant {
+  const rt = runtime(bindingsFor(w, compiled, asyncHandlers), { limits: { maxQueuedMessages: w.frames.length } })
+  const session = rt.newSession(
+    (fromRole, messageName, payload, id) => {
+      sink.bytes += encodeEnvelope(fromRole, messageName, payload, id).length
+    },
+    (code, reason) => {
+      throw new Error(`bench session closed: ${code} ${reason}`)
+    },
+  )
+  void session.open(w.sender)
+  return { handle: (frame) => session.receive(frame), idle: () => session.idle() }
+}

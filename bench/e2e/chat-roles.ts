@@ -1,0 +1,74 @@
+// The README's chat roles for the benchmark (class-first, payloads exactly as in the README), with
+// the same defensive lookups as the raw baseline so both do the same work.
+import * as WS from '../../src/runtime/entries/index'
+import { S } from '../../src/runtime/entries/index'
+import { generateValidator } from '../../src/runtime/codegen/index'
+import { ENVELOPE_SCHEMA } from '../../src/runtime/envelope/schema'
+import { DEFAULT_LIMITS } from '../../src/runtime/limits'
+import { validatorHelpers } from '../../src/runtime/validate/helpers'
+import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+
+class Client {
+  static CONFIG = {
+    name: 'client',
+    messages: {
+      joinedRoom: { payload: S.obj({ joinerId: S.str, roomId: S.str }) },
+      receivedMessage: { payload: S.obj({ senderId: S.str, roomId: S.str, text: S.str }) },
+    },
+  }
+}
+
+class Server {
+  static CONFIG = {
+    name: 'server',
+    handlers: {
+      createRoom: { payload: S.obj({ userId: S.str, roomId: S.str }), from: [Client] },
+      joinRoom: { payload: S.obj({ userId: S.str, roomId: S.str }), from: [Client] },
+      sendMessage: { payload: S.obj({ userId: S.str, roomId: S.str, text: S.str }), from: [Client] },
+    },
+  }
+
+  rooms = new Map<string, Set<string>>()
+  users = new Map<string, WS.Api<typeof Client>>()
+
+  createRoom({ userId, roomId }: { userId: string; roomId: string }, api: WS.Api<typeof Client>) {
+    this.rooms.set(roomId, new Set([userId]))
+    this.users.set(userId, api)
+    return api.joinedRoom({ roomId, joinerId: userId })
+  }
+
+  joinRoom({ userId, roomId }: { userId: string; roomId: string }, api: WS.Api<typeof Client>) {
+    const room = this.rooms.get(roomId)
+    if (!room) throw new Error('no room')
+    room.add(userId)
+    this.users.set(userId, api)
+    for (const member of room) void this.users.get(member)!.joinedRoom({ roomId, joinerId: userId })
+  }
+
+  sendMessage({ userId, roomId, text }: { userId: string; roomId: string; text: string }) {
+    const room = this.rooms.get(roomId)
+    if (!room) return
+    for (const member of room) {
+      if (member !== userId) void this.users.get(member)!.receivedMessage({ roomId, senderId: userId, text })
+    }
+  }
+}
+
+/**
+ * The bindings, optionally with the artifact the transformer would attach (emitArtifact + generated
+ * validators), evaluated here because the benchmark has no build step — as bench/dispatch does.
+ */
+export function chatBindings(compiled: boolean) {
+  const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
+  if (compiled) {
+    const source = emitArtifact({
+      network: binder.network,
+      hostRole: binder.hostRole,
+      maxDepth: DEFAULT_LIMITS.maxDepth,
+      envelopeSchema: ENVELOPE_SCHEMA,
+      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
+    })
+    binder.compiled = new Function(`return ${source}`)()(validatorHelpers)
+  }
+  return binder
+}

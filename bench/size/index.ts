@@ -1,0 +1,69 @@
+// The framework's share of a browser client bundle, min+gzip (target: under 4 KB).
+//
+// The app is examples/vite (the chat client). Share = gzip(min(app with openws bundled)) minus
+// gzip(min(the same app with every `openws…` import left external)); both builds run the plugin, so
+// the generated validators and switches count as the app's own code, the runtime as the framework's.
+// Also printed: the same app without the plugin (the interpreted path), and the biggest runtime
+// modules in the minified bundle (from esbuild's metafile), to show where the bytes go.
+import { gzipSync } from 'node:zlib'
+import { join, relative } from 'node:path'
+import { build, type Plugin } from 'esbuild'
+import openws from '../../src/unplugin/esbuild'
+import { openwsEntry, root } from '../../test/unplugin/harness/paths'
+
+const TARGET_BYTES = 4 * 1024
+const entry = join(root, 'examples', 'vite', 'src', 'main.ts')
+
+const openwsSource: Plugin = {
+  name: 'openws-source',
+  setup(b) {
+    b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: openwsEntry(a.path)! }))
+  },
+}
+
+const openwsExternal: Plugin = {
+  name: 'openws-external',
+  setup(b) {
+    b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: a.path, external: true }))
+  },
+}
+
+async function bundle(plugins: Plugin[]) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    metafile: true,
+    logLevel: 'silent',
+    plugins,
+  })
+  const code = result.outputFiles[0]!.contents
+  const inputs = Object.values(result.metafile.outputs)[0]!.inputs
+  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength, inputs }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`
+
+const full = await bundle([openws({ root }), openwsSource])
+const appOnly = await bundle([openws({ root }), openwsExternal])
+const interpreted = await bundle([openwsSource])
+const share = full.gz - appOnly.gz
+
+console.log('browser chat client (examples/vite/src/main.ts), esbuild --minify, gzip -9')
+console.log(`  whole bundle, with the plugin        ${kb(full.min).padStart(10)} min  ${kb(full.gz).padStart(9)} min+gz`)
+console.log(`  app + generated code, openws external ${kb(appOnly.min).padStart(9)} min  ${kb(appOnly.gz).padStart(9)} min+gz`)
+console.log(`  whole bundle, WITHOUT the plugin     ${kb(interpreted.min).padStart(10)} min  ${kb(interpreted.gz).padStart(9)} min+gz  (interpreter path)`)
+console.log(`  framework share (min+gz)             ${kb(share).padStart(10)}   target < ${kb(TARGET_BYTES)}: ${share < TARGET_BYTES ? 'MET' : 'NOT MET'} (${(share / TARGET_BYTES).toFixed(2)}x of target)`)
+console.log(`  without-plugin / with-plugin (min+gz) ${(interpreted.gz / full.gz).toFixed(2)}x`)
+
+const runtimeInputs = Object.entries(full.inputs)
+  .filter(([file]) => file.includes('src/runtime/'))
+  .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
+console.log(`\n  runtime modules in the bundle (minified bytes, before gzip), top 12 of ${runtimeInputs.length}:`)
+for (const [file, { bytesInOutput }] of runtimeInputs.slice(0, 12)) {
+  console.log(`    ${String(bytesInOutput).padStart(6)}  ${relative(root, join(root, file.replace(/^.*?src\/runtime\//, 'src/runtime/')))}`)
+}

@@ -1,0 +1,51 @@
+// `npm start`: the chat demo on Fastify. Bundles browser.ts with esbuild's JS API at start-up,
+// serves the page, mounts the chat network at /chat (spec at /chat/spec.json), prints the URL.
+import { readFile } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
+import Fastify from 'fastify'
+import { openws } from '../../src/runtime/adapters/fastify/index'
+import { serverBindings } from './roles'
+
+const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
+
+export interface Demo {
+  url: string
+  close(): Promise<void>
+}
+
+/** Starts the demo; `port` 0 picks a free port (tests). */
+export async function startDemo(options: { port?: number; host?: string } = {}): Promise<Demo> {
+  const bundle = await build({
+    entryPoints: [here('./browser.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'warning',
+  })
+  const script = bundle.outputFiles[0].text
+  const page = await readFile(here('./index.html'), 'utf8')
+
+  const app = Fastify({ logger: false })
+  await app.register(openws)
+  app.openws({ path: '/chat', bindings: serverBindings() })
+  app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page))
+  app.get('/app.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script))
+
+  const host = options.host ?? 'localhost'
+  await app.listen({ port: options.port ?? 8080, host })
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  return { url: `http://${host}:${port}/`, close: () => app.close() }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const demo = await startDemo({ port: Number(process.env.PORT ?? 8080) })
+  console.log(`openws chat demo: ${demo.url}  (spec: ${demo.url}chat/spec.json)`)
+  const stop = () => void demo.close().then(() => process.exit(0))
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}

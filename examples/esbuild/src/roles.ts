@@ -1,0 +1,75 @@
+// The chat network, class-first: the server hosts handlers, clients and the portal receive messages.
+import { S } from 'openws'
+import type { Api } from 'openws'
+import { Chat, Joined, Received, RoomUser } from './schemas'
+
+export class Client {
+  static CONFIG = {
+    name: 'client',
+    description: 'A chat client',
+    messages: {
+      joinedRoom: { payload: Joined },
+      receivedMessage: { payload: Received },
+    },
+  }
+}
+
+export class Portal {
+  static CONFIG = {
+    name: 'portal',
+    description: 'The admin portal',
+    messages: {
+      receivedRoomStats: { payload: S.obj({ roomId: S.str, members: S.arr(S.str) }) },
+    },
+  }
+}
+
+type Peer = Api<typeof Client>
+
+export class Server {
+  static CONFIG = {
+    name: 'server',
+    description: 'The chat server',
+    handlers: {
+      createRoom: { payload: RoomUser, from: [Client] },
+      joinRoom: { payload: RoomUser, from: [Client] },
+      sendMessage: { payload: Chat, from: [Client, Portal] },
+      requestRoomStats: { payload: S.obj({ roomId: S.str }), from: [Portal] },
+    },
+  }
+
+  rooms = new Map<string, Set<string>>()
+  users = new Map<string, Peer>()
+
+  async createRoom({ userId, roomId }: { userId: string; roomId: string }, api: Peer) {
+    this.rooms.set(roomId, new Set([userId]))
+    this.users.set(userId, api)
+    await api.joinedRoom({ roomId, joinerId: userId })
+  }
+
+  async joinRoom({ userId, roomId }: { userId: string; roomId: string }, api: Peer) {
+    const room = this.rooms.get(roomId) ?? new Set<string>()
+    this.rooms.set(roomId, room.add(userId))
+    this.users.set(userId, api)
+    for (const member of room) await this.users.get(member)?.joinedRoom({ roomId, joinerId: userId })
+  }
+
+  async sendMessage({ userId, roomId, text }: { userId: string; roomId: string; text: string }) {
+    for (const member of this.rooms.get(roomId) ?? []) {
+      if (member !== userId) await this.users.get(member)?.receivedMessage({ roomId, senderId: userId, text })
+    }
+  }
+
+  async requestRoomStats({ roomId }: { roomId: string }, api: Api<typeof Portal>) {
+    await api.receivedRoomStats({ roomId, members: [...(this.rooms.get(roomId) ?? [])] })
+  }
+
+  /** A closed connection leaves every room it was in. */
+  handleClose(_role: string, peer: object) {
+    for (const [userId, api] of this.users) {
+      if (api !== peer) continue
+      this.users.delete(userId)
+      for (const room of this.rooms.values()) room.delete(userId)
+    }
+  }
+}

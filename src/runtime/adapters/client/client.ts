@@ -1,0 +1,237 @@
+// The client runtime: connects to a server role as this bindings' host role, hosts that role's
+// handlers (one runtime session per socket), offers a stable typed API to the server that queues
+// while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
+import { decodeEnvelope, encodeEnvelope, ERROR_MESSAGE, type ErrorFramePayload } from '../../envelope/index'
+import { ErrorCodes, isOpenWsError, openwsError, type ErrorCode, type OpenWsError } from '../../errors'
+import { runtime as createRuntime } from '../../session/index'
+import type { Runtime, Session } from '../../session/types'
+import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
+import { backoffDelay } from './backoff'
+import { Emitter } from './events'
+import { startHeartbeat } from './heartbeat'
+import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options'
+import { SendQueue } from './send-queue'
+
+export type ClientState = 'connecting' | 'open' | 'reconnecting' | 'closed'
+
+export interface ClientEvents {
+  /** The socket is open and the session is established; queued frames were flushed. */
+  open: { url: string }
+  /** The socket closed. `reconnecting` says whether another attempt is scheduled. */
+  close: { code: number; reason: string; reconnecting: boolean }
+  /** A retry is scheduled after `delayMs` (attempt counts from 1). */
+  reconnecting: { attempt: number; delayMs: number }
+  /** A `$error` frame from the server (as an OpenWsError with the server's code) or a transport error. */
+  error: OpenWsError | Error
+  /** A frame that could not be queued while disconnected (queue full or queueing off). */
+  drop: { frame: string }
+}
+
+type SocketInstance = InstanceType<ResolvedClientOptions['WebSocket']>
+
+export class OpenWsClient<Api extends object = Record<string, (payload: any) => Promise<void>>> {
+  readonly runtime: Runtime
+  /** The typed API to the server. Stable across reconnects; sends while disconnected are queued. */
+  readonly api: Api
+  private readonly options: ResolvedClientOptions
+  private readonly events = new Emitter<ClientEvents>()
+  private readonly queue: SendQueue
+  private socket: SocketInstance | undefined
+  private session: Session | undefined
+  private stopHeartbeat: (() => void) | undefined
+  private retryTimer: ReturnType<typeof setTimeout> | undefined
+  private attempt = 0
+  private _state: ClientState = 'connecting'
+  private opened: Promise<void>
+  private resolveOpened!: () => void
+
+  constructor(options: ClientOptions) {
+    this.options = resolveClientOptions(options)
+    this.runtime = createRuntime(this.options.bindings, {
+      limits: this.options.limits,
+      host: this.options.host,
+      onInternalError: (error) => this.internalError(error),
+    })
+    this.queue = new SendQueue(this.options.maxQueuedFrames)
+    this.api = this.runtime.createPeer(this.options.serverRole, (from, name, payload, id) => this.transmit(from, name, payload, id)) as Api
+    this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
+    this.dial()
+  }
+
+  get state(): ClientState {
+    return this._state
+  }
+
+  get role(): string {
+    return this.options.bindings.hostRole
+  }
+
+  get serverRole(): string {
+    return this.options.serverRole
+  }
+
+  /** Frames waiting for a connection. */
+  get queued(): number {
+    return this.queue.size
+  }
+
+  /** Resolves when the client is (next) open; never rejects (listen to 'close' for failures). */
+  ready(): Promise<void> {
+    return this.opened
+  }
+
+  on<K extends keyof ClientEvents>(name: K, listener: (event: ClientEvents[K]) => void): () => void {
+    return this.events.on(name, listener)
+  }
+
+  /** Closes for good: no reconnect, queued frames are discarded, the session closes. */
+  close(code = 1000, reason = ''): Promise<void> {
+    if (this._state === 'closed') return Promise.resolve()
+    this._state = 'closed'
+    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer)
+    this.queue.clear()
+    const socket = this.socket
+    const session = this.session
+    this.detach()
+    if (socket && socket.readyState < ReadyState.closing) socket.close(isSendableCloseCode(code) ? code : 1000, clampReason(reason))
+    this.events.emit('close', { code, reason, reconnecting: false }, this.listenerError)
+    return session ? session.close() : Promise.resolve()
+  }
+
+  private dial(): void {
+    let url: string
+    let socket: SocketInstance
+    try {
+      url = this.options.url()
+      socket = new this.options.WebSocket(url, this.options.protocols)
+    } catch (error) {
+      this.emitError(error)
+      this.scheduleRetry(1006, 'connect failed')
+      return
+    }
+    this.socket = socket
+    if ('binaryType' in socket) socket.binaryType = 'arraybuffer'
+    socket.addEventListener('open', () => this.onOpen(socket, url))
+    socket.addEventListener('message', (event: { data: unknown }) => this.onMessage(socket, event.data))
+    socket.addEventListener('close', (event: { code?: number; reason?: string }) => this.onClose(socket, event.code ?? 1006, event.reason ?? ''))
+    socket.addEventListener('error', (event: { error?: unknown; message?: string }) => {
+      if (socket === this.socket) this.emitError(event.error ?? new Error(event.message ?? 'WebSocket error'))
+    })
+  }
+
+  private onOpen(socket: SocketInstance, url: string): void {
+    if (socket !== this.socket || this._state === 'closed') return
+    this.attempt = 0
+    const session = this.runtime.newSession(
+      (from, name, payload, id) => this.transmit(from, name, payload, id),
+      (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
+    )
+    this.session = session
+    void session.open(this.options.serverRole)
+    if (this.options.heartbeat) this.stopHeartbeat = startHeartbeat(socket, this.options.heartbeat)
+    this._state = 'open'
+    for (let frame = this.queue.shift(); frame !== undefined; frame = this.queue.shift()) socket.send(frame)
+    this.events.emit('open', { url }, this.listenerError)
+    this.resolveOpened()
+  }
+
+  private onMessage(socket: SocketInstance, data: unknown): void {
+    const session = this.session
+    if (socket !== this.socket || !session) return
+    const isBinary = typeof data !== 'string'
+    const frame = isBinary ? (data instanceof ArrayBuffer || data instanceof Uint8Array ? data : new Uint8Array(0)) : (data as string)
+    // `$error` frames are the server's answers to our mistakes: surface them, never answer them
+    // (answering would let two peers bounce errors forever). Everything else goes to the session.
+    const decoded = decodeEnvelope(frame, isBinary, {
+      allowErrorFrames: true,
+      maxFrameBytes: this.runtime.limits.maxFrameBytes,
+      maxIssues: this.runtime.limits.maxIssues,
+      validator: this.runtime.artifact.envelope,
+    })
+    if (isOpenWsError(decoded)) return session.receive(frame, isBinary)
+    if (decoded.messageName === ERROR_MESSAGE) return this.serverError(decoded.payload as ErrorFramePayload)
+    void session.handleMessage(decoded.fromRole, decoded.messageName, decoded.payload, decoded.id)
+  }
+
+  private onClose(socket: SocketInstance, code: number, reason: string): void {
+    if (socket !== this.socket) return
+    const session = this.session
+    this.detach()
+    if (session) void session.close()
+    if (this._state === 'closed') return
+    this.scheduleRetry(code, reason)
+  }
+
+  private scheduleRetry(code: number, reason: string): void {
+    const reconnect = this.options.reconnect
+    const again = reconnect !== undefined && this.attempt < reconnect.maxAttempts
+    this.events.emit('close', { code, reason, reconnecting: again }, this.listenerError)
+    if (!again) {
+      this._state = 'closed'
+      this.queue.clear()
+      return
+    }
+    if (this._state === 'open') this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
+    this._state = 'reconnecting'
+    const delayMs = backoffDelay(this.attempt++, reconnect)
+    this.events.emit('reconnecting', { attempt: this.attempt, delayMs }, this.listenerError)
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined
+      if (this._state !== 'closed') this.dial()
+    }, delayMs)
+  }
+
+  private detach(): void {
+    this.stopHeartbeat?.()
+    this.stopHeartbeat = undefined
+    this.socket = undefined
+    this.session = undefined
+  }
+
+  /** Every outbound frame (the stable API and the session's peer) goes through here. */
+  private transmit(fromRole: string, messageName: string, payload: unknown, id?: string | number): void {
+    const frame = encodeEnvelope(fromRole, messageName, payload, id)
+    const socket = this.socket
+    if (this._state === 'open' && socket && socket.readyState === ReadyState.open) {
+      socket.send(frame)
+      return
+    }
+    if (this._state === 'closed') {
+      this.events.emit('drop', { frame }, this.listenerError)
+      return
+    }
+    const dropped = this.queue.push(frame)
+    if (dropped !== undefined) this.events.emit('drop', { frame: dropped }, this.listenerError)
+  }
+
+  private serverError(payload: ErrorFramePayload): void {
+    // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
+    const code = Object.hasOwn(ErrorCodes, payload.code) ? (payload.code as ErrorCode) : 'OPENWS_ERR_INTERNAL'
+    const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues })
+    // The frame's correlation id, so callers can match the error to what they sent.
+    Object.assign(error, { id: payload.id })
+    this.events.emit('error', error, this.listenerError)
+  }
+
+  private emitError(error: unknown): void {
+    this.events.emit('error', error instanceof Error ? error : new Error(String(error)), this.listenerError)
+  }
+
+  private internalError(error: unknown): void {
+    if (this.options.onInternalError) this.options.onInternalError(error)
+    else this.emitError(error)
+  }
+
+  private readonly listenerError = (error: unknown): void => {
+    if (this.options.onInternalError) this.options.onInternalError(error)
+    else console.error(error)
+  }
+}
+
+/** Connects (asynchronously; see `ready()` and the 'open' event) and returns the client. */
+export function connect<Api extends object = Record<string, (payload: any) => Promise<void>>>(options: ClientOptions): OpenWsClient<Api> {
+  return new OpenWsClient<Api>(options)
+}
+
+// Re-exported so callers can narrow `error` events without importing the errors module.
+export type { WebSocketLike }

@@ -1,0 +1,112 @@
+// One server-side connection: binds a socket context to a runtime session. Transport only —
+// decoding, size limits, the role check, validation and dispatch all happen in the session.
+import type { ServerHub } from './server-hub'
+import { ReadyState, type SocketContext } from './socket'
+import { encodeEnvelope } from '../envelope/index'
+import { bindContext, withOpeningContext } from './context'
+
+type Session = ReturnType<ServerHub["runtime"]["newSession"]>
+
+export class ServerConnection<Context = unknown> {
+  readonly session: Session
+  /** Set once: at admission, or from the first frame when the application opted in. */
+  role: string | undefined
+  private alive = true
+  private draining = false
+  private closed = false
+
+  constructor(
+    readonly hub: ServerHub<Context>,
+    readonly socket: SocketContext,
+    role: string | undefined,
+    readonly context: Context | undefined,
+  ) {
+    this.role = role
+    this.session = hub.runtime.newSession(
+      (fromRole: string, messageName: string, payload: unknown, id?: string | number) => this.send(fromRole, messageName, payload, id),
+      (code: number, reason: string) => this.socket.close(code, reason),
+    )
+  }
+
+  /** Opens the session when the role is already known (path or authenticate). */
+  start(): void {
+    if (this.role === undefined) return
+    const role = this.role
+    void withOpeningContext(this.context, () => this.session.open(role))
+    bindContext(this.session.peer, this.context)
+  }
+
+  /** A frame from the socket: the session decodes, checks and dispatches it, in order. */
+  receive(data: string | Uint8Array, isBinary: boolean): void {
+    if (this.draining || this.closed) return
+    if (this.role !== undefined) {
+      this.session.receive(data, isBinary)
+      return
+    }
+    withOpeningContext(this.context, () => this.session.receive(data, isBinary))
+    // roleFrom: 'first-frame' — the session fixed the role from this frame; link the context to its peer.
+    if (this.session.role !== undefined) {
+      this.role = this.session.role
+      bindContext(this.session.peer, this.context)
+    }
+  }
+
+  /** The session's outbound path: encode, respect backpressure, write. */
+  private send(fromRole: string, messageName: string, payload: unknown, id?: string | number): void {
+    const socket = this.socket
+    // A peer that just went away: its close event is on its way, and nobody could act on an error.
+    if (this.closed || socket.readyState !== ReadyState.open) return
+    const options = this.hub.options
+    if (options.maxBufferedBytes > 0 && socket.bufferedAmount > options.maxBufferedBytes) {
+      // Slow consumer: the peer is not reading. Never let its buffer grow without bound.
+      if (options.slowConsumer === 'drop') return
+      socket.close(1008, 'OPENWS_ERR_SLOW_CONSUMER')
+      return
+    }
+    socket.send(encodeEnvelope(fromRole, messageName, payload, id))
+  }
+
+  /** Resolves once every frame received so far has been handled (the session runs them in order). */
+  idle(): Promise<void> {
+    return this.session.idle()
+  }
+
+  /** Shutdown began: frames arriving from now on are ignored. */
+  drain(): void {
+    this.draining = true
+  }
+
+  /** Shutdown finished waiting: close with 1001. */
+  goAway(): void {
+    this.socket.close(1001, 'OPENWS_ERR_SHUTTING_DOWN')
+  }
+
+  /** The socket closed (either side). */
+  onClose(): void {
+    if (this.closed) return
+    this.closed = true
+    this.hub.forget(this)
+    void this.session.close()
+  }
+
+  onError(error: unknown): void {
+    if (this.closed) return
+    this.session.error(error)
+  }
+
+  onPong(): void {
+    this.alive = true
+  }
+
+  /** One heartbeat tick: a peer that did not answer the last ping is gone. */
+  heartbeat(): void {
+    if (!this.socket.ping) return
+    if (!this.alive) {
+      if (this.socket.terminate) this.socket.terminate()
+      else this.socket.close(1001, 'heartbeat timeout')
+      return
+    }
+    this.alive = false
+    this.socket.ping()
+  }
+}

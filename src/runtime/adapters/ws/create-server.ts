@@ -1,0 +1,93 @@
+// `createServer(options)`: an HTTP server with one openws network on `ws`, listening.
+// Plain GETs of `{path}/spec.json` get the spec (unless `spec: false`); everything else is 404.
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { WebSocketServer, type ServerOptions as WsServerOptions } from 'ws'
+import { specJson } from '../spec-document'
+import { attach, type WsMount, type WsOpenWsOptions } from './attach'
+
+export interface CreateServerOptions<Context = unknown> extends WsOpenWsOptions<Context> {
+  /** Default 0 (any free port). */
+  port?: number
+  /** Interface to listen on. Default '127.0.0.1'. */
+  hostname?: string
+  /** Extra `ws` options (noServer and path are set by openws). `maxPayload` defaults to limits.maxFrameBytes + 1 KiB. */
+  ws?: Omit<WsServerOptions, 'noServer' | 'server' | 'port' | 'host' | 'path'>
+}
+
+export interface OpenWsServer extends WsMount {
+  readonly http: Server
+  readonly wss: WebSocketServer
+  /** The port actually bound. */
+  readonly port: number
+  readonly url: string
+  /** Graceful: in-flight handlers finish, sessions close with 1001, then the HTTP server closes. */
+  close(): Promise<void>
+}
+
+export async function createServer<Context = unknown>(options: CreateServerOptions<Context>): Promise<OpenWsServer> {
+  const maxFrameBytes = options.limits?.maxFrameBytes ?? 1024 * 1024
+  // ws's own cap sits just above ours, so the session (not ws) reports oversize frames with its
+  // documented code, while ws still refuses to buffer frames of unbounded size.
+  const wss = new WebSocketServer({ maxPayload: maxFrameBytes + 1024, ...options.ws, noServer: true })
+  const mount = attach(wss, options)
+  const specPath = `${mount.path === '/' ? '' : mount.path}/spec.json`
+  const spec = options.spec === false ? undefined : specJson(options.bindings)
+
+  const http = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
+    const path = (request.url ?? '/').split('?')[0]
+    if (spec !== undefined && request.method === 'GET' && path === specPath) {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(spec)
+    } else {
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND"}')
+    }
+  })
+  http.on('upgrade', mount.handleUpgrade)
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject)
+    http.listen(options.port ?? 0, options.hostname ?? '127.0.0.1', () => {
+      http.off('error', reject)
+      resolve()
+    })
+  })
+  const address = http.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+  const host = options.hostname ?? '127.0.0.1'
+
+  let closing: Promise<void> | undefined
+  return {
+    http,
+    wss,
+    port,
+    url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}${mount.path === '/' ? '' : mount.path}`,
+    path: mount.path,
+    get connections() {
+      return mount.connections
+    },
+    handleUpgrade: mount.handleUpgrade,
+    shutdown: mount.shutdown,
+    close() {
+      closing ??= (async () => {
+        http.off('upgrade', mount.handleUpgrade)
+        await mount.shutdown()
+        await closingHandshakes(wss, 2000)
+        for (const client of wss.clients) client.terminate()
+        await new Promise<void>((resolve) => wss.close(() => resolve()))
+        await new Promise<void>((resolve) => http.close(() => resolve()))
+      })()
+      return closing
+    },
+  }
+}
+
+/** Gives peers a moment to answer our close frames (so they see 1001) before sockets are dropped. */
+function closingHandshakes(wss: WebSocketServer, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const deadline = Date.now() + ms
+    const check = (): void => {
+      if (wss.clients.size === 0 || Date.now() >= deadline) resolve()
+      else setTimeout(check, 10)
+    }
+    check()
+  })
+}

@@ -1,0 +1,3 @@
+// The precompiled artifact shape and its interpreted builder.
+export * from './types'
+export { interpretArtifact } from './interpreted'

@@ -1,0 +1,89 @@
+// Builds a CompiledArtifact from the IR with the interpreter: the fallback when the transformer did
+// not run. Closures here capture only validators, names and small arrays, never IR objects.
+import { openwsError } from '../errors'
+import { interpret } from '../interpret/index'
+import type { JsonSchema, MessageDoc, NetworkIR } from '../ir/types'
+import type { Validator } from '../validate/types'
+import { envelopeValidatorFor } from './envelope'
+import {
+  ARTIFACT_KIND,
+  ARTIFACT_VERSION,
+  PEER_SINK,
+  ROUTE_NOT_ALLOWED,
+  ROUTE_UNKNOWN,
+  type CompiledArtifact,
+  type InboundTable,
+  type OutboundFactory,
+  type PeerSink,
+} from './types'
+
+/** Builds validators once per distinct schema object. */
+type ValidatorCache = (schema: JsonSchema) => Validator
+
+export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth: number): CompiledArtifact {
+  const roles = network.roles
+  if (!Object.hasOwn(roles, hostRole)) {
+    throw openwsError('OPENWS_ERR_NO_HOST_ROLE', 'the host role is not in the network', { network: network.name, role: hostRole })
+  }
+  const cache = new Map<JsonSchema, Validator>()
+  const validatorOf: ValidatorCache = (schema) => {
+    let v = cache.get(schema)
+    if (v === undefined) cache.set(schema, (v = interpret(schema, { maxDepth })))
+    return v
+  }
+  const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
+  const outbound: Record<string, OutboundFactory> = Object.create(null)
+  for (const role of remoteRoles) outbound[role] = outboundFactory(roles[role].messages, hostRole, validatorOf)
+  return {
+    kind: ARTIFACT_KIND,
+    version: ARTIFACT_VERSION,
+    network,
+    hostRole,
+    remoteRoles,
+    maxDepth,
+    envelope: envelopeValidatorFor(maxDepth),
+    inbound: inboundTable(roles[hostRole].messages, remoteRoles, validatorOf),
+    outbound,
+  }
+}
+
+function mayFrom(doc: MessageDoc, sender: string): boolean {
+  return doc.from === undefined || doc.from.includes(sender)
+}
+
+function inboundTable(messages: Record<string, MessageDoc>, senders: string[], validatorOf: ValidatorCache): InboundTable {
+  const names = Object.keys(messages)
+  const slots = new Map<string, number>()
+  names.forEach((name, slot) => slots.set(name, slot))
+  const route: Record<string, (messageName: string) => number> = Object.create(null)
+  for (const sender of senders) {
+    const allowed = names.map((name) => mayFrom(messages[name], sender))
+    route[sender] = (messageName) => {
+      const slot = slots.get(messageName)
+      if (slot === undefined) return ROUTE_UNKNOWN
+      return allowed[slot] ? slot : ROUTE_NOT_ALLOWED
+    }
+  }
+  return { messages: names, validators: names.map((name) => validatorOf(messages[name].payload)), route }
+}
+
+/** One prototype per remote role; an API object is `Object.create(proto)` plus its sink. */
+function outboundFactory(messages: Record<string, MessageDoc>, hostRole: string, validatorOf: ValidatorCache): OutboundFactory {
+  const proto: Record<string, unknown> = Object.create(null)
+  for (const name of Object.keys(messages)) {
+    if (!mayFrom(messages[name], hostRole)) continue // capability-scoped: only what the host may send
+    const validator = validatorOf(messages[name].payload)
+    const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
+      const sink = this[PEER_SINK]
+      if (!validator.is(payload)) throw sink.invalid(name, validator, payload)
+      return sink.send(name, payload)
+    }
+    // defineProperty: names like "__proto__" stay ordinary methods.
+    Object.defineProperty(proto, name, { value: method, enumerable: true })
+  }
+  return (sink) => {
+    const api = Object.create(proto)
+    api[PEER_SINK] = sink
+    return api
+  }
+}

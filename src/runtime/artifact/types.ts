@@ -1,0 +1,80 @@
+// The artifact: everything the session loop needs to run one host role of one network, as a plain
+// object. The transformer emits it as generated code (switches, inlined validators); without the
+// transformer `interpretArtifact()` builds the same shape with the interpreter. The runtime cannot
+// tell them apart, which is what lets one protocol suite run against both.
+import type { NetworkIR } from '../ir/types'
+import type { Validator } from '../validate/types'
+
+export const ARTIFACT_KIND = 'openws.artifact'
+export const ARTIFACT_VERSION = 1
+
+/** `route()` result: the host role has no message of that name. */
+export const ROUTE_UNKNOWN = -1
+/** `route()` result: the message exists but this sender role is not in its `from` list. */
+export const ROUTE_NOT_ALLOWED = -2
+
+/**
+ * Where an outbound API object keeps its sink. `Symbol.for` so that generated code can read it
+ * without importing the runtime; a symbol so that no message name can collide with it.
+ */
+export const PEER_SINK: unique symbol = Symbol.for('openws.peer') as never
+
+/** What an outbound API method calls once its payload is valid. Implemented by the runtime. */
+export interface PeerSink {
+  /** Sends `payload` as `messageName` from the host role. Never rejects: transport failures are reported by the runtime. */
+  send(messageName: string, payload: unknown): Promise<void>
+  /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to throw for a payload `validator` rejected. */
+  invalid(messageName: string, validator: Validator, payload: unknown): Error
+}
+
+/**
+ * Builds the outbound API of one remote role around a sink: one method per message the host may
+ * send to that role, each `(payload) => Promise<void>` that validates synchronously (throwing the
+ * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload)`.
+ * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
+ * the connection). Generated form:
+ *   class ClientApi { constructor(s) { this[PEER_SINK] = s }
+ *     joinedRoom(p) { if (!v3(p)) throw this[PEER_SINK].invalid('joinedRoom', V3, p); return this[PEER_SINK].send('joinedRoom', p) } }
+ *   (s) => new ClientApi(s)
+ */
+export type OutboundFactory = (sink: PeerSink) => object
+
+/** Inbound side: host messages by slot, shared validators, one router per sender role. */
+export interface InboundTable {
+  /** slot -> host message name. */
+  readonly messages: readonly string[]
+  /** slot -> payload validator (one per host message, shared by all its senders). */
+  readonly validators: readonly Validator[]
+  /**
+   * sender role -> router `(messageName) => slot | ROUTE_UNKNOWN | ROUTE_NOT_ALLOWED`. Looked up
+   * once when a session opens, never per message. Generated form: a `switch (name)` per role.
+   */
+  readonly route: Readonly<Record<string, (messageName: string) => number>>
+}
+
+export interface CompiledArtifact {
+  readonly kind: typeof ARTIFACT_KIND
+  readonly version: typeof ARTIFACT_VERSION
+  /** The network spec literal (plain JSON, host marked), for export and error messages. */
+  readonly network: NetworkIR
+  readonly hostRole: string
+  /** Roles that may connect to the host: every role of the network but the host. */
+  readonly remoteRoles: readonly string[]
+  /** The payload depth the validators were built for; the runtime refuses a different `limits.maxDepth`. */
+  readonly maxDepth: number
+  /** Validator of an inbound frame (ENVELOPE_SCHEMA). */
+  readonly envelope: Validator
+  readonly inbound: InboundTable
+  /** remote role -> outbound API factory. */
+  readonly outbound: Readonly<Record<string, OutboundFactory>>
+}
+
+/** Whether `value` looks like an artifact of this runtime's version (kind and version only). */
+export function isArtifact(value: unknown): value is CompiledArtifact {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as CompiledArtifact).kind === ARTIFACT_KIND &&
+    (value as CompiledArtifact).version === ARTIFACT_VERSION
+  )
+}

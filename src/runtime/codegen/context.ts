@@ -1,0 +1,122 @@
+// What every keyword emitter shares: where the value is, how a failure is expressed, hoisted
+// constants. Two modes: 'is' (boolean, stop at the first failure) and 'ex' (collect issues into
+// the array `c` until it holds `m` issues, then return from the generated function).
+import type { SchemaNode } from '../validate/prepare'
+import { type Code, Name, Scope, _, nil } from './code'
+
+export type Mode = 'is' | 'ex'
+
+/** Depth of the current value: `base + k`, with `base` null in units entered at a known depth. */
+export interface Depth {
+  base: Name | null
+  k: number
+}
+
+export interface Place {
+  /** A name holding the value. */
+  v: Name
+  /** Expression for the value's JSON Pointer (only evaluated when an issue is pushed). */
+  path: Code
+  depth: Depth
+}
+
+export interface Emit {
+  mode: Mode
+  /** 'is' mode: the statement that signals failure (`return false;` or `break L;`). */
+  fail: Code
+}
+
+export interface UnitNames {
+  is: Name
+  ex: Name
+}
+
+export class Gen {
+  readonly scope = new Scope()
+  readonly hoisted: Code[] = []
+  readonly units = new Map<SchemaNode, UnitNames>()
+  readonly pending: SchemaNode[] = []
+  private readonly constants = new Map<string, Name>()
+  private readonly regexps = new Map<string, Name>()
+  private readonly formats = new Map<string, Name>()
+
+  constructor(readonly maxDepth: number) {}
+
+  /** Function names for a ref target, emitting its functions later. */
+  unit(node: SchemaNode): UnitNames {
+    let u = this.units.get(node)
+    if (u === undefined) {
+      u = { is: this.scope.name('is'), ex: this.scope.name('ex') }
+      this.units.set(node, u)
+      this.pending.push(node)
+    }
+    return u
+  }
+
+  /** A data value as an expression: primitives inline, objects parsed once from JSON text. */
+  constant(value: unknown): Code {
+    if (typeof value !== 'object' || value === null) return _`${value}`
+    const json = JSON.stringify(value)
+    let name = this.constants.get(json)
+    if (name === undefined) {
+      name = this.scope.name('k')
+      // JSON.parse (not an object literal): a "__proto__" key stays an own data property.
+      this.hoisted.push(_`const ${name} = JSON.parse(${json});`)
+      this.constants.set(json, name)
+    }
+    return name
+  }
+
+  primitiveSet(values: unknown[]): Name {
+    const name = this.scope.name('s')
+    this.hoisted.push(_`const ${name} = new Set(JSON.parse(${JSON.stringify(values)}));`)
+    return name
+  }
+
+  regexp(source: string): Name {
+    let name = this.regexps.get(source)
+    if (name === undefined) {
+      name = this.scope.name('r')
+      this.hoisted.push(_`const ${name} = new RegExp(${source}, "u");`)
+      this.regexps.set(source, name)
+    }
+    return name
+  }
+
+  format(format: string): Name {
+    let name = this.formats.get(format)
+    if (name === undefined) {
+      name = this.scope.name('f')
+      this.hoisted.push(_`const ${name} = h.formats[${format}];`)
+      this.formats.set(format, name)
+    }
+    return name
+  }
+}
+
+/** The statement for a failed check: `fail` in 'is' mode, push-and-maybe-return in 'ex' mode. */
+export function failure(e: Emit, path: Code, code: string, expected: Code = _`undefined`, received: Code = _`undefined`): Code {
+  if (e.mode === 'is') return e.fail
+  return _`if (add(c, ${path}, ${code}, ${expected}, ${received}) >= m) return;`
+}
+
+export function depthCode(depth: Depth): Code {
+  return depth.base === null ? _`${depth.k}` : depth.k === 0 ? depth.base : _`${depth.base} + ${depth.k}`
+}
+
+export function deeper(depth: Depth): Depth {
+  return { base: depth.base, k: depth.k + 1 }
+}
+
+/** `true`/`false` when the depth test is static, else a condition `depth >= maxDepth`. */
+export function tooDeep(g: Gen, depth: Depth): boolean | Code {
+  if (depth.base === null) return depth.k >= g.maxDepth
+  return _`${depth.base} >= ${g.maxDepth - depth.k}`
+}
+
+/** Path of a child: parent + "/" + escaped token (a static string) or + dynamic expression. */
+export function childPath(parent: Code, token: string): Code {
+  return _`${parent} + ${'/' + token}`
+}
+
+export { nil }

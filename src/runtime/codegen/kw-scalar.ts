@@ -1,0 +1,83 @@
+// type, const, enum, number and string keywords.
+import type { SchemaNode } from '../validate/prepare'
+import { type Code, type Name, _, join } from './code'
+import { type Emit, type Gen, type Place, failure } from './context'
+
+const ENUM_SET_THRESHOLD = 8
+
+export function typeTest(type: string, v: Name): Code {
+  switch (type) {
+    case 'string': return _`typeof ${v} === "string"`
+    case 'number': return _`(typeof ${v} === "number" && Number.isFinite(${v}))`
+    case 'integer': return _`Number.isInteger(${v})`
+    case 'boolean': return _`typeof ${v} === "boolean"`
+    case 'null': return _`${v} === null`
+    case 'array': return _`Array.isArray(${v})`
+    default: return _`(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`
+  }
+}
+
+/** `type`: the failure statement is followed by `stop` (ex mode: leave the node). */
+export function emitType(g: Gen, node: SchemaNode, at: Place, e: Emit, stop: Code): Code {
+  const tests = node.types!.map((t) => typeTest(t, at.v))
+  const ok = tests.length === 1 ? tests[0]! : join(tests, _` || `)
+  const fail = failure(e, at.path, 'type', g.constant(node.type), _`h.kind(${at.v})`)
+  return stop.text === '' ? _`if (!(${ok})) { ${fail} }` : _`if (!(${ok})) { ${fail} ${stop} }`
+}
+
+function equalTest(g: Gen, v: Name, value: unknown): Code {
+  return typeof value !== 'object' || value === null ? _`${v} === ${value}` : _`h.equal(${v}, ${g.constant(value)})`
+}
+
+export function emitValues(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
+  const out: Code[] = []
+  if (node.hasConst) {
+    out.push(_`if (!(${equalTest(g, at.v, node.constValue)})) { ${failure(e, at.path, 'const', g.constant(node.constValue), _`h.kind(${at.v})`)} }`)
+  }
+  if (node.enumValues !== undefined) {
+    const values = node.enumValues
+    const primitive = values.every((x) => typeof x !== 'object' || x === null)
+    // Large primitive enums: one Set lookup (SameValueZero equals === for JSON values).
+    const test = values.length === 0 ? _`false`
+      : primitive && values.length > ENUM_SET_THRESHOLD ? _`${g.primitiveSet(values)}.has(${at.v})`
+        : join(values.map((x) => equalTest(g, at.v, x)), _` || `)
+    out.push(_`if (!(${test})) { ${failure(e, at.path, 'enum', g.constant(values), _`h.kind(${at.v})`)} }`)
+  }
+  return out
+}
+
+export function emitNumber(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
+  const v = at.v
+  const out: Code[] = []
+  // Written as !(v op limit) so that NaN fails every bound.
+  const bound = (keyword: 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum', test: Code, limit: number): void => {
+    out.push(_`if (!(${test})) { ${failure(e, at.path, keyword, _`${limit}`, v)} }`)
+  }
+  if (node.minimum !== undefined) bound('minimum', _`${v} >= ${node.minimum}`, node.minimum)
+  if (node.maximum !== undefined) bound('maximum', _`${v} <= ${node.maximum}`, node.maximum)
+  if (node.exclusiveMinimum !== undefined) bound('exclusiveMinimum', _`${v} > ${node.exclusiveMinimum}`, node.exclusiveMinimum)
+  if (node.exclusiveMaximum !== undefined) bound('exclusiveMaximum', _`${v} < ${node.exclusiveMaximum}`, node.exclusiveMaximum)
+  if (node.multipleOf !== undefined) {
+    out.push(_`if (!h.mult(${v}, ${node.multipleOf})) { ${failure(e, at.path, 'multipleOf', _`${node.multipleOf}`, v)} }`)
+  }
+  return out
+}
+
+export function emitString(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
+  const v = at.v
+  const out: Code[] = []
+  // UTF-16 length decides most cases without counting code points.
+  if (node.minLength !== undefined && node.minLength > 0) {
+    out.push(_`if (${v}.length < ${2 * node.minLength} && h.cpLen(${v}) < ${node.minLength}) { ${failure(e, at.path, 'minLength', _`${node.minLength}`, _`h.cpLen(${v})`)} }`)
+  }
+  if (node.maxLength !== undefined) {
+    out.push(_`if (${v}.length > ${node.maxLength} && h.cpLen(${v}) > ${node.maxLength}) { ${failure(e, at.path, 'maxLength', _`${node.maxLength}`, _`h.cpLen(${v})`)} }`)
+  }
+  if (node.pattern !== undefined) {
+    out.push(_`if (!${g.regexp(node.pattern.source)}.test(${v})) { ${failure(e, at.path, 'pattern', _`${node.pattern.source}`)} }`)
+  }
+  if (node.format !== undefined) {
+    out.push(_`if (!${g.format(node.format)}(${v})) { ${failure(e, at.path, 'format', _`${node.format}`)} }`)
+  }
+  return out
+}

@@ -1,0 +1,47 @@
+// Option and decorator-function types for @role, @message and @handler.
+import type { PayloadType } from '../../schema/index'
+import type { EndpointLike, FromRef } from '../class/types'
+
+export interface RoleOptions {
+  /** Defaults to the class name with a lower-case first letter. */
+  name?: string
+  description?: string
+  version?: string
+  /** Become the role's real `endpoints` in the spec. */
+  endpoints?: readonly EndpointLike[]
+  [extension: `x-${string}`]: unknown
+}
+
+export interface MessageOptions<P> {
+  payload: P
+  description?: string
+  /** Message name; defaults to the method name. */
+  name?: string
+  [extension: `x-${string}`]: unknown
+}
+
+export interface HandlerOptions<P> extends MessageOptions<P> {
+  /** Roles allowed to send: one class or a list. Absent: any remote role. */
+  from?: FromRef | readonly FromRef[]
+}
+
+/** Usable as a TC39 class decorator and as a legacy one. */
+export interface RoleDecorator {
+  <C extends abstract new (...args: any) => any>(value: C, context: ClassDecoratorContext<C>): void
+  (target: Function): void
+}
+
+/**
+ * The parameter type a method must accept: the schema's type, or `any` when the schema carries
+ * none (a plain JSON Schema literal), so such a method may declare whatever type it expects.
+ */
+type CheckedPayload<P> = unknown extends PayloadType<P> ? any : PayloadType<P>
+
+/**
+ * Usable as a TC39 method decorator and as a legacy one. In TC39 mode a method whose first
+ * parameter clashes with the payload schema's type is a type error.
+ */
+export interface MethodDecorator<P> {
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(value: T, context: ClassMethodDecoratorContext<any, T>): void
+  (target: object, key: string | symbol, descriptor?: PropertyDescriptor): void
+}

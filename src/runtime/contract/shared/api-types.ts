@@ -1,0 +1,38 @@
+// Outbound API types: what a handler's `api` argument (a connected peer) can be asked to do.
+import type { PayloadType } from '../../schema/index'
+
+type AnyClass = abstract new (...args: any) => any
+
+/** A role declared with static CONFIG: one method per entry of `CONFIG.messages`. */
+export type ConfigApi<Messages> = {
+  [K in keyof Messages & string]: (payload: PayloadType<Messages[K] extends { payload: infer P } ? P : unknown>) => Promise<void>
+}
+
+type MethodKeys<I> = { [K in keyof I & string]: I[K] extends (...args: any) => any ? K : never }[keyof I & string]
+/** The first parameter's type; `unknown` for a method that declares none. */
+type FirstParam<F> = F extends (...args: infer A) => any ? (A extends [] ? unknown : A[0]) : unknown
+
+/**
+ * A decorated role: decorators cannot change types, so the API mirrors the class's methods,
+ * each payload typed by the method's first parameter (unknown when it has none).
+ */
+export type MethodApi<I> = { [K in MethodKeys<I>]: (payload: FirstParam<I[K]>) => Promise<void> }
+
+/**
+ * `Api<typeof Client>`: the outbound API of a connected peer playing role `Client`.
+ * Calling a message the peer does not accept is a type error; so is (for CONFIG roles) a wrong payload.
+ */
+export type Api<C> = C extends { CONFIG: { messages: infer M } }
+  ? ConfigApi<M>
+  : C extends AnyClass
+    ? MethodApi<InstanceType<C>>
+    : never
+
+/** Alias of Api. */
+export type Peer<C> = Api<C>
+
+/** A loosely typed peer API: any message name, any payload. */
+export type ApiProto = { [messageName: string]: (payload?: any) => Promise<void> }
+
+/** Typed peer API from a message-name -> payload-type map (fluent roles). */
+export type ApiOf<Messages> = { [K in keyof Messages & string]: (payload: Messages[K]) => Promise<void> }

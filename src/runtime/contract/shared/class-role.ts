@@ -1,0 +1,38 @@
+// What a class-based role looks like once read, whichever syntax declared it
+// (static CONFIG or decorators). class-network.ts turns a set of these into bindings.
+
+/** One message a role accepts; for the host, one handler method. */
+export interface ClassMessage {
+  name: unknown
+  /** Host only: the method that handles it (CONFIG: the message name; decorators: the decorated method). */
+  method: string
+  payload: unknown
+  description?: unknown
+  /** Sender classes or role names; undefined = any remote role. */
+  from?: readonly unknown[]
+  /** Extension (`x-`) fields to keep on the message document. */
+  extra?: Record<string, unknown>
+}
+
+export interface ClassRole {
+  /** The configured name; undefined means "the class name with a lower-case first letter". */
+  name?: unknown
+  description?: unknown
+  version?: unknown
+  endpoints?: unknown
+  /** True when the role declares handlers: it is the role this process implements. */
+  host: boolean
+  messages: ClassMessage[]
+  extra?: Record<string, unknown>
+  /** "static CONFIG" or "decorators", for error messages. */
+  syntax: string
+}
+
+/** Reads a class into a role; undefined when the class declares no role at all. */
+export type RoleReader = (cls: Function) => ClassRole | undefined
+
+/** `from: Client` and `from: [Client, Portal]` both mean a list. */
+export function fromList(from: unknown): readonly unknown[] | undefined {
+  if (from === undefined) return undefined
+  return Array.isArray(from) ? from : [from]
+}

@@ -1,0 +1,47 @@
+// Assembles the BindingsCore every style returns, and the sender rules they share.
+import type { NetworkIR } from '../../ir/types'
+import type { BindingsCore, HandlerTarget, LifecycleHooks } from '../types'
+import { deepFreeze } from './plain'
+
+/** Remote roles: every role of the network except the host. */
+export function remoteRoles(network: NetworkIR, hostRole: string): string[] {
+  return Object.keys(network.roles).filter((name) => name !== hostRole)
+}
+
+/**
+ * Who may send a host message: its `from` list, or (no `from`) every remote role.
+ * This is the allow-list the runtime enforces, so routes are only ever made for these roles.
+ */
+export function allowedSenders(network: NetworkIR, hostRole: string, messageName: string): string[] {
+  const doc = network.roles[hostRole].messages[messageName]
+  return doc.from ? [...doc.from] : remoteRoles(network, hostRole)
+}
+
+export interface CoreParts {
+  network: NetworkIR
+  hostRole: string
+  routes: Record<string, Record<string, HandlerTarget>>
+  hostClass?: new () => object
+  lifecycle?: Record<string, LifecycleHooks>
+  /** Class styles know every route up front, so theirs are frozen; fluent fills them later. */
+  freezeRoutes: boolean
+}
+
+export function createCore(parts: CoreParts): BindingsCore {
+  const core: BindingsCore = {
+    kind: 'openws.bindings',
+    network: parts.network,
+    hostRole: parts.hostRole,
+    routes: parts.freezeRoutes ? deepFreeze(parts.routes) : parts.routes,
+    lifecycle: parts.lifecycle ?? {},
+    ...(parts.hostClass ? { hostClass: parts.hostClass } : {}),
+  }
+  return core
+}
+
+/** An empty route table with a null prototype, so message names are only ever data. */
+export function emptyRoutes(network: NetworkIR, hostRole: string): Record<string, Record<string, HandlerTarget>> {
+  const routes: Record<string, Record<string, HandlerTarget>> = Object.create(null)
+  for (const name of Object.keys(network.roles[hostRole].messages)) routes[name] = Object.create(null)
+  return routes
+}

@@ -1,0 +1,5 @@
+// `openws`: class-first style, the S builder, runtime and errors.
+export * from '../schema/index'
+export * from '../contract/class/index'
+export * from '../session/index'
+export * from '../errors'

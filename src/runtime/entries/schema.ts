@@ -1,0 +1,2 @@
+// `openws/schema`: the S builder alone.
+export * from '../schema/index'

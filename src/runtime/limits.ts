@@ -1,0 +1,68 @@
+// Every limit the runtime enforces, with its default, in ONE object (the `ws` habit):
+// adapters and sessions read the merged result of `resolveLimits(options.limits)`.
+import { openwsError } from './errors'
+
+export interface Limits {
+  /** Largest inbound frame, in bytes of UTF-8 (text) or raw bytes. Over it: OPENWS_ERR_FRAME_TOO_LARGE, close 1009. Default 1 MiB. */
+  maxFrameBytes: number
+  /** Deepest nesting of a payload value the validators descend into. Deeper: an INVALID_PAYLOAD issue with code 'depth'. Default 64. */
+  maxDepth: number
+  /** Most issues reported in one `$error` frame or thrown error. Default 10. */
+  maxIssues: number
+  /** Most inbound messages waiting behind a running handler on one session. Over it: OPENWS_ERR_QUEUE_FULL, close 1008. Default 64. */
+  maxQueuedMessages: number
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxFrameBytes: 1024 * 1024,
+  maxDepth: 64,
+  maxIssues: 10,
+  maxQueuedMessages: 64,
+})
+
+/** Upper bounds that make a limit nonsensical rather than merely generous. */
+const MAX_VALUE: Readonly<Limits> = {
+  maxFrameBytes: 2 ** 31 - 1,
+  maxDepth: 10_000,
+  maxIssues: 1000,
+  maxQueuedMessages: 1_000_000,
+}
+
+/** Smallest useful value per limit: a frame must fit `{"fromRole":"a","messageName":"b","payload":0}`. */
+const MIN_VALUE: Readonly<Limits> = {
+  maxFrameBytes: 64,
+  maxDepth: 1,
+  maxIssues: 1,
+  maxQueuedMessages: 0,
+}
+
+const KEYS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]
+
+/**
+ * Merges user limits over `DEFAULT_LIMITS`. Throws OPENWS_ERR_INVALID_OPTION (an OpenWsError, thrown
+ * synchronously like ws's TypeErrors) for unknown keys, non-integers and out-of-range values.
+ */
+export function resolveLimits(given?: Partial<Limits> | null): Limits {
+  if (given === undefined || given === null) return { ...DEFAULT_LIMITS }
+  if (typeof given !== 'object' || Array.isArray(given)) {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'limits must be an object')
+  }
+  for (const key of Object.keys(given)) {
+    if (!(KEYS as string[]).includes(key)) {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `unknown limit "${key}" (known: ${KEYS.join(', ')})`)
+    }
+  }
+  const limits = { ...DEFAULT_LIMITS }
+  for (const key of KEYS) {
+    const value = given[key]
+    if (value === undefined) continue
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < MIN_VALUE[key] || value > MAX_VALUE[key]) {
+      throw openwsError(
+        'OPENWS_ERR_INVALID_OPTION',
+        `limits.${key} must be an integer from ${MIN_VALUE[key]} to ${MAX_VALUE[key]}, got ${String(value)}`,
+      )
+    }
+    limits[key] = value
+  }
+  return limits
+}

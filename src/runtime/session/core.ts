@@ -1,0 +1,24 @@
+// What sessions share within one runtime: the artifact, the host, limits, per-role handler tables.
+import type { CompiledArtifact } from '../artifact/types'
+import type { DecodeOptions } from '../envelope/codec'
+import type { Limits } from '../limits'
+import type { RoleHooks } from './hooks'
+
+/** A resolved handler: a host method (called with the host as `this`) or a fluent function. */
+export type HandlerFn = (this: unknown, payload: unknown, api: object) => unknown
+
+export interface RuntimeCore {
+  readonly artifact: CompiledArtifact
+  readonly hostRole: string
+  readonly networkName: string
+  readonly host: object | undefined
+  readonly limits: Readonly<Limits>
+  /** Frame decoding with this runtime's limits and the artifact's envelope validator. */
+  readonly decodeOptions: DecodeOptions
+  readonly exposeErrors: boolean
+  readonly roleFromFirstFrame: boolean
+  readonly onInternalError: (error: unknown) => void
+  /** slot -> handler for one sender role (undefined: no handler registered), resolved once per role. */
+  handlersFor(role: string): readonly (HandlerFn | undefined)[]
+  hooksFor(role: string): RoleHooks
+}

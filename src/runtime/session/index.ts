@@ -1,0 +1,12 @@
+// Session runtime: runtime(binder), sessions, peers, disconnect. Re-exported by `openws`,
+// `openws/decorator` and `openws/fluent`. Outcomes of every call are documented in ./types.ts;
+// the concurrency model in ./README.md.
+export { runtime } from './runtime'
+export { disconnect } from './peer'
+export type { Runtime, Session, RuntimeOptions, SendFn, DisconnectFn } from './types'
+export { encodeEnvelope, decodeEnvelope, ERROR_MESSAGE } from '../envelope/index'
+export type { Envelope, EnvelopeId, ErrorFramePayload, DecodeOptions } from '../envelope/index'
+export { DEFAULT_LIMITS, resolveLimits } from '../limits'
+export type { Limits } from '../limits'
+export { harness } from '../harness/index'
+export type { Harness, HarnessPeer, RecordedFrame } from '../harness/index'

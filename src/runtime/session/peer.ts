@@ -1,0 +1,141 @@
+// Peers: the outbound API objects handlers receive. Each holds a sink under PEER_SINK; the sink
+// validates nothing (the API method did), sends, catches transport failures and knows how to
+// disconnect its connection exactly once.
+import { PEER_SINK, type PeerSink } from '../artifact/types'
+import { openwsError, type OpenWsError } from '../errors'
+import type { Validator } from '../validate/types'
+import type { RuntimeCore } from './core'
+import { isThenable } from './hooks'
+import type { DisconnectFn, SendFn } from './types'
+
+export const RESOLVED: Promise<void> = Promise.resolve()
+
+/** The base of both sinks: a session's and a detached `createPeer` one. */
+export abstract class BaseSink implements PeerSink {
+  constructor(protected readonly core: RuntimeCore) {}
+
+  abstract send(messageName: string, payload: unknown): Promise<void>
+  /** Closes the connection once; later calls do nothing. Returns whether this call closed it. */
+  abstract disconnect(code: number, reason: string): boolean
+
+  invalid(messageName: string, validator: Validator, payload: unknown): OpenWsError {
+    return openwsError('OPENWS_ERR_OUTBOUND_INVALID', 'the outbound payload does not match the message schema', {
+      network: this.core.networkName,
+      message: messageName,
+      issues: validator.explain(payload, this.core.limits.maxIssues),
+    })
+  }
+}
+
+/**
+ * Calls `send`, turning a throw or a rejection into `onFailure(error)`. The returned promise
+ * always resolves (so an un-awaited `api.x(...)` can never become an unhandled rejection).
+ */
+export function guardedSend(
+  send: SendFn,
+  fromRole: string,
+  messageName: string,
+  payload: unknown,
+  id: string | number | undefined,
+  onFailure: (error: unknown, messageName: string) => void,
+): Promise<void> {
+  let r: unknown
+  try {
+    r = id === undefined ? send(fromRole, messageName, payload) : send(fromRole, messageName, payload, id)
+  } catch (error) {
+    onFailure(error, messageName)
+    return RESOLVED
+  }
+  if (!isThenable(r)) return RESOLVED
+  return Promise.resolve(r).then(
+    () => undefined,
+    (error: unknown) => onFailure(error, messageName),
+  )
+}
+
+export function sendFailedError(core: RuntimeCore, error: unknown, messageName: string): OpenWsError {
+  return openwsError('OPENWS_ERR_SEND_FAILED', `the transport failed to send: ${describe(error)}`, {
+    network: core.networkName,
+    message: messageName,
+    cause: error,
+  })
+}
+
+/** A short description of a thrown value for logs (never sent to a peer unless exposeErrors). */
+export function describe(error: unknown): string {
+  if (error instanceof Error) return error.message
+  try {
+    return String(error)
+  } catch {
+    return 'unprintable value'
+  }
+}
+
+/** What a session offers its peer's sink. */
+export interface SinkTarget {
+  deliver(messageName: string, payload: unknown): Promise<void>
+  terminate(code: number, reason: string): boolean
+}
+
+/** The sink behind a session's peer object. */
+export class SessionSink extends BaseSink {
+  constructor(
+    core: RuntimeCore,
+    private readonly session: SinkTarget,
+  ) {
+    super(core)
+  }
+  send(messageName: string, payload: unknown): Promise<void> {
+    return this.session.deliver(messageName, payload)
+  }
+  disconnect(code: number, reason: string): boolean {
+    return this.session.terminate(code, reason)
+  }
+}
+
+/** Sink of `runtime.createPeer(role, send, disconnect?)`: no session, failures go to onInternalError. */
+export class DetachedSink extends BaseSink {
+  private closed = false
+  private readonly onFailure = (error: unknown, messageName: string) =>
+    this.core.onInternalError(sendFailedError(this.core, error, messageName))
+
+  constructor(
+    core: RuntimeCore,
+    private readonly sendFn: SendFn,
+    private readonly disconnectFn: DisconnectFn | undefined,
+  ) {
+    super(core)
+  }
+
+  send(messageName: string, payload: unknown): Promise<void> {
+    if (this.closed) return RESOLVED
+    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onFailure)
+  }
+
+  disconnect(code: number, reason: string): boolean {
+    if (this.closed) return false
+    this.closed = true
+    if (this.disconnectFn !== undefined) {
+      try {
+        const r = this.disconnectFn(code, reason)
+        if (isThenable(r)) Promise.resolve(r).catch(this.core.onInternalError)
+      } catch (error) {
+        this.core.onInternalError(error)
+      }
+    }
+    return true
+  }
+}
+
+/**
+ * Closes a peer's connection exactly once, however often it is called (later calls return false).
+ * `code` defaults to 1000 (normal closure). Handlers already running finish; `handleClose` follows.
+ * Throws OPENWS_ERR_INVALID_OPTION when `peer` is not an openws peer.
+ */
+export function disconnect(peer: object, code = 1000, reason = ''): boolean {
+  const sink = peer !== null && typeof peer === 'object' ? (peer as { [PEER_SINK]?: unknown })[PEER_SINK] : undefined
+  if (!(sink instanceof BaseSink)) {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'disconnect() needs a peer given by openws (a handler api, handleOpen peer or createPeer result)')
+  }
+  return sink.disconnect(code, reason)
+}

@@ -1,0 +1,152 @@
+// runtime(binder, options): picks the artifact (compiled, else interpreted), builds the host once,
+// resolves handlers and hooks per remote role once, and hands out sessions and detached peers.
+import { interpretArtifact } from '../artifact/interpreted'
+import { isArtifact, type CompiledArtifact } from '../artifact/types'
+import type { BindingsCore } from '../contract/types'
+import { openwsError } from '../errors'
+import { resolveLimits, type Limits } from '../limits'
+import type { HandlerFn, RuntimeCore } from './core'
+import { resolveHooks, type RoleHooks } from './hooks'
+import { DetachedSink } from './peer'
+import { SessionImpl } from './session'
+import type { DisconnectFn, Runtime, RuntimeOptions, SendFn, Session } from './types'
+
+/** Interpreted artifacts are shared by every runtime of the same bindings and depth. */
+const interpreted = new WeakMap<object, Map<number, CompiledArtifact>>()
+
+function defaultInternalError(error: unknown): void {
+  console.error('[openws]', error)
+}
+
+/**
+ * Creates the runtime of `binder`'s host role. Throws (synchronously, OpenWsError):
+ * OPENWS_ERR_INVALID_OPTION for bad options, a `binder.compiled` that is not an artifact of this
+ * version, or a `limits.maxDepth` that differs from the compiled artifact's; OPENWS_ERR_MISSING_HANDLER
+ * when a route names a method the host does not have; schema errors from the interpreter.
+ */
+export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Runtime {
+  if (binder === null || typeof binder !== 'object' || binder.kind !== 'openws.bindings') {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'runtime() needs the result of bindings(...)')
+  }
+  if (options === null || typeof options !== 'object') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options must be an object')
+  const limits = resolveLimits(options.limits)
+  const artifact = pickArtifact(binder, limits, options.limits?.maxDepth !== undefined)
+  limits.maxDepth = artifact.maxDepth
+  const host = makeHost(binder, options.host)
+  checkMethodRoutes(binder, host)
+  const handlers = new Map<string, readonly (HandlerFn | undefined)[]>()
+  const hooks = new Map<string, RoleHooks>()
+  if (options.onInternalError !== undefined && typeof options.onInternalError !== 'function') {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onInternalError must be a function')
+  }
+  const core: RuntimeCore = {
+    artifact,
+    hostRole: artifact.hostRole,
+    networkName: artifact.network.name,
+    host,
+    limits: Object.freeze(limits),
+    decodeOptions: { maxFrameBytes: limits.maxFrameBytes, maxIssues: limits.maxIssues, validator: artifact.envelope },
+    exposeErrors: options.exposeErrors === true,
+    roleFromFirstFrame: options.roleFromFirstFrame === true,
+    onInternalError: options.onInternalError ?? defaultInternalError,
+    handlersFor(role) {
+      let table = handlers.get(role)
+      if (table === undefined) handlers.set(role, (table = resolveHandlers(binder, artifact, host, role)))
+      return table
+    },
+    hooksFor(role) {
+      let h = hooks.get(role)
+      if (h === undefined) hooks.set(role, (h = resolveHooks(binder, host, role)))
+      return h
+    },
+  }
+  return {
+    network: artifact.network,
+    hostRole: artifact.hostRole,
+    host,
+    limits: core.limits,
+    artifact,
+    newSession(send: SendFn, disconnect?: DisconnectFn): Session {
+      if (typeof send !== 'function') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'newSession(send) needs a send function')
+      if (disconnect !== undefined && typeof disconnect !== 'function') {
+        throw openwsError('OPENWS_ERR_INVALID_OPTION', 'newSession(send, disconnect) needs disconnect to be a function')
+      }
+      return new SessionImpl(core, send, disconnect)
+    },
+    createPeer(role: string, send: SendFn, disconnect?: DisconnectFn): object {
+      if (typeof role !== 'string' || !Object.hasOwn(artifact.outbound, role)) {
+        throw openwsError('OPENWS_ERR_UNKNOWN_ROLE', `no remote role "${String(role)}" in the network`, { network: core.networkName })
+      }
+      if (typeof send !== 'function') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'createPeer(role, send) needs a send function')
+      return artifact.outbound[role](new DetachedSink(core, send, disconnect))
+    },
+  }
+}
+
+function pickArtifact(binder: BindingsCore, limits: Limits, depthGiven: boolean): CompiledArtifact {
+  const compiled = binder.compiled
+  if (compiled !== undefined) {
+    if (!isArtifact(compiled)) {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'binder.compiled is not an openws artifact of version 1 (rebuild with this version of the transformer)')
+    }
+    if (compiled.hostRole !== binder.hostRole) {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `the compiled artifact is for host role "${compiled.hostRole}", the bindings for "${binder.hostRole}"`)
+    }
+    if (depthGiven && compiled.maxDepth !== limits.maxDepth) {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `limits.maxDepth ${limits.maxDepth} contradicts the compiled validators' depth ${compiled.maxDepth}`)
+    }
+    return compiled
+  }
+  let byDepth = interpreted.get(binder)
+  if (byDepth === undefined) interpreted.set(binder, (byDepth = new Map()))
+  let artifact = byDepth.get(limits.maxDepth)
+  if (artifact === undefined) byDepth.set(limits.maxDepth, (artifact = interpretArtifact(binder.network, binder.hostRole, limits.maxDepth)))
+  return artifact
+}
+
+function makeHost(binder: BindingsCore, given: object | undefined): object | undefined {
+  if (given !== undefined) {
+    if (given === null || (typeof given !== 'object' && typeof given !== 'function')) {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options.host must be an object')
+    }
+    return given
+  }
+  return binder.hostClass !== undefined ? new binder.hostClass() : undefined
+}
+
+/** Method-name routes must name functions on the host: a missing method is a definition error. */
+function checkMethodRoutes(binder: BindingsCore, host: object | undefined): void {
+  for (const message of Object.keys(binder.routes)) {
+    const bySender = binder.routes[message]
+    for (const sender of Object.keys(bySender)) {
+      const target = bySender[sender]
+      if (typeof target !== 'string') continue
+      if (host === undefined || typeof (host as Record<string, unknown>)[target] !== 'function') {
+        throw openwsError('OPENWS_ERR_MISSING_HANDLER', `the host has no method "${target}" for messages from "${sender}"`, {
+          network: binder.network.name,
+          role: binder.hostRole,
+          message,
+        })
+      }
+    }
+  }
+}
+
+/** slot -> handler for `role`. Fluent handlers registered after the role's first session are not seen. */
+function resolveHandlers(
+  binder: BindingsCore,
+  artifact: CompiledArtifact,
+  host: object | undefined,
+  role: string,
+): readonly (HandlerFn | undefined)[] {
+  return artifact.inbound.messages.map((message) => {
+    const bySender = Object.hasOwn(binder.routes, message) ? binder.routes[message] : undefined
+    const target = bySender !== undefined && Object.hasOwn(bySender, role) ? bySender[role] : undefined
+    if (typeof target === 'function') return target as HandlerFn
+    if (typeof target === 'string' && host !== undefined) {
+      const method = (host as Record<string, unknown>)[target]
+      if (typeof method === 'function') return method as HandlerFn
+    }
+    return undefined
+  })
+}

@@ -1,0 +1,247 @@
+// The session loop: one connection, one remote role, one message at a time.
+// Hot path (receive): frame text -> JSON.parse -> envelope validator -> role check -> route(slot)
+// -> payload validator -> handler. Nothing is allocated on it beyond what JSON.parse returns,
+// unless a handler goes async (then its promise is awaited before the next message).
+import { ROUTE_UNKNOWN } from '../artifact/types'
+import { decodeEnvelope, isValidId } from '../envelope/codec'
+import type { EnvelopeId, Envelope } from '../envelope/types'
+import { ErrorCodes, openwsError, OpenWsError } from '../errors'
+import type { Validator } from '../validate/types'
+import { SessionConnection } from './connection'
+import type { HandlerFn, RuntimeCore } from './core'
+import { shortText } from './error-frame'
+import { isThenable, runHooks } from './hooks'
+import { describe, RESOLVED, SessionSink } from './peer'
+import type { Resolve } from './queue'
+import type { DisconnectFn, SendFn, Session } from './types'
+
+const FALSE: Promise<boolean> = Promise.resolve(false)
+const TRUE: Promise<boolean> = Promise.resolve(true)
+const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
+const NO_ROUTE = (): number => ROUTE_UNKNOWN
+
+export class SessionImpl extends SessionConnection implements Session {
+  // Resolved once at open(), so the hot path reads fields of this object only.
+  private route: (messageName: string) => number = NO_ROUTE
+  private validators: readonly Validator[] = []
+  private readonly host: object | undefined
+  private handlers: readonly (HandlerFn | undefined)[] = NO_HANDLERS
+  /** The running message, for reporting its failure. */
+  private curName: string | undefined = undefined
+  private curId: EnvelopeId | undefined = undefined
+  private curResolve: Resolve = undefined
+
+  // Bound once per session, not per message.
+  private readonly onSettled = (): void => this.settle(undefined, false)
+  private readonly onRejected = (error: unknown): void => this.settle(error, true)
+
+  constructor(core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) {
+    super(core, send, disconnect)
+    this.host = core.host
+  }
+
+  // ---------------------------------------------------------------- open
+
+  open(fromRole: string): Promise<boolean> {
+    if (this.state !== 'new') {
+      if (this.role !== undefined && this.state === 'open') {
+        return Promise.reject(openwsError('OPENWS_ERR_ALREADY_OPEN', `the session is already open as "${this.role}"`))
+      }
+      return FALSE
+    }
+    const artifact = this.core.artifact
+    if (typeof fromRole !== 'string' || !Object.hasOwn(artifact.inbound.route, fromRole) || !Object.hasOwn(artifact.outbound, fromRole)) {
+      this.fail(this.protocolError('OPENWS_ERR_UNKNOWN_ROLE', `no remote role ${shortText(fromRole)} in the network`))
+      return FALSE
+    }
+    this.role = fromRole
+    this.route = artifact.inbound.route[fromRole]
+    this.validators = artifact.inbound.validators
+    this.handlers = this.core.handlersFor(fromRole)
+    this.hooks = this.core.hooksFor(fromRole)
+    this.peer = artifact.outbound[fromRole](new SessionSink(this.core, this))
+    this.state = 'open'
+    if (this.hooks.open.length === 0) return TRUE
+    this.busy = true // messages arriving while handleOpen runs wait for it
+    let r: unknown
+    try {
+      r = runHooks(this.hooks.open, fromRole, this.peer)
+    } catch (error) {
+      this.openFailed(error)
+      return FALSE
+    }
+    if (!isThenable(r)) {
+      this.settleOpen()
+      return TRUE
+    }
+    return Promise.resolve(r).then(
+      () => {
+        this.settleOpen()
+        return true
+      },
+      (error: unknown) => {
+        this.openFailed(error)
+        return false
+      },
+    )
+  }
+
+  private settleOpen(): void {
+    this.busy = false
+    this.afterBusy()
+  }
+
+  private openFailed(error: unknown): void {
+    this.busy = false
+    this.reportError(openwsError('OPENWS_ERR_INTERNAL', `handleOpen failed: ${describe(error)}`, { role: this.role, cause: error }))
+    this.fail(new OpenWsError('OPENWS_ERR_INTERNAL', ErrorCodes.OPENWS_ERR_INTERNAL.summary))
+    this.afterBusy()
+  }
+
+  // ---------------------------------------------------------------- inbound
+
+  receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void {
+    if (this.state !== 'open') {
+      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true)
+      return
+    }
+    const env = this.decode(frame, isBinary === true)
+    if (env === undefined) return
+    if (env.fromRole !== this.role) {
+      this.fail(this.roleMismatch(env.fromRole))
+      return
+    }
+    this.enqueue(env.messageName, env.payload, env.id, false)
+  }
+
+  handleMessage(fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId): Promise<void> {
+    if (this.state !== 'open') {
+      if (this.state === 'new') this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a message arrived before open()'))
+      return RESOLVED
+    }
+    if (fromRole !== this.role) {
+      this.fail(this.roleMismatch(fromRole))
+      return RESOLVED
+    }
+    if (typeof messageName !== 'string' || !isValidId(id)) {
+      this.sendError('OPENWS_ERR_BAD_ENVELOPE', ErrorCodes.OPENWS_ERR_BAD_ENVELOPE.summary, undefined, isValidId(id) ? id : undefined)
+      return RESOLVED
+    }
+    return this.enqueue(messageName, payload, id, true) ?? RESOLVED
+  }
+
+  private receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean): void {
+    if (!this.core.roleFromFirstFrame) {
+      this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a frame arrived before the remote role was established'))
+      return
+    }
+    const env = this.decode(frame, isBinary)
+    if (env === undefined) return
+    void this.open(env.fromRole)
+    if (this.state === 'open') this.enqueue(env.messageName, env.payload, env.id, false)
+  }
+
+  /** The envelope, or undefined after reporting why not. */
+  private decode(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean): Envelope | undefined {
+    const env = decodeEnvelope(frame, isBinary, this.core.decodeOptions)
+    if (!(env instanceof OpenWsError)) return env
+    this.fail(env)
+    return undefined
+  }
+
+  /** Dispatches now when idle, else queues. Returns a promise only when `wantPromise` and not done synchronously. */
+  private enqueue(name: string, payload: unknown, id: EnvelopeId | undefined, wantPromise: boolean): Promise<void> | undefined {
+    if (this.busy) {
+      if (this.queue.size >= this.core.limits.maxQueuedMessages) {
+        this.fail(this.protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${this.core.limits.maxQueuedMessages} messages are waiting`))
+        return undefined
+      }
+      if (!wantPromise) {
+        this.queue.push(name, payload, id, undefined)
+        return undefined
+      }
+      return new Promise<void>((resolve) => this.queue.push(name, payload, id, resolve))
+    }
+    this.dispatch(name, payload, id)
+    if (this.busy) return wantPromise ? new Promise<void>((resolve) => (this.curResolve = resolve)) : undefined
+    // Messages queued by a re-entrant call, or a close requested by the handler, run now.
+    if (this.queue.size !== 0 || this.closeHookStart !== undefined) this.afterBusy()
+    return undefined
+  }
+
+  /** Route, validate, invoke. Sets `busy` when the handler returned a promise. */
+  private dispatch(name: string, payload: unknown, id: EnvelopeId | undefined): void {
+    const slot = this.route(name)
+    if (slot < 0) {
+      if (slot === ROUTE_UNKNOWN) this.sendError('OPENWS_ERR_UNKNOWN_MESSAGE', `the host role "${this.core.hostRole}" has no message of that name`, name, id)
+      else this.sendError('OPENWS_ERR_SENDER_NOT_ALLOWED', `role "${this.role}" may not send this message`, name, id)
+      return
+    }
+    const validator = this.validators[slot]
+    if (!validator.is(payload)) {
+      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', ErrorCodes.OPENWS_ERR_INVALID_PAYLOAD.summary, name, id, validator.explain(payload, this.core.limits.maxIssues))
+      return
+    }
+    const handler = this.handlers[slot]
+    if (handler === undefined) {
+      this.sendError('OPENWS_ERR_MISSING_HANDLER', `no handler for messages from "${this.role}"`, name, id)
+      return
+    }
+    this.busy = true // a handler re-entering this session queues behind itself
+    try {
+      const r = handler.call(this.host, payload, this.peer as object)
+      if (isThenable(r)) {
+        this.curName = name
+        this.curId = id
+        r.then(this.onSettled, this.onRejected)
+        return
+      }
+    } catch (error) {
+      this.handlerFailed(error, name, id)
+    }
+    this.busy = false
+  }
+
+  private settle(error: unknown, failed: boolean): void {
+    const name = this.curName as string
+    const id = this.curId
+    const resolve = this.curResolve
+    this.curName = this.curId = this.curResolve = undefined
+    this.busy = false
+    if (failed) this.handlerFailed(error, name, id)
+    if (resolve !== undefined) resolve()
+    this.afterBusy()
+  }
+
+  /** Runs waiting messages until one goes async; then idle waiters or the pending close hook. */
+  private afterBusy(): void {
+    const q = this.queue
+    while (!this.busy && q.take()) {
+      const resolve = q.resolve
+      if (this.state === 'open') this.dispatch(q.name, q.payload, q.id)
+      if (this.busy) this.curResolve = resolve
+      else if (resolve !== undefined) resolve()
+    }
+    if (this.busy) return
+    if (this.closeHookStart !== undefined) this.closeHookStart()
+    else this.wakeIdle()
+  }
+
+  private handlerFailed(error: unknown, name: string, id: EnvelopeId | undefined): void {
+    this.reportError(
+      openwsError('OPENWS_ERR_HANDLER_FAILED', `the handler threw: ${describe(error)}`, {
+        network: this.core.networkName,
+        role: this.role,
+        message: name,
+        cause: error,
+      }),
+    )
+    const summary = ErrorCodes.OPENWS_ERR_HANDLER_FAILED.summary
+    this.sendError('OPENWS_ERR_HANDLER_FAILED', this.core.exposeErrors ? `${summary}: ${describe(error)}` : summary, name, id)
+  }
+
+  private roleMismatch(claimed: unknown): OpenWsError {
+    return this.protocolError('OPENWS_ERR_ROLE_MISMATCH', `the frame claims role ${shortText(claimed)} on a "${this.role}" connection`)
+  }
+
+}

@@ -1,0 +1,129 @@
+// Format checks for the supported subset. Each returns false for any string that is not the format,
+// lone surrogates and non-ASCII digits included (all patterns are ASCII-only).
+// They are only called on strings: `format` ignores other value kinds (JSON Schema semantics).
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+const TIME = /^(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:(z)|([+-])(\d{2}):(\d{2}))$/i
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+}
+
+export function isDate(s: string): boolean {
+  const m = DATE.exec(s)
+  if (m === null) return false
+  const year = +m[1]!
+  const month = +m[2]!
+  const day = +m[3]!
+  return month >= 1 && month <= 12 && day >= 1 &&
+    day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!)
+}
+
+/** RFC 3339 full-time: a time zone is required; a leap second only at 23:59:60 UTC. */
+export function isTime(s: string): boolean {
+  const m = TIME.exec(s)
+  if (m === null) return false
+  const hour = +m[1]!
+  const minute = +m[2]!
+  const second = +m[3]!
+  const sign = m[5] === '-' ? -1 : 1
+  const tzHour = m[6] === undefined ? 0 : +m[6]
+  const tzMinute = m[7] === undefined ? 0 : +m[7]
+  if (tzHour > 23 || tzMinute > 59 || hour > 23 || minute > 59) return false
+  if (second <= 59) return true
+  if (second !== 60) return false
+  // Leap second: must be 23:59:60 once shifted to UTC.
+  const utcMinutes = (((hour * 60 + minute - sign * (tzHour * 60 + tzMinute)) % 1440) + 1440) % 1440
+  return utcMinutes === 23 * 60 + 59
+}
+
+export function isDateTime(s: string): boolean {
+  const t = s.length > 10 ? s.charCodeAt(10) : 0
+  // 'T' or 't' separates date and time (RFC 3339 §5.6).
+  return (t === 84 || t === 116) && isDate(s.slice(0, 10)) && isTime(s.slice(11))
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+export function isUuid(s: string): boolean {
+  return UUID.test(s)
+}
+
+const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/
+export function isIpv4(s: string): boolean {
+  return IPV4.test(s)
+}
+
+const HEX16 = /^[0-9a-f]{1,4}$/i
+/** RFC 4291 text form, '::' compression and an embedded IPv4 tail; no zone ids. */
+export function isIpv6(s: string): boolean {
+  if (s.length < 2 || s.length > 45) return false
+  let groups = 8
+  let text = s
+  const lastColon = text.lastIndexOf(':')
+  if (lastColon !== -1 && text.indexOf('.', lastColon) !== -1) {
+    if (!isIpv4(text.slice(lastColon + 1))) return false
+    text = text.slice(0, lastColon + 1) + '0'
+    groups = 7
+  }
+  const halves = text.split('::')
+  if (halves.length > 2) return false
+  const parts = (h: string): string[] | null => {
+    if (h === '') return []
+    const p = h.split(':')
+    for (const x of p) if (!HEX16.test(x)) return null
+    return p
+  }
+  const head = parts(halves[0]!)
+  if (head === null) return false
+  if (halves.length === 1) return head.length === groups
+  const tail = parts(halves[1]!)
+  if (tail === null) return false
+  return head.length + tail.length < groups
+}
+
+// Local part: dot-atom or quoted string; domain: hostname labels or an address literal.
+const EMAIL_LOCAL = /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")$/
+const HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+export function isEmail(s: string): boolean {
+  const at = s.lastIndexOf('@')
+  if (at <= 0 || at === s.length - 1) return false
+  if (!EMAIL_LOCAL.test(s.slice(0, at))) return false
+  const domain = s.slice(at + 1)
+  if (domain.charCodeAt(0) === 91 /* [ */) {
+    if (domain.charCodeAt(domain.length - 1) !== 93) return false
+    const literal = domain.slice(1, -1)
+    return literal.slice(0, 5).toLowerCase() === 'ipv6:' ? isIpv6(literal.slice(5)) : isIpv4(literal)
+  }
+  return HOST.test(domain)
+}
+
+// RFC 3986 absolute URI (scheme required); IP literals checked strictly.
+const PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
+const AUTHORITY = "(?:((?:[A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*)@)?(\\[[^\\]]*\\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)(?::\\d*)?"
+// hier-part = "//" authority path-abempty / path-absolute / path-rootless / path-empty
+const HIER = `(?:\\/\\/${AUTHORITY}(?:\\/${PCHAR}*)*|\\/(?:${PCHAR}+(?:\\/${PCHAR}*)*)?|${PCHAR}+(?:\\/${PCHAR}*)*)?`
+const URI = new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${HIER}(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`)
+const IPVFUTURE = /^v[0-9A-Fa-f]+\.[A-Za-z0-9._~!$&'()*+,;=:-]+$/
+export function isUri(s: string): boolean {
+  const m = URI.exec(s)
+  if (m === null) return false
+  const host = m[2]
+  if (host !== undefined && host.charCodeAt(0) === 91 /* [ */) {
+    const literal = host.slice(1, -1)
+    return IPVFUTURE.test(literal) || isIpv6(literal)
+  }
+  return true
+}
+
+export const FORMAT_CHECKS: Readonly<Record<string, (s: string) => boolean>> = Object.freeze({
+  __proto__: null,
+  'date-time': isDateTime,
+  date: isDate,
+  time: isTime,
+  email: isEmail,
+  uuid: isUuid,
+  uri: isUri,
+  ipv4: isIpv4,
+  ipv6: isIpv6,
+} as unknown as Record<string, (s: string) => boolean>)

@@ -1,0 +1,155 @@
+// Runtime helpers shared by the interpreter and by generated validators.
+// Generated code (see ../codegen) expects a free identifier `h` bound to `validatorHelpers`;
+// it uses nothing else from the outside world. Keep these small, pure and allocation-light.
+import { FORMAT_CHECKS } from './formats'
+import { escapePointerToken } from './pointer'
+import type { Issue } from './types'
+
+const hasOwn = Object.prototype.hasOwnProperty
+
+/** Length in Unicode code points; a lone surrogate counts as one. */
+export function codePointLength(s: string): number {
+  let n = 0
+  const len = s.length
+  for (let i = 0; i < len; i++) {
+    const c = s.charCodeAt(i)
+    // A high surrogate followed by a low one is a single code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+      const d = s.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) i++
+    }
+    n++
+  }
+  return n
+}
+
+/** `value` is a non-null, non-array object (the JSON object kind). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * JSON equality of a payload value with a schema constant. Recursion follows the constant,
+ * which is finite schema data, so a deep payload cannot overflow the stack here.
+ * Numbers compare with ===, so 0 equals -0 and NaN equals nothing.
+ */
+export function deepEqual(value: unknown, constant: unknown): boolean {
+  if (value === constant) return true
+  if (typeof constant !== 'object' || constant === null || typeof value !== 'object' || value === null) return false
+  if (Array.isArray(constant)) {
+    if (!Array.isArray(value) || value.length !== constant.length) return false
+    for (let i = 0; i < constant.length; i++) if (!deepEqual(value[i], constant[i])) return false
+    return true
+  }
+  if (Array.isArray(value)) return false
+  const keys = Object.keys(constant)
+  if (Object.keys(value).length !== keys.length) return false
+  for (const k of keys) {
+    if (!hasOwn.call(value, k) || !deepEqual((value as Record<string, unknown>)[k], (constant as Record<string, unknown>)[k])) return false
+  }
+  return true
+}
+
+/** Signals that a value nests deeper than the budget allowed. */
+const TOO_DEEP = {}
+
+// Canonical text of a JSON value: equal values (by deepEqual rules) give equal text.
+function canonical(x: unknown, budget: number): string {
+  if (typeof x === 'string') return 's' + JSON.stringify(x)
+  if (typeof x === 'number') return 'n' + (x === 0 ? '0' : String(x))
+  if (typeof x !== 'object' || x === null) return String(x)
+  if (budget <= 0) throw TOO_DEEP
+  if (Array.isArray(x)) {
+    let out = '['
+    for (let i = 0; i < x.length; i++) out += canonical(x[i], budget - 1) + ','
+    return out + ']'
+  }
+  const keys = Object.keys(x).sort()
+  let out = '{'
+  for (const k of keys) out += JSON.stringify(k) + ':' + canonical((x as Record<string, unknown>)[k], budget - 1) + ','
+  return out + '}'
+}
+
+/**
+ * Index of the first item equal to an earlier one, -1 when all are distinct, -2 when an item
+ * nests deeper than `budget` levels (the caller reports a 'depth' issue). Linear-ish: items are
+ * hashed, never compared pairwise, so a hostile array cannot make this quadratic.
+ */
+export function duplicateIndex(items: readonly unknown[], budget: number): number {
+  const seen = new Set<unknown>()
+  let containers = false
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]
+    if (typeof x === 'object' && x !== null) { containers = true; continue }
+    if (seen.has(x)) return i
+    seen.add(x)
+  }
+  if (!containers) return -1
+  const texts = new Set<string>()
+  try {
+    for (let i = 0; i < items.length; i++) {
+      const t = canonical(items[i], budget)
+      if (texts.has(t)) return i
+      texts.add(t)
+    }
+  } catch (e) {
+    if (e === TOO_DEEP) return -2
+    throw e
+  }
+  return -1
+}
+
+/** x is a multiple of m (m > 0), tolerant to binary floating point (0.0075 is a multiple of 0.0001). */
+export function isMultipleOf(x: number, m: number): boolean {
+  if (Number.isInteger(x) && Number.isInteger(m)) return x % m === 0
+  const q = x / m
+  if (!Number.isFinite(q)) return false
+  return Math.abs(q - Math.round(q)) <= Math.abs(q) * 4 * Number.EPSILON
+}
+
+/** Short description of a value for `received`; never the value itself. */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  const t = typeof value
+  if (t === 'number') return Number.isFinite(value) ? (Number.isInteger(value) ? 'integer' : 'number') : String(value)
+  return t
+}
+
+/** Own enumerable key count. */
+export function countKeys(value: object): number {
+  let n = 0
+  for (const k in value) if (hasOwn.call(value, k)) n++
+  return n
+}
+
+/** explain's maxIssues, normalised: at least 1, integral. */
+export function issueLimit(maxIssues: number): number {
+  return maxIssues >= 1 ? Math.floor(maxIssues) : 1
+}
+
+export function checkFormat(name: string, s: string): boolean {
+  return FORMAT_CHECKS[name]!(s)
+}
+
+/** Appends one issue; returns the new count (generated explain() stops at its limit). */
+export function addIssue(c: Issue[], path: string, code: string, expected: unknown, received: unknown): number {
+  return c.push({ path, code, expected, received })
+}
+
+/** The helper object generated validators reach as `h`. Names are part of the generated-code ABI. */
+export const validatorHelpers = Object.freeze({
+  hasOwn,
+  cpLen: codePointLength,
+  equal: deepEqual,
+  dup: duplicateIndex,
+  mult: isMultipleOf,
+  kind: kindOf,
+  keys: countKeys,
+  esc: escapePointerToken,
+  limit: issueLimit,
+  formats: FORMAT_CHECKS,
+  add: addIssue,
+})
+
+export type ValidatorHelpers = typeof validatorHelpers

@@ -1,0 +1,86 @@
+// One `bindings(...)` call -> precompiled bindings. The arguments are evaluated statically and
+// handed to the style's REAL bindings() at build time, so the network IR and the routes are
+// exactly what the interpreter would build; then the artifact is generated from that IR.
+import ts from 'typescript'
+import type { JsonSchema, NetworkIR } from '../../runtime/ir/types'
+import type { BindingsCore } from '../../runtime/contract/types'
+import { notStatic, TransformerError, userError } from './errors'
+import type { Evaluator } from './evaluate'
+import type { OpenwsModule } from './imports'
+import { emitArtifact, SchemaGenerationError, type ValidatorSource } from './emit-artifact'
+import { locateError } from './locate'
+import { jsonValue } from './js'
+import { checkNoLaterMutation } from './mutations'
+
+export interface CompileEnv {
+  ev: Evaluator
+  /** The file being transformed. */
+  sf: ts.SourceFile
+  /** Namespace the runtime helpers are imported under. */
+  runtime: string
+  validatorSource: ValidatorSource
+  envelopeSchema: JsonSchema
+  maxDepth: number
+}
+
+function callBindings(call: ts.CallExpression, env: CompileEnv): BindingsCore {
+  const fn = env.ev.evaluate(call.expression)
+  if (typeof fn !== 'function' || !env.ev.isTrusted(fn)) throw notStatic(call.expression, 'bindings is not the openws export')
+  const args = call.arguments.map((a) => {
+    if (ts.isSpreadElement(a)) throw notStatic(a, 'spread arguments are not evaluated')
+    return env.ev.evaluate(a)
+  })
+  try {
+    return (fn as (...a: unknown[]) => BindingsCore)(...args)
+  } catch (e) {
+    if (e instanceof TransformerError) throw e
+    const err = userError(e, call)
+    throw new TransformerError(err.code, `${err.message}`, locateError(e, call, env.ev, env.sf), 'error')
+  }
+}
+
+/** An expression valid at the call site that denotes the host class. */
+function hostClassRef(cls: Function, call: ts.CallExpression, env: CompileEnv): string {
+  const info = env.ev.classInfo.get(cls)
+  const refs = env.ev.refs.get(cls) ?? []
+  // A name used inside the call itself is in scope there; a module-level name is in scope everywhere.
+  const ref = refs.find((r) => r.node.pos >= call.pos && r.node.end <= call.end) ?? refs.find((r) => r.moduleScope)
+  if (ref) return ref.node.text
+  if (info && info.decl.getSourceFile() === env.sf && ts.isSourceFile(info.decl.parent) && info.decl.name) return info.decl.name.text
+  throw notStatic(call, `the host class ${info?.name ?? ''} is not referenced by name in this module`)
+}
+
+function classRoutes(core: BindingsCore, call: ts.CallExpression): Record<string, Record<string, string>> {
+  const out: Record<string, Record<string, string>> = {}
+  for (const [name, bySender] of Object.entries(core.routes)) {
+    for (const [sender, target] of Object.entries(bySender)) {
+      if (typeof target !== 'string') throw notStatic(call, 'a route is not a method name')
+      ;(out[name] ??= {})[sender] = target
+    }
+  }
+  return out
+}
+
+export function compileBindings(call: ts.CallExpression, module: OpenwsModule, env: CompileEnv): string {
+  const core = callBindings(call, env)
+  checkNoLaterMutation(env.ev, env.ev.sourceFiles())
+  const network: NetworkIR = core.network
+  let artifact: string
+  try {
+    artifact = emitArtifact({
+      network, hostRole: core.hostRole, maxDepth: env.maxDepth,
+      envelopeSchema: env.envelopeSchema, validatorSource: env.validatorSource,
+    })
+  } catch (e) {
+    if (!(e instanceof SchemaGenerationError) || !e.code.startsWith('OPENWS_ERR_')) throw e
+    throw new TransformerError(e.code, `${e.message}; use a keyword of the supported subset (see README)`, locateError(e, call, env.ev, env.sf))
+  }
+  const rt = env.runtime
+  const parts: string[] = []
+  if (module === 'openws/fluent') parts.push(`style: "fluent"`)
+  else {
+    parts.push(`style: "class"`, `routes: ${jsonValue(classRoutes(core, call))}`)
+    if (core.hostClass) parts.push(`hostClass: ${hostClassRef(core.hostClass, call, env)}`)
+  }
+  return `${rt}.compiledBindings(${artifact}, { ${parts.join(', ')} })`
+}

@@ -1,0 +1,175 @@
+// The bundler-free heart of the plugin: `createContext(options).transform(code, id)`.
+// Everything bundler-specific (resolver, watch files, warnings) comes in through `hooks`,
+// so tests call this directly on fixtures.
+import { readFileSync, statSync } from 'node:fs'
+import { transformSource, isTransformerError } from '../transformer/core'
+import type { TransformDiagnostic, TransformSourceMap, TransformSourceOptions } from '../transformer/core'
+import { createFilter, matches, normalizeId } from './filter'
+import type { TransformFilter } from './filter'
+import { createTypedService, readConfig } from './language-service'
+import type { TypedService } from './language-service'
+import { resolveOptions } from './options'
+import type { OpenWsPluginOptions, ResolvedOptions } from './options'
+import { LazyResolver, createTsResolver } from './resolver'
+import type { AsyncResolve } from './resolver'
+import { needsTypedMode } from './typed-detect'
+
+export interface TransformHooks {
+  /** The bundler's resolver, tried before TypeScript's resolution. */
+  resolve?: AsyncResolve
+  /** Registers a file whose change must re-run this transform (dev servers, watch mode). */
+  addWatchFile?: (file: string) => void
+}
+
+export interface ContextResult {
+  code: string
+  /** null when the code is returned unchanged (only diagnostics to report). */
+  map: TransformSourceMap | null
+  diagnostics: TransformDiagnostic[]
+  /** Other files this result was derived from (imported schemas, payload type declarations). */
+  dependencies: string[]
+  mode: 'syntax' | 'typed'
+}
+
+export interface OpenWsContext {
+  readonly options: ResolvedOptions
+  readonly filter: TransformFilter
+  /** undefined: not an openws file, or nothing to change. */
+  transform(code: string, id: string, hooks?: TransformHooks): Promise<ContextResult | undefined>
+  /** A file changed on disk (watchChange): drop what was derived from it. */
+  invalidate(file: string): void
+  /** Transformed files whose output was derived from `file` (they must be re-transformed when it changes). */
+  dependentsOf(file: string): string[]
+  dispose(): void
+}
+
+export interface ContextOptions extends OpenWsPluginOptions {
+  /** Module the generated code imports runtime helpers from (tests point it at the sources). */
+  runtimeModule?: string
+}
+
+export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
+  const options = resolveOptions(userOptions)
+  const filter = createFilter(options)
+  const runtimeModule = userOptions.runtimeModule
+  let typed: TypedService | undefined // created on first need: syntax-only builds never pay for it
+  let configOptions: ReturnType<typeof readConfig> | undefined
+  const tsResolve = createTsResolver(() => (configOptions ??= readConfig(options.root, options.tsconfig)))
+  const sources = new Map<string, { mtimeMs: number; code: string }>()
+  /** Files found to need types in syntax mode; they go straight to typed mode next time. */
+  const autoTyped = new Set<string>()
+  /** dependency file -> transformed files derived from it (dev servers re-transform those). */
+  const dependents = new Map<string, Set<string>>()
+
+  const service = () => (typed ??= createTypedService(options.root, options.tsconfig, options.packages))
+
+  function readSource(file: string): string | undefined {
+    try {
+      const { mtimeMs } = statSync(file)
+      const hit = sources.get(file)
+      if (hit && hit.mtimeMs === mtimeMs) return hit.code
+      const code = readFileSync(file, 'utf8')
+      sources.set(file, { mtimeMs, code })
+      return code
+    } catch {
+      return undefined
+    }
+  }
+
+  async function transform(code: string, id: string, hooks: TransformHooks = {}): Promise<ContextResult | undefined> {
+    if (typeof code !== 'string' || typeof id !== 'string' || !matches(filter, code, id)) return undefined
+    const file = normalizeId(id)
+    const resolver = new LazyResolver(tsResolve, hooks.resolve)
+    const dependencies = new Set<string>()
+    const base: Omit<TransformSourceOptions, 'mode'> = {
+      resolveModule(specifier, importer) {
+        const path = resolver.resolve(specifier, importer)
+        const text = path === undefined ? undefined : readSource(path)
+        if (path === undefined || text === undefined) return undefined
+        dependencies.add(path)
+        return { code: text, id: path }
+      },
+      ...(runtimeModule ? { runtimeModule } : {}),
+    }
+    const run = (mode: 'syntax' | 'typed') => {
+      if (mode === 'syntax') return transformSource(code, file, { ...base, mode })
+      return transformSource(code, file, { ...base, mode, languageService: service().update(file, code) })
+    }
+    /** Runs the core; again if the bundler resolves an import the core followed differently (at most twice more). */
+    const runConfirmed = async (mode: 'syntax' | 'typed') => {
+      let result = guarded(() => run(mode), code, file)
+      for (let round = 0; round < 2 && (await resolver.confirmWithBundler()); round++) {
+        dependencies.clear()
+        result = guarded(() => run(mode), code, file)
+      }
+      return result
+    }
+
+    let mode: 'syntax' | 'typed' = options.typed || autoTyped.has(file) ? 'typed' : 'syntax'
+    let result = await runConfirmed(mode)
+    if (mode === 'syntax' && result && needsTypedMode(result.diagnostics)) {
+      autoTyped.add(file)
+      mode = 'typed'
+      dependencies.clear()
+      result = await runConfirmed(mode)
+    }
+    if (mode === 'typed' && typed) for (const dep of typed.dependencies(file)) dependencies.add(dep)
+    dependencies.delete(file)
+    for (const dep of dependencies) {
+      hooks.addWatchFile?.(dep)
+      let set = dependents.get(dep)
+      if (!set) dependents.set(dep, (set = new Set()))
+      set.add(file)
+    }
+    if (!result) return undefined
+    return { ...result, dependencies: [...dependencies], mode }
+  }
+
+  return {
+    options,
+    filter,
+    transform,
+    invalidate(file) {
+      const f = normalizeId(file)
+      sources.delete(f)
+      autoTyped.delete(f)
+      tsResolve.clear()
+      typed?.invalidate(f)
+    },
+    dependentsOf(file) {
+      return [...(dependents.get(normalizeId(file)) ?? [])]
+    },
+    dispose() {
+      dependents.clear()
+      typed?.dispose()
+      typed = undefined
+      sources.clear()
+      autoTyped.clear()
+    },
+  }
+}
+
+type CoreResult = { code: string; map: TransformSourceMap | null; diagnostics: TransformDiagnostic[] } | undefined
+
+/** A coded TransformerError that escaped the core still becomes a diagnostic; anything else is a bug. */
+function guarded(fn: () => CoreResult, code: string, file: string): CoreResult {
+  try {
+    return fn()
+  } catch (err) {
+    if (!isTransformerError(err)) throw err
+    const sf = err.node.getSourceFile()
+    const start = err.node.getStart(sf)
+    const { line, character } = sf.getLineAndCharacterOfPosition(start)
+    const diagnostic: TransformDiagnostic = {
+      severity: err.severity,
+      code: err.code,
+      message: err.message,
+      file: sf.fileName || file,
+      start,
+      length: err.node.getWidth(sf),
+      line: line + 1,
+      column: character + 1,
+    }
+    return { code, map: null, diagnostics: [diagnostic] }
+  }
+}

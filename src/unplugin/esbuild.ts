@@ -1,0 +1,3 @@
+// `openws/esbuild`: the openws build plugin for esbuild.
+import { unplugin } from './plugin'
+export default unplugin.esbuild

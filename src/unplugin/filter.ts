@@ -1,0 +1,44 @@
+// Which modules the plugin looks at: the id (extension, node_modules) AND the code (imports openws).
+// Both halves go into unplugin's `transform.filter`, so bundlers skip the rest natively
+// (under esbuild a broad filter would steal onLoad from other plugins).
+import type { ResolvedOptions } from './options'
+
+export interface TransformFilter {
+  id: { include: RegExp[]; exclude: RegExp[] }
+  code: { include: RegExp }
+}
+
+/** Matches a module specifier of one of `packages`: 'openws', "openws/decorator", ... */
+export function importPattern(packages: readonly string[]): RegExp {
+  const names = packages.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')
+  return new RegExp(`['"\`](?:${names})(?:/[A-Za-z0-9_./-]*)?['"\`]`)
+}
+
+/** Virtual modules (`\0…`) and Vite's internal ids are never user sources. */
+const VIRTUAL = /^(?:\0|virtual:|\/@)/
+
+export function createFilter(options: ResolvedOptions): TransformFilter {
+  return {
+    id: { include: options.include, exclude: [VIRTUAL, ...options.exclude] },
+    code: { include: importPattern(options.packages) },
+  }
+}
+
+/** The same decision as the bundler-side filter, for direct `ctx.transform` calls. */
+export function matches(filter: TransformFilter, code: string, id: string): boolean {
+  const path = normalizeId(id)
+  if (!filter.id.include.some((r) => test(r, path))) return false
+  if (filter.id.exclude.some((r) => test(r, path) || test(r, id))) return false
+  return test(filter.code.include, code)
+}
+
+/** Bundler ids can carry a query (`?v=123`) and Windows separators; the file path is what matters. */
+export function normalizeId(id: string): string {
+  const q = id.indexOf('?')
+  return (q === -1 ? id : id.slice(0, q)).replace(/\\/g, '/')
+}
+
+function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0 // a user-supplied /g or /y RegExp is stateful
+  return re.test(s)
+}

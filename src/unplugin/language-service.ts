@@ -1,0 +1,140 @@
+// Typed mode: ONE long-lived ts.LanguageService per plugin instance (never a Program per file).
+// The bundler hands us the current text of the file being transformed; every other file is read
+// from disk and re-read only when `invalidate` bumps its version (watchChange).
+import { existsSync, statSync } from 'node:fs'
+import { resolve } from 'node:path'
+import ts from 'typescript'
+import { normalizeId } from './filter'
+
+export interface TypedService {
+  /** Brings `file` to the bundler's copy of its text and returns the service (its program contains `file`). */
+  update(file: string, code: string): ts.LanguageService
+  /** Files (outside node_modules and lib) that `file` depends on, transitively: the payload types live there. */
+  dependencies(file: string): string[]
+  /** A watched file changed, was created or deleted. */
+  invalidate(file: string): void
+  readonly compilerOptions: ts.CompilerOptions
+  dispose(): void
+}
+
+interface Entry {
+  version: number
+  /** Text supplied by the bundler; undefined means read from disk. */
+  text?: string
+}
+
+export function createTypedService(root: string, tsconfig?: string, packages: readonly string[] = ['openws']): TypedService {
+  // Only the files we are asked about become roots; the config's file list would load the whole repo.
+  const options = readConfig(root, tsconfig)
+  const files = new Map<string, Entry>()
+  const roots = new Set<string>()
+
+  const entry = (file: string): Entry => {
+    let e = files.get(file)
+    if (!e) files.set(file, (e = { version: 0 }))
+    return e
+  }
+
+  const host: ts.LanguageServiceHost = {
+    // No getProjectVersion: the service then checks every file's version on each use, which is
+    // what lets an edited type file (mtime) be seen without any bundler telling us.
+    getScriptFileNames: () => [...roots],
+    getScriptVersion: (f) => {
+      const e = entry(normalizeId(f))
+      // Bundlers without watchChange (esbuild rebuilds) never tell us a type file changed:
+      // project files read from disk also carry their mtime. Libraries and lib.d.ts do not change.
+      if (e.text !== undefined || /[\\/]node_modules[\\/]/.test(f)) return String(e.version)
+      return `${e.version}:${mtimeOf(f)}`
+    },
+    getScriptSnapshot: (f) => {
+      const e = entry(normalizeId(f))
+      const text = e.text ?? ts.sys.readFile(f)
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text)
+    },
+    getCurrentDirectory: () => root,
+    getCompilationSettings: () => options,
+    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+  }
+  const registry = ts.createDocumentRegistry()
+  const service = ts.createLanguageService(host, registry)
+
+  return {
+    compilerOptions: options,
+    update(file, code) {
+      const f = normalizeId(file)
+      const e = entry(f)
+      if (e.text !== code) {
+        e.text = code
+        e.version++
+      }
+      roots.add(f)
+      return service
+    },
+    dependencies(file) {
+      const program = service.getProgram()
+      const start = program?.getSourceFile(normalizeId(file))
+      if (!program || !start) return []
+      const seen = new Set<string>()
+      const visit = (sf: ts.SourceFile) => {
+        // preProcessFile sees `import type` and `import('...')` types too: payload types live there.
+        for (const { fileName: spec } of ts.preProcessFile(sf.text, true, true).importedFiles) {
+          // openws itself is not where user payload types live (and may resolve to its sources).
+          if (packages.some((p) => spec === p || spec.startsWith(`${p}/`))) continue
+          const hit = ts.resolveModuleName(spec, sf.fileName, options, ts.sys).resolvedModule
+          if (!hit || hit.isExternalLibraryImport) continue
+          const name = normalizeId(hit.resolvedFileName)
+          if (seen.has(name) || /[\\/]node_modules[\\/]/.test(name)) continue
+          seen.add(name)
+          const next = program.getSourceFile(name)
+          if (next) visit(next)
+        }
+      }
+      visit(start)
+      seen.delete(normalizeId(file))
+      return [...seen]
+    },
+    invalidate(file) {
+      const f = normalizeId(file)
+      const e = entry(f)
+      e.text = undefined // the disk is the truth again until the bundler hands us new text
+      e.version++
+      if (!existsSync(f)) roots.delete(f)
+    },
+    dispose() {
+      service.dispose()
+      files.clear()
+    },
+  }
+}
+
+export function readConfig(root: string, tsconfig?: string): ts.CompilerOptions {
+  const path = tsconfig ? resolve(root, tsconfig) : ts.findConfigFile(root, ts.sys.fileExists)
+  const fallback: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    skipLibCheck: true,
+    allowJs: true,
+  }
+  if (!path || !existsSync(path) || !statSync(path).isFile()) return fallback
+  const parsed = ts.getParsedCommandLineOfConfigFile(path, { noEmit: true }, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: () => {},
+  })
+  if (!parsed) return fallback
+  return { ...parsed.options, noEmit: true }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs
+  } catch {
+    return -1
+  }
+}

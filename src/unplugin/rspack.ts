@@ -1,0 +1,3 @@
+// `openws/rspack`: the openws build plugin for rspack.
+import { unplugin } from './plugin'
+export default unplugin.rspack

@@ -1,0 +1,3 @@
+// `openws/vite`: the openws build plugin for vite.
+import { unplugin } from './plugin'
+export default unplugin.vite

@@ -1,0 +1,3 @@
+// `openws/webpack`: the openws build plugin for webpack.
+import { unplugin } from './plugin'
+export default unplugin.webpack

@@ -1,0 +1,66 @@
+// Pure pieces of the client: backoff, the bounded queue, and the browser bundle's imports.
+import { build } from 'esbuild'
+import { describe, expect, it } from 'vitest'
+import { backoffDelay, DEFAULT_RECONNECT } from '../../src/runtime/adapters/client/index'
+import { resolveReconnect } from '../../src/runtime/adapters/client/backoff'
+import { SendQueue } from '../../src/runtime/adapters/client/send-queue'
+
+describe('backoff', () => {
+  const options = resolveReconnect({ initialDelayMs: 100, maxDelayMs: 1000, factor: 2, jitter: 0.5 })!
+
+  it('grows exponentially up to the cap, within the jitter band', () => {
+    const low = [0, 1, 2, 3, 4, 5].map((n) => backoffDelay(n, options, () => 0))
+    const high = [0, 1, 2, 3, 4, 5].map((n) => backoffDelay(n, options, () => 1))
+    expect(low).toEqual([50, 100, 200, 400, 500, 500])
+    expect(high).toEqual([100, 200, 400, 800, 1000, 1000])
+  })
+
+  it('jitter spreads clients; jitter 0 is deterministic', () => {
+    const spread = new Set(Array.from({ length: 50 }, () => backoffDelay(3, options)))
+    expect(spread.size).toBeGreaterThan(1)
+    const fixed = resolveReconnect({ jitter: 0 })!
+    expect(backoffDelay(2, fixed, () => 0.9)).toBe(DEFAULT_RECONNECT.initialDelayMs * 4)
+  })
+
+  it('rejects contradictory options, and false turns reconnect off', () => {
+    expect(() => resolveReconnect({ initialDelayMs: 500, maxDelayMs: 100 })).toThrow(/maxDelayMs/)
+    expect(() => resolveReconnect({ jitter: 2 })).toThrow(/jitter/)
+    expect(resolveReconnect(false)).toBeUndefined()
+  })
+})
+
+describe('SendQueue', () => {
+  it('keeps order, drops the oldest past its bound, survives many cycles', () => {
+    const q = new SendQueue(3)
+    expect([q.push('a'), q.push('b'), q.push('c'), q.push('d')]).toEqual([undefined, undefined, undefined, 'a'])
+    expect([q.shift(), q.shift(), q.shift(), q.shift()]).toEqual(['b', 'c', 'd', undefined])
+    for (let i = 0; i < 1000; i++) {
+      q.push(String(i))
+      expect(q.shift()).toBe(String(i))
+    }
+    expect(q.size).toBe(0)
+    expect(new SendQueue(0).push('x')).toBe('x')
+  })
+})
+
+describe('browser bundle of openws/client', () => {
+  it('imports nothing from Node and never `ws`', async () => {
+    const result = await build({
+      entryPoints: ['src/runtime/adapters/client/index.ts'],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      minify: true,
+      logLevel: 'silent',
+    })
+    const inputs = Object.keys(result.metafile.inputs)
+    expect(inputs.filter((file) => file.includes('node_modules'))).toEqual([])
+    const imports = Object.values(result.metafile.outputs).flatMap((o) => o.imports.map((i) => i.path))
+    expect(imports).toEqual([])
+    const code = result.outputFiles[0].text
+    // esbuild turns an unresolvable Node built-in into a require() shim; there must be none.
+    expect(code.includes('require(')).toBe(false)
+  })
+})

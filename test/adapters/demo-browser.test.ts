@@ -1,0 +1,56 @@
+// The `npm start` chat demo in a real browser: two pages join a room and exchange a message.
+// Needs headless Chromium at /usr/bin/chromium (CI installs it); skipped with a message otherwise.
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const CHROMIUM = '/usr/bin/chromium'
+const hasChromium = existsSync(CHROMIUM)
+if (!hasChromium) console.warn(`[demo-browser] SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+
+describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
+  it('two pages join a room and exchange a message', async () => {
+    const { chromium } = await import('playwright-core')
+    const { startDemo } = await import('../../examples/demo/server')
+    const demo = await startDemo({ port: 0, host: '127.0.0.1' })
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    })
+    try {
+      const errors: string[] = []
+      const open = async (name: string) => {
+        const page = await browser.newPage()
+        page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`))
+        await page.goto(demo.url)
+        await page.locator('#status', { hasText: 'connected' }).waitFor({ timeout: 10_000 })
+        await page.fill('#name', name)
+        await page.fill('#room', 'lobby')
+        await page.click('#join button')
+        await page.locator('#log li', { hasText: `${name} joined #lobby` }).waitFor({ timeout: 5000 })
+        return page
+      }
+      const alice = await open('alice')
+      const bob = await open('bob')
+      await alice.locator('#log li', { hasText: 'bob joined #lobby' }).waitFor({ timeout: 5000 })
+      await alice.fill('#text', 'hello bob')
+      await alice.click('#send button')
+      await bob.locator('#log li', { hasText: 'alice: hello bob' }).waitFor({ timeout: 5000 })
+      await bob.fill('#text', 'hi alice')
+      await bob.click('#send button')
+      await alice.locator('#log li', { hasText: 'bob: hi alice' }).waitFor({ timeout: 5000 })
+      // The portal role of the same network, from the same page.
+      await bob.click('#stats')
+      await bob.locator('#log li', { hasText: 'portal: #lobby has 2 member(s): alice, bob' }).waitFor({ timeout: 5000 })
+      const shot = join(process.env.OPENWS_SCREENSHOT_DIR ?? tmpdir(), 'openws-demo-bob.png')
+      await bob.screenshot({ path: shot })
+      console.log(`[demo-browser] screenshot: ${shot}`)
+      expect(errors).toEqual([])
+      expect(await bob.locator('#log li').allTextContents()).toContain('alice: hello bob')
+    } finally {
+      await browser.close()
+      await demo.close()
+    }
+  }, 60_000)
+})

@@ -1,0 +1,43 @@
+// DESIGN principle 5: the runtime never imports build code, and never generates code at run time.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = join(import.meta.dirname, '..', '..')
+const runtimeDir = join(root, 'src', 'runtime')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name)
+    if (statSync(path).isDirectory()) return sourceFiles(path)
+    return /\.(ts|mts|js|mjs)$/.test(name) ? [path] : []
+  })
+}
+
+const buildOnly = /^(typescript|typia|@typia\/.*|unplugin|magic-string|vite|esbuild|rollup|webpack|@rspack\/.*|ts-patch)$/
+const specifiers = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"]+)['"]/gm
+
+function stripComments(code: string): string {
+  return code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
+}
+
+describe('src/runtime boundary', () => {
+  const files = sourceFiles(runtimeDir)
+
+  it('finds the runtime sources', () => {
+    expect(files.length).toBeGreaterThan(5)
+  })
+
+  it.each(files.map((f) => [relative(root, f), f]))('%s imports no build-time code', (_name, file) => {
+    const code = stripComments(readFileSync(file, 'utf8'))
+    for (const [, spec] of code.matchAll(specifiers)) {
+      expect(buildOnly.test(spec!), `imports ${spec}`).toBe(false)
+      expect(/(^|\/)(transformer|unplugin)(\/|$)/.test(spec!) && spec!.startsWith('.'), `imports ${spec}`).toBe(false)
+    }
+  })
+
+  it.each(files.map((f) => [relative(root, f), f]))('%s uses no eval or new Function', (_name, file) => {
+    const code = stripComments(readFileSync(file, 'utf8'))
+    expect(code).not.toMatch(/\bnew\s+Function\s*\(|(^|[^.\w$])eval\s*\(|\bFunction\s*\(\s*['"`]/)
+  })
+})

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_LIMITS, resolveLimits } from '../../src/runtime/limits'
+import { runtime } from '../../src/runtime/session/index'
+import { handBinder } from './fixtures/hand-binder'
+
+describe('limits', () => {
+  it('documents its defaults in one frozen object', () => {
+    expect(DEFAULT_LIMITS).toEqual({ maxFrameBytes: 1048576, maxDepth: 64, maxIssues: 10, maxQueuedMessages: 64 })
+    expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true)
+    expect(resolveLimits()).toEqual(DEFAULT_LIMITS)
+    expect(resolveLimits({ maxIssues: 3 })).toEqual({ ...DEFAULT_LIMITS, maxIssues: 3 })
+  })
+
+  it('throws OPENWS_ERR_INVALID_OPTION for unknown keys, non-integers and out-of-range values', () => {
+    const bad: unknown[] = [{ maxFrames: 1 }, { maxIssues: 0 }, { maxIssues: 1.5 }, { maxDepth: -1 }, { maxFrameBytes: '1' }, { maxQueuedMessages: NaN }, { maxFrameBytes: 10 }, 5, []]
+    for (const limits of bad) {
+      expect(() => resolveLimits(limits as never), JSON.stringify(limits)).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+    }
+  })
+
+  it('is checked by runtime(), and a compiled artifact fixes maxDepth', () => {
+    const binder = handBinder()
+    expect(() => runtime(binder, { limits: { maxIssues: 0 } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+    const artifact = runtime(binder, { limits: { maxDepth: 8 } }).artifact
+    const compiled = { ...binder, compiled: artifact }
+    expect(runtime(compiled).limits.maxDepth).toBe(8)
+    expect(runtime(compiled, { limits: { maxDepth: 8 } }).limits.maxDepth).toBe(8)
+    expect(() => runtime(compiled, { limits: { maxDepth: 9 } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+  })
+})

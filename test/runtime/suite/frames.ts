@@ -1,0 +1,62 @@
+// Protocol suite: Frame-level checks: binary, size, JSON, envelope, ids.
+import { describe, expect, it } from 'vitest'
+import type { SuiteContext } from './context'
+
+export function frameTests({ setup, make, codes }: SuiteContext): void {
+  describe('frames', () => {
+    it('closes on a binary frame (1003), an oversize frame (1009) and bad JSON (1007)', async () => {
+      const cases: [string | Uint8Array, boolean, string, number][] = [
+        [new Uint8Array([1, 2]), true, 'OPENWS_ERR_BINARY_FRAME', 1003],
+        [JSON.stringify({ fromRole: 'client', messageName: 'echo', payload: { text: 'x'.repeat(200) } }), false, 'OPENWS_ERR_FRAME_TOO_LARGE', 1009],
+        ['{"fromRole":', false, 'OPENWS_ERR_BAD_JSON', 1007],
+        [new Uint8Array([0x7b, 0xff, 0x7d]), false, 'OPENWS_ERR_BAD_JSON', 1007],
+      ]
+      for (const [frame, isBinary, code, close] of cases) {
+        const { h, probe } = await setup({ limits: { maxFrameBytes: 128 } })
+        const a = h.connect('client')
+        await a.sendRaw(frame, isBinary)
+        expect(codes(a.frames)).toEqual([`$error:${code}`])
+        expect(a.closed).toEqual({ code: close, reason: code })
+        expect(probe.log).toEqual(['open:client', 'close:client'])
+      }
+    })
+
+    it('accepts a text frame given as UTF-8 bytes', async () => {
+      const { h } = await setup()
+      const a = h.connect('client')
+      await a.sendRaw(new TextEncoder().encode(JSON.stringify({ fromRole: 'client', messageName: 'echo', payload: { text: 'é€😀' } })))
+      expect(codes(a.frames)).toEqual(['echoed:{"text":"é€😀"}'])
+    })
+
+    it('answers a malformed envelope with OPENWS_ERR_BAD_ENVELOPE and stays open', async () => {
+      const bad = [
+        '[]',
+        '"text"',
+        'null',
+        '{"fromRole":"client","messageName":"echo"}',
+        '{"fromRole":1,"messageName":"echo","payload":{}}',
+        '{"fromRole":"client","messageName":["echo"],"payload":{}}',
+        '{"fromRole":"client","messageName":"$error","payload":{}}',
+        '{"fromRole":"client","messageName":"echo","payload":{"text":"x"},"id":1.5}',
+        `{"fromRole":"client","messageName":"echo","payload":{"text":"x"},"id":"${'i'.repeat(129)}"}`,
+        `{"fromRole":"client","messageName":"echo","payload":{"text":"x"},"id":${2 ** 53}}`,
+        '{"fromRole":"client","messageName":"echo","payload":{"text":"x"},"id":null}',
+      ]
+      const { h, probe } = await setup()
+      const a = h.connect('client')
+      for (const frame of bad) await a.sendRaw(frame)
+      expect(codes(a.frames)).toEqual(bad.map(() => '$error:OPENWS_ERR_BAD_ENVELOPE'))
+      for (const f of a.frames) expect((f.payload as { issues: unknown[] }).issues.length).toBeGreaterThan(0)
+      expect(a.closed).toBeUndefined()
+      expect(probe.log).toEqual(['open:client'])
+    })
+
+    it('echoes valid ids (strings up to 128 characters, safe integers) in $error frames', async () => {
+      const { h } = await setup()
+      const a = h.connect('client')
+      const ids = ['i'.repeat(128), Number.MAX_SAFE_INTEGER, -3, '']
+      for (const id of ids) await a.send('nope', {}, id)
+      expect(a.frames.map((f) => (f.payload as { id: unknown }).id)).toEqual(ids)
+    })
+  })
+}

@@ -1,0 +1,33 @@
+// Protocol suite: runtime() options and createPeer.
+import { describe, expect, it } from 'vitest'
+import { disconnect, runtime } from '../../../src/runtime/session/index'
+import { newProbe } from './probe'
+import type { SuiteContext } from './context'
+
+export function runtimeApiTests({ setup, make, codes }: SuiteContext): void {
+  describe('runtime', () => {
+    it('uses a host instance passed in instead of constructing one', async () => {
+      const probe = newProbe(disconnect)
+      const binder = await make(probe)
+      if (binder.hostClass === undefined) return // fluent: no host class
+      const host = new binder.hostClass()
+      expect(runtime(binder, { host }).host).toBe(host)
+      expect(runtime(binder).host).not.toBe(host)
+    })
+
+    it('createPeer gives a validated outbound API without a session', async () => {
+      const probe = newProbe(disconnect)
+      const rt = runtime(await make(probe))
+      const sent: unknown[][] = []
+      let closes = 0
+      const peer = rt.createPeer('client', (...args) => void sent.push(args), () => void closes++) as Record<string, (p: unknown) => Promise<void>>
+      await peer.echoed({ text: 'x' })
+      expect(() => peer.echoed({ text: 1 })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_OUTBOUND_INVALID' }))
+      expect(sent).toEqual([['server', 'echoed', { text: 'x' }]])
+      expect(disconnect(peer)).toBe(true)
+      expect(disconnect(peer)).toBe(false)
+      expect(closes).toBe(1)
+      expect(() => rt.createPeer('server', () => {})).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_UNKNOWN_ROLE' }))
+    })
+  })
+}

@@ -1,0 +1,2 @@
+// What generated code imports as `openws` in tests: the same helpers, from the sources.
+export { compiledBindings } from '../../../src/runtime/contract/compiled'

@@ -1,0 +1,63 @@
+// The transformed output: snapshots per style, idempotence, and a scan of the compiled README
+// examples for anything reflective or code-generating at run time.
+import { describe, expect, it } from 'vitest'
+import { transformSource } from '../../src/transformer/core/index'
+import { fixturesDir, resolveFromDisk, transformFixture } from './helpers/load'
+import { buildFixturesWithTspatch } from './helpers/tspatch'
+import { join } from 'node:path'
+
+const STYLES = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts']
+
+/** Validator bodies belong to the code generator's own tests; here they are elided. */
+const elideValidators = (code: string) => code.replace(/\(function \(\) \{\n"use strict";[\s\S]*?\n\}\)\(\)/g, '/* generated validator */')
+
+describe.each(STYLES)('%s', (file) => {
+  const first = transformFixture(file, { runtimeModule: 'openws' })!
+
+  it('matches the snapshot', () => {
+    expect(elideValidators(first.code)).toMatchSnapshot()
+  })
+
+  it('has a source map of the original file', () => {
+    expect(first.map.sources.some((s) => s.endsWith(file))).toBe(true)
+    expect(first.map.mappings.length).toBeGreaterThan(0)
+  })
+
+  it('is idempotent: transforming the output again changes nothing', () => {
+    const id = join(fixturesDir, file)
+    const again = transformSource(first.code, id, { mode: 'syntax', resolveModule: resolveFromDisk })
+    expect(again === undefined || again.code === first.code).toBe(true)
+    expect(again?.diagnostics ?? []).toEqual([])
+  })
+
+  it('reads no CONFIG, decorator metadata or builders and generates no code at run time', () => {
+    const emitted = buildFixturesWithTspatch().outputs.get(join(fixturesDir, file))!
+    for (const code of [first.code, emitted]) {
+      expect(code).not.toMatch(/\.CONFIG\b/)
+      expect(code).not.toMatch(/\bReflect\b/)
+      expect(code).not.toMatch(/Symbol\.metadata|__esDecorate|__decorate|__runInitializers/)
+      expect(code).not.toMatch(/new\s+Function|\bFunction\s*\(/)
+      expect(code).not.toMatch(/\beval\s*\(/)
+      expect(code).not.toMatch(/\b(S|Schema)\.(obj|str|arr|int)\b(?!\s*:)/)
+      expect(code).toContain('compiledBindings(')
+    }
+  })
+})
+
+describe('payload literals', () => {
+  it('replace builders only in openws definitions, never in the user\'s own data', () => {
+    const code = [
+      "import { S } from 'openws'",
+      "import { message } from 'openws/fluent'",
+      'export const mine = { payload: S.str }',
+      'export const api = { payload: (x: unknown) => x }.payload(S.int)',
+      "export const msg = message('a').payload(S.obj({ a: S.str }))",
+      "export class Role { static CONFIG = { name: 'r', messages: { a: { payload: S.int } } } }",
+    ].join('\n')
+    const out = transformSource(code, '/virtual/mixed.ts', { mode: 'syntax' })!.code
+    expect(out).toContain('export const mine = { payload: S.str }')
+    expect(out).toContain('.payload(S.int)')
+    expect(out).toContain(`message('a').payload(JSON.parse(`)
+    expect(out).toContain('a: { payload: JSON.parse("{\\"type\\":\\"integer\\"}") }')
+  })
+})

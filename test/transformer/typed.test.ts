@@ -1,0 +1,91 @@
+// Types as payloads: @handler/@message without `payload` take the method's parameter type
+// through typia (tags included) in typed mode; syntax mode says it needs types; without the
+// transformer, bindings() throws OPENWS_ERR_TRANSFORMER_REQUIRED.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+import type { BindingsCore } from '../../src/runtime/contract/types'
+import { harness } from '../../src/runtime/harness/index'
+import { transformSource } from '../../src/transformer/core/index'
+import { fixturesDir, here, relink, RUNTIME_SHIM, toJs } from './helpers/load'
+import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from './helpers/tspatch'
+
+const id = join(fixturesDir, 'typed', 'typed-chat.ts')
+const code = readFileSync(id, 'utf8')
+const outDir = join(here, '..', 'out', `typed-${process.pid}`)
+
+async function importJs(name: string, js: string): Promise<{ binder: BindingsCore }> {
+  mkdirSync(outDir, { recursive: true })
+  const file = join(outDir, name)
+  writeFileSync(file, relink(js))
+  return (await import(/* @vite-ignore */ file)) as { binder: BindingsCore }
+}
+
+describe('types as payloads', () => {
+  it('compiles with ts-patch (typed): the parameter types become the payload schemas, tags included', async () => {
+    const build = compileWithTransformer([id])
+    expect(build.diagnostics.map((d) => d.messageText)).toEqual([])
+    const { binder } = await importJs('tspatch.mjs', build.outputs.get(id)!)
+    expect(binder.compiled).toBeDefined()
+    const payload = binder.network.roles.server.messages.joinRoom.payload as Record<string, any>
+    expect(JSON.stringify(payload)).toContain('"format":"uuid"')
+    expect(JSON.stringify(payload)).toContain('"minLength":1')
+    expect(binder.network.roles.client.messages.joinedRoom.payload).toMatchObject({ required: ['joinerId', 'roomId', 'count'] })
+
+    const h = harness(binder)
+    const a = h.connect('client')
+    const roomId = '123e4567-e89b-42d3-a456-426614174000'
+    await a.send('joinRoom', { userId: 'u', roomId })
+    expect(a.frames[0]).toMatchObject({ messageName: 'joinedRoom', payload: { joinerId: 'u', roomId, count: 1 } })
+    await a.send('joinRoom', { userId: 'u', roomId: 'not-a-uuid' })
+    await a.send('joinRoom', { userId: '', roomId })
+    await a.send('joinRoom', { userId: 'u', roomId, nickname: 'far too long' })
+    expect(a.frames.slice(1).map((f) => (f.payload as { code: string }).code)).toEqual([
+      'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD',
+    ])
+  })
+
+  it('transformSource in typed mode with a program gives the same network', () => {
+    const program = ts.createProgram([id], FIXTURE_COMPILER_OPTIONS)
+    const result = transformSource(code, id, { mode: 'typed', program, runtimeModule: RUNTIME_SHIM })
+    expect(result?.diagnostics).toEqual([])
+    expect(result?.code).toContain('compiledBindings(')
+    expect(result?.code).not.toMatch(/@WS\./)
+  })
+
+  it('transformSource in typed mode with a LanguageService (what bundler plugins keep alive)', () => {
+    const host: ts.LanguageServiceHost = {
+      getCompilationSettings: () => FIXTURE_COMPILER_OPTIONS,
+      getScriptFileNames: () => [id],
+      getScriptVersion: () => '1',
+      getScriptSnapshot: (f) => (ts.sys.fileExists(f) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(f)!) : undefined),
+      getCurrentDirectory: () => process.cwd(),
+      getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
+      fileExists: ts.sys.fileExists,
+      readFile: ts.sys.readFile,
+      readDirectory: ts.sys.readDirectory,
+      directoryExists: ts.sys.directoryExists,
+      getDirectories: ts.sys.getDirectories,
+    }
+    const languageService = ts.createLanguageService(host)
+    const result = transformSource(code, id, { mode: 'typed', languageService, runtimeModule: RUNTIME_SHIM })
+    expect(result?.diagnostics).toEqual([])
+    expect(result?.code).toContain('"format":"uuid"'.replace(/"/g, '\\"'))
+  })
+
+  it('syntax mode reports OPENWS_WARN_NEEDS_TYPES at the decorator and leaves the file to typed mode', () => {
+    const result = transformSource(code, id, { mode: 'syntax', runtimeModule: RUNTIME_SHIM })
+    const d = result?.diagnostics.find((x) => x.code === 'OPENWS_WARN_NEEDS_TYPES')
+    expect(d?.severity).toBe('warning')
+    expect(code.split('\n')[d!.line - 1]).toContain('@WS.')
+    expect(result?.code).not.toContain('compiledBindings(')
+  })
+
+  it('without the transformer, bindings() throws OPENWS_ERR_TRANSFORMER_REQUIRED', async () => {
+    await expect(importJs('plain.mjs', toJs(code, 'typed-chat.ts'))).rejects.toMatchObject({
+      code: 'OPENWS_ERR_TRANSFORMER_REQUIRED',
+      message: expect.stringContaining('openws transformer not configured'),
+    })
+  })
+})

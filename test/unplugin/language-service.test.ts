@@ -1,0 +1,63 @@
+// Typed mode's one long-lived LanguageService: sees the bundler's text, follows type-only
+// dependencies, and notices an edited type file (by mtime, or by invalidate from watchChange).
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createTypedService } from '../../src/unplugin/language-service'
+
+const dir = mkdtempSync(join(tmpdir(), 'openws-ls-')).replace(/\\/g, '/')
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const a = `${dir}/a.ts`
+const b = `${dir}/b.ts`
+const code = "import type { P } from './b'\nexport declare const p: P\n"
+writeFileSync(a, code)
+writeFileSync(b, 'export interface P { n: number }\n')
+
+function typeOfP(service: ReturnType<typeof createTypedService>, text = code): string {
+  const program = service.update(a, text).getProgram()!
+  const sf = program.getSourceFile(a)!
+  const checker = program.getTypeChecker()
+  const decl = sf.statements[sf.statements.length - 1]! as unknown as { declarationList: { declarations: Array<{ name: never }> } }
+  return checker.typeToString(checker.getTypeAtLocation(decl.declarationList.declarations[0]!.name), undefined, 1 /* NoTruncation */)
+}
+
+describe('typed service', () => {
+  const service = createTypedService(dir)
+
+  it('type-checks the text the bundler hands over, not the disk', () => {
+    expect(typeOfP(service)).toBe('P')
+    expect(typeOfP(service, "export declare const p: { fromBundler: true }\n")).toBe('{ fromBundler: true; }')
+  })
+
+  it('lists the files the payload types come from', () => {
+    typeOfP(service)
+    expect(service.dependencies(a)).toEqual([b])
+  })
+
+  it('re-reads a type file edited on disk (mtime), even without watchChange', () => {
+    const program1 = service.update(a, code).getProgram()!
+    writeFileSync(b, 'export interface P { n: string }\n')
+    const later = new Date(Date.now() + 5000)
+    utimesSync(b, later, later)
+    const program2 = service.update(a, code).getProgram()!
+    expect(program2).not.toBe(program1)
+    const text = program2.getSourceFile(b)!.text
+    expect(text).toContain('n: string')
+  })
+
+  it('after invalidate, reads the file from disk again', () => {
+    service.update(b, 'export interface P { fromBundler: 1 }\n')
+    writeFileSync(b, 'export interface P { fromDisk: 1 }\n')
+    service.invalidate(b)
+    expect(service.update(a, code).getProgram()!.getSourceFile(b)!.text).toContain('fromDisk')
+  })
+
+  it('keeps one program when nothing changed', () => {
+    const p1 = service.update(a, code).getProgram()
+    const p2 = service.update(a, code).getProgram()
+    expect(p2).toBe(p1)
+    service.dispose()
+  })
+})

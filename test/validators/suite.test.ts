@@ -35,20 +35,24 @@ const counts = new Map<string, { run: number, skipped: number, siblings: number 
 describe('JSON-Schema-Test-Suite', () => {
   for (const { draft, keyword, file } of files()) {
     const groups = JSON.parse(readFileSync(file, 'utf8')) as Group[]
+    const count = counts.get(keyword) ?? { run: 0, skipped: 0, siblings: 0 }
+    counts.set(keyword, count)
+    const runnable = groups.filter((group) => {
+      if (checkSupported(group.schema).length > 0) {
+        count.skipped += group.tests.length
+        return false
+      }
+      if (draft === 'draft7' && hasRefSiblings(group.schema)) {
+        count.siblings += group.tests.length
+        return false
+      }
+      count.run += group.tests.length
+      return true
+    })
+    // A file whose every group is outside the subset (defs.json: metaschema refs) is only counted.
+    if (runnable.length === 0) continue
     describe(`${draft}/${keyword}`, () => {
-      for (const group of groups) {
-        const problems = checkSupported(group.schema)
-        const count = counts.get(keyword) ?? { run: 0, skipped: 0, siblings: 0 }
-        counts.set(keyword, count)
-        if (problems.length > 0) {
-          count.skipped += group.tests.length
-          continue
-        }
-        if (draft === 'draft7' && hasRefSiblings(group.schema)) {
-          count.siblings += group.tests.length
-          continue
-        }
-        count.run += group.tests.length
+      for (const group of runnable) {
         it(group.description, () => {
           const gen = compileGenerated(group.schema)
           const interp = interpret(group.schema)

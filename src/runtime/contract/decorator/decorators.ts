@@ -40,12 +40,12 @@ export function role(options: RoleOptions = {}): RoleDecorator {
 }
 
 /** Declares a message a remote role accepts; the method body never runs. */
-export function message<const P>(options: MessageOptions<P>): MethodDecorator<P> {
+export function message<const P>(options: MessageOptions<P> = {}): MethodDecorator<P> {
   return member('message', '@message', checkOptions('@message', options, MESSAGE_KEYS)) as MethodDecorator<P>
 }
 
 /** Declares the host method that handles a message, and which roles may send it. */
-export function handler<const P>(options: HandlerOptions<P>): MethodDecorator<P> {
+export function handler<const P>(options: HandlerOptions<P> = {}): MethodDecorator<P> {
   return member('handler', '@handler', checkOptions('@handler', options, HANDLER_KEYS)) as MethodDecorator<P>
 }
 

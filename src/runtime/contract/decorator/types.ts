@@ -13,7 +13,11 @@ export interface RoleOptions {
 }
 
 export interface MessageOptions<P> {
-  payload: P
+  /**
+   * An S builder or a JSON Schema. Absent: the TypeScript type of the method's first parameter,
+   * which the openws transformer reads at build time (bindings() throws without it).
+   */
+  payload?: P
   description?: string
   /** Message name; defaults to the method name. */
   name?: string

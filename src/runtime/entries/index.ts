@@ -3,3 +3,5 @@ export * from '../schema/index'
 export * from '../contract/class/index'
 export * from '../session/index'
 export * from '../errors'
+// What transformer output calls in place of bindings(...) (see src/transformer/README.md).
+export { compiledBindings } from '../contract/compiled'

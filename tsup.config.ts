@@ -7,6 +7,16 @@ export const entries = {
   decorator: 'src/runtime/entries/decorator.ts',
   fluent: 'src/runtime/entries/fluent.ts',
   spec: 'src/runtime/entries/spec.ts',
+  fastify: 'src/runtime/adapters/fastify/index.ts',
+  ws: 'src/runtime/adapters/ws/index.ts',
+  client: 'src/runtime/adapters/client/index.ts',
+  'client/node': 'src/runtime/adapters/client/node.ts',
+  transformer: 'src/transformer/index.ts',
+  vite: 'src/unplugin/vite.ts',
+  esbuild: 'src/unplugin/esbuild.ts',
+  rollup: 'src/unplugin/rollup.ts',
+  webpack: 'src/unplugin/webpack.ts',
+  rspack: 'src/unplugin/rspack.ts',
 }
 
 export default defineConfig({

@@ -17,13 +17,24 @@ const expected: Record<string, string[]> = {
   './decorator': ['role', 'message', 'handler', 'bindings', 'runtime'],
   './fluent': ['role', 'message', 'network', 'endpoint', 'spec', 'bindings', 'runtime'],
   './spec': ['spec', 'network', 'role', 'message', 'endpoint', 'validate', 'fromJson', 'toAsyncApi'],
+  './fastify': ['openws', 'injectOpenWs', 'contextOf'],
+  './ws': ['attach', 'createServer', 'contextOf'],
+  './client': ['connect', 'OpenWsClient', 'hostedBy'],
+  './client/node': ['connect', 'OpenWsClient', 'hostedBy'],
+  './transformer': ['default'],
+  './vite': ['default'],
+  './esbuild': ['default'],
+  './rollup': ['default'],
+  './webpack': ['default'],
+  './rspack': ['default'],
 }
 
 function exportedNames(specifier: string, kind: 'import' | 'require'): string[] {
   const script =
     kind === 'import'
       ? `import(${JSON.stringify(specifier)}).then(m => console.log(JSON.stringify(Object.keys(m))))`
-      : `console.log(JSON.stringify(Object.keys(require(${JSON.stringify(specifier)}))))`
+      : // A build plugin's CJS entry is the plugin function itself (`require('openws/webpack')()`).
+        `const m = require(${JSON.stringify(specifier)}); console.log(JSON.stringify(typeof m === 'function' ? ['default'] : Object.keys(m)))`
   const out = execFileSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8' })
   return JSON.parse(out)
 }

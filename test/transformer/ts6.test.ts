@@ -1,5 +1,5 @@
-// The ts-patch transformer under TypeScript 6 (when a TS 6 package is present outside the repo:
-// OPENWS_TS6=<dir of the unpacked typescript@6 package>, default /tmp/ts6/package).
+// The ts-patch transformer under TypeScript 6: the devDependency `typescript6` (npm:typescript@6),
+// or another unpacked typescript@6 package named by OPENWS_TS6.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ import { harness } from '../../src/runtime/harness/index'
 import { fixturesDir, here, relink, RUNTIME_SHIM } from './helpers/load'
 import { FIXTURE_COMPILER_OPTIONS } from './helpers/tspatch'
 
-const TS6 = process.env.OPENWS_TS6 ?? '/tmp/ts6/package'
+const TS6 = process.env.OPENWS_TS6 ?? join(import.meta.dirname, '../../node_modules/typescript6')
 const available = existsSync(join(TS6, 'package.json'))
 
 describe.skipIf(!available)('TypeScript 6', () => {

@@ -9,7 +9,6 @@ import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { BUNDLERS, build, type Bundler, type BuildOutput } from './harness/builders'
 import { bannedConstructs } from './harness/inspect'
-import { NOT_READY, runtimeReady } from './harness/readiness'
 
 const run = promisify(execFile)
 const entry = join(import.meta.dirname, 'fixtures', 'chat', 'main.ts')
@@ -40,7 +39,6 @@ async function buildAndRun(name: Bundler | 'baseline'): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!runtimeReady) return
   await buildAndRun('baseline')
   for (const b of BUNDLERS) await buildAndRun(b)
 }, 240_000)
@@ -60,7 +58,7 @@ function stdout(name: Bundler | 'baseline'): string {
   return o.stdout!
 }
 
-describe.skipIf(!runtimeReady)(runtimeReady ? 'untransformed baseline' : `untransformed baseline — ${NOT_READY}`, () => {
+describe('untransformed baseline', () => {
   it('runs the conversation', () => {
     const result = JSON.parse(stdout('baseline'))
     expect(result.crashed).toBeUndefined()
@@ -69,7 +67,7 @@ describe.skipIf(!runtimeReady)(runtimeReady ? 'untransformed baseline' : `untran
   })
 })
 
-describe.skipIf(!runtimeReady).each(BUNDLERS)(runtimeReady ? '%s build with the openws plugin' : `%s build — ${NOT_READY}`, (bundler) => {
+describe.each(BUNDLERS)('%s build with the openws plugin', (bundler) => {
   it('builds without warnings from openws', () => {
     expect(built(bundler).warnings.filter((w) => /openws|OPENWS_/.test(w))).toEqual([])
   })

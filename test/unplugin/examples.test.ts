@@ -7,7 +7,6 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildEsbuildExample, buildViteExample, examplesDir } from './harness/examples'
 import { bannedConstructs } from './harness/inspect'
-import { NOT_READY, runtimeReady } from './harness/readiness'
 import { rawClient, serveStatic, startServer, type Running } from './harness/processes'
 
 const CHROMIUM = '/usr/bin/chromium'
@@ -17,7 +16,6 @@ let serverBuild: { file: string; warnings: string[] }
 let webBuild: { warnings: string[] }
 
 beforeAll(async () => {
-  if (!runtimeReady) return
   serverBuild = await buildEsbuildExample(join(out, 'server.mjs'))
   webBuild = await buildViteExample(join(out, 'web'))
   server = await startServer(serverBuild.file)
@@ -33,7 +31,7 @@ const webBundle = () => {
   return readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n')
 }
 
-describe.skipIf(!runtimeReady)(runtimeReady ? 'examples/esbuild: the chat server' : `examples/esbuild — ${NOT_READY}`, () => {
+describe('examples/esbuild: the chat server', () => {
   it('is bundled by esbuild with the plugin, precompiled, without eval or CONFIG reads', () => {
     expect(serverBuild.warnings.filter((w) => /openws|OPENWS_/.test(w))).toEqual([])
     const code = readFileSync(serverBuild.file, 'utf8')
@@ -57,7 +55,7 @@ describe.skipIf(!runtimeReady)(runtimeReady ? 'examples/esbuild: the chat server
   })
 })
 
-describe.skipIf(!runtimeReady)(runtimeReady ? 'examples/vite: the browser client' : `examples/vite — ${NOT_READY}`, () => {
+describe('examples/vite: the browser client', () => {
   it('is built by Vite with the plugin, precompiled, without eval or CONFIG reads', () => {
     expect(webBuild.warnings.filter((w) => /openws|OPENWS_/.test(w))).toEqual([])
     const code = webBundle()

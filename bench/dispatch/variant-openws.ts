@@ -1,13 +1,13 @@
 // This runtime, fed frames through session.receive() exactly as an adapter does. "interpreted":
 // no transformer (artifact built by the interpreter). "compiled": the artifact the transformer
 // emits (emitArtifact + generated validators), evaluated here because the bench has no build step.
-import { ENVELOPE_SCHEMA } from '../../src/runtime/envelope/schema'
 import type { BindingsCore, HandlerTarget } from '../../src/runtime/contract/types'
 import { encodeEnvelope } from '../../src/runtime/envelope/codec'
 import { generateValidator } from '../../src/runtime/codegen/index'
-import { validatorHelpers } from '../../src/runtime/validate/helpers'
 import { runtime } from '../../src/runtime/session/index'
 import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { artifactOf } from '../../src/runtime/contract/compiled'
+import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
 import type { Workload } from './networks'
 
@@ -28,16 +28,15 @@ export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boole
           },
     }
   }
-  const binder: BindingsCore = { kind: 'openws.bindings', network: w.network, hostRole: w.hostRole, routes, lifecycle: {} }
+  const binder: BindingsCore = { kind: 'openws.bindings', network: w.network, hostRole: w.hostRole, routes, lifecycle: {}, interpret: interpretArtifact }
   if (compiled) {
     const source = emitArtifact({
       network: w.network,
       hostRole: w.hostRole,
       maxDepth: DEFAULT_LIMITS.maxDepth,
-      envelopeSchema: ENVELOPE_SCHEMA,
       validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
     })
-    binder.compiled = new Function(`return ${source}`)()(validatorHelpers)
+    binder.compiled = artifactOf(new Function(`return ${source}`)())
   }
   return binder
 }

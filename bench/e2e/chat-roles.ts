@@ -3,10 +3,9 @@
 import * as WS from '../../src/runtime/entries/index'
 import { S } from '../../src/runtime/entries/index'
 import { generateValidator } from '../../src/runtime/codegen/index'
-import { ENVELOPE_SCHEMA } from '../../src/runtime/envelope/schema'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { validatorHelpers } from '../../src/runtime/validate/helpers'
 import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { artifactOf } from '../../src/runtime/contract/compiled'
 
 class Client {
   static CONFIG = {
@@ -65,10 +64,9 @@ export function chatBindings(compiled: boolean) {
       network: binder.network,
       hostRole: binder.hostRole,
       maxDepth: DEFAULT_LIMITS.maxDepth,
-      envelopeSchema: ENVELOPE_SCHEMA,
       validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
     })
-    binder.compiled = new Function(`return ${source}`)()(validatorHelpers)
+    binder.compiled = artifactOf(new Function(`return ${source}`)())
   }
   return binder
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { chatNetwork } from './fixtures/chat-network'
@@ -23,6 +24,7 @@ describe('smoke', () => {
       routes: { createRoom: { client: 'createRoom' } },
       hostClass: Server,
       lifecycle: {},
+      interpret: interpretArtifact,
     }
     const h = harness(binder)
     const a = h.connect('client')
@@ -36,5 +38,10 @@ describe('smoke', () => {
       ["client#1", "$error", "OPENWS_ERR_ROLE_MISMATCH"],
     ])
     expect(a.closed).toEqual({ code: 1008, reason: "OPENWS_ERR_ROLE_MISMATCH" })
+  })
+
+  it('refuses bindings that carry neither a compiled artifact nor the interpreter', () => {
+    const binder: BindingsCore = { kind: 'openws.bindings', network: chatNetwork(), hostRole: 'server', routes: {}, lifecycle: {} }
+    expect(() => harness(binder)).toThrow(/neither a compiled artifact nor the interpreter/)
   })
 })

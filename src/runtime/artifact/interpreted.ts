@@ -4,7 +4,7 @@ import { openwsError } from '../errors'
 import { interpret } from '../interpret/index'
 import type { JsonSchema, MessageDoc, NetworkIR } from '../ir/types'
 import type { Validator } from '../validate/types'
-import { envelopeValidatorFor } from './envelope'
+import { envelopeValidator } from '../envelope/validators'
 import {
   ARTIFACT_KIND,
   ARTIFACT_VERSION,
@@ -41,7 +41,7 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
     hostRole,
     remoteRoles,
     maxDepth,
-    envelope: envelopeValidatorFor(maxDepth),
+    envelope: envelopeValidator(),
     inbound: inboundTable(roles[hostRole].messages, remoteRoles, validatorOf),
     outbound,
   }

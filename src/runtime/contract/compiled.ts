@@ -2,6 +2,7 @@
 // the transformer already normalised and compiled. Nothing is read from classes, decorators or
 // schema builders here; the artifact carries the network literal and the generated code.
 import type { CompiledArtifact } from '../artifact/types'
+import { envelopeValidator } from '../envelope/validators'
 import { validatorHelpers, type ValidatorHelpers } from '../validate/helpers'
 import { createCore, emptyRoutes, remoteRoles } from './shared/core'
 import { FluentRoleBinder } from './fluent/role-binder'
@@ -15,15 +16,26 @@ export interface CompiledParts {
   hostClass?: new () => object
 }
 
+/** What the transformer emits: the artifact without the envelope validator, which is network-independent. */
+export type EmittedArtifact = Omit<CompiledArtifact, 'envelope'>
+
 /** The transformer's output: `(h) => artifact`, h = the validator helpers generated code uses. */
-export type ArtifactFactory = (h: ValidatorHelpers) => CompiledArtifact
+export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
+
+/**
+ * Runs the transformer's factory and completes the artifact with the runtime's generated envelope
+ * validator (the payload is not descended into, so one validator serves every depth limit).
+ */
+export function artifactOf(make: ArtifactFactory): CompiledArtifact {
+  return { ...make(validatorHelpers), envelope: envelopeValidator() }
+}
 
 /**
  * What transformer output calls in place of bindings(...): the only openws export generated code
  * needs (`import * as __openws_rt from 'openws'`).
  */
 export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): BindingsCore {
-  const artifact = make(validatorHelpers)
+  const artifact = artifactOf(make)
   const { network, hostRole } = artifact
   if (parts.style === 'class') {
     const routes: Record<string, Record<string, HandlerTarget>> = emptyRoutes(network, hostRole)

@@ -29,4 +29,13 @@ export interface BindingsCore {
   readonly lifecycle: Record<string, LifecycleHooks>
   /** Precompiled artifact attached by the transformer; absent on the interpreted path. */
   compiled?: unknown
+  /**
+   * Builds the artifact with the eval-free interpreter, for bindings the transformer did not
+   * compile. Set by every style's bindings(); compiled bindings leave it out, so a bundle of
+   * transformed code never contains the interpreter.
+   */
+  readonly interpret?: InterpretArtifact
 }
+
+/** `(network, hostRole, maxDepth) => artifact`: the interpreter's entry, carried by the bindings. */
+export type InterpretArtifact = (network: NetworkIR, hostRole: string, maxDepth: number) => unknown

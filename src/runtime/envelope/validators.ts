@@ -1,18 +1,18 @@
-// Interpreted envelope validators, built once on first use (module-level, network-independent).
-import { interpret } from '../interpret/index'
-import { DEFAULT_LIMITS } from '../limits'
+// The envelope validators: generated code (./generated.ts, kept in step with ./schema.ts by
+// test/runtime/envelope-generated.test.ts), so decoding a frame never needs the interpreter and
+// bundles of transformed code do not carry it.
 import type { Validator } from '../validate/types'
-import { ENVELOPE_SCHEMA, ERROR_ENVELOPE_SCHEMA } from './schema'
+import { validators } from './generated'
 
-let envelope: Validator | undefined
-let errorEnvelope: Validator | undefined
+const envelope = validators.envelope as Validator
+const errorEnvelope = validators.errorEnvelope as Validator
 
-/** Validator of a peer's frame (ENVELOPE_SCHEMA). */
+/** Validator of a peer's frame (ENVELOPE_SCHEMA, at the default depth limit). */
 export function envelopeValidator(): Validator {
-  return (envelope ??= interpret(ENVELOPE_SCHEMA, { maxDepth: DEFAULT_LIMITS.maxDepth + 1 }))
+  return envelope
 }
 
 /** Validator of a `$error` frame (ERROR_ENVELOPE_SCHEMA), for clients reading a server's errors. */
 export function errorEnvelopeValidator(): Validator {
-  return (errorEnvelope ??= interpret(ERROR_ENVELOPE_SCHEMA, { maxDepth: DEFAULT_LIMITS.maxDepth + 1 }))
+  return errorEnvelope
 }

@@ -1,6 +1,5 @@
 // runtime(binder, options): picks the artifact (compiled, else interpreted), builds the host once,
 // resolves handlers and hooks per remote role once, and hands out sessions and detached peers.
-import { interpretArtifact } from '../artifact/interpreted'
 import { isArtifact, type CompiledArtifact } from '../artifact/types'
 import type { BindingsCore } from '../contract/types'
 import { openwsError } from '../errors'
@@ -97,10 +96,15 @@ function pickArtifact(binder: BindingsCore, limits: Limits, depthGiven: boolean)
     }
     return compiled
   }
+  // Not imported here: only bindings that were not compiled bring the interpreter along.
+  const interpret = binder.interpret
+  if (typeof interpret !== 'function') {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'the bindings carry neither a compiled artifact nor the interpreter: create them with bindings(...)')
+  }
   let byDepth = interpreted.get(binder)
   if (byDepth === undefined) interpreted.set(binder, (byDepth = new Map()))
   let artifact = byDepth.get(limits.maxDepth)
-  if (artifact === undefined) byDepth.set(limits.maxDepth, (artifact = interpretArtifact(binder.network, binder.hostRole, limits.maxDepth)))
+  if (artifact === undefined) byDepth.set(limits.maxDepth, (artifact = interpret(binder.network, binder.hostRole, limits.maxDepth) as CompiledArtifact))
   return artifact
 }
 

@@ -2,7 +2,7 @@
 // handed to the style's REAL bindings() at build time, so the network IR and the routes are
 // exactly what the interpreter would build; then the artifact is generated from that IR.
 import ts from 'typescript'
-import type { JsonSchema, NetworkIR } from '../../runtime/ir/types'
+import type { NetworkIR } from '../../runtime/ir/types'
 import type { BindingsCore } from '../../runtime/contract/types'
 import { notStatic, TransformerError, userError } from './errors'
 import type { Evaluator } from './evaluate'
@@ -19,7 +19,6 @@ export interface CompileEnv {
   /** Namespace the runtime helpers are imported under. */
   runtime: string
   validatorSource: ValidatorSource
-  envelopeSchema: JsonSchema
   maxDepth: number
 }
 
@@ -68,8 +67,7 @@ export function compileBindings(call: ts.CallExpression, module: OpenwsModule, e
   let artifact: string
   try {
     artifact = emitArtifact({
-      network, hostRole: core.hostRole, maxDepth: env.maxDepth,
-      envelopeSchema: env.envelopeSchema, validatorSource: env.validatorSource,
+      network, hostRole: core.hostRole, maxDepth: env.maxDepth, validatorSource: env.validatorSource,
     })
   } catch (e) {
     if (!(e instanceof SchemaGenerationError) || !e.code.startsWith('OPENWS_ERR_')) throw e

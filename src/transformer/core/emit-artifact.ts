@@ -1,7 +1,8 @@
 // Emits the precompiled artifact (see src/runtime/artifact/types.ts) as one JavaScript
 // expression: inlined validators, a route per sender role, one outbound API class per remote
 // role, and the network spec as a literal. The only free identifier it uses is `h` (the
-// validator helpers), bound by the caller.
+// validator helpers), bound by the caller. The envelope validator is not emitted: it does not
+// depend on the network, so compiledBindings() adds the runtime's one (src/runtime/envelope/generated.ts).
 import type { JsonSchema, MessageDoc, NetworkIR } from '../../runtime/ir/types'
 import { ident, jsonValue, lit } from './js'
 
@@ -12,7 +13,6 @@ export interface ArtifactInput {
   network: NetworkIR
   hostRole: string
   maxDepth: number
-  envelopeSchema: JsonSchema
   validatorSource: ValidatorSource
 }
 
@@ -152,7 +152,6 @@ export function emitArtifact(input: ArtifactInput): string {
   }
 
   lines.push(...networkLiteral(network))
-  const envelope = input.validatorSource(input.envelopeSchema, maxDepth + 1)
   return [
     '((h) => {',
     `const P = Symbol.for("openws.peer");`,
@@ -163,7 +162,6 @@ export function emitArtifact(input: ArtifactInput): string {
     `hostRole: ${lit(hostRole)},`,
     `remoteRoles: [${remote.map(lit).join(', ')}],`,
     `maxDepth: ${lit(maxDepth)},`,
-    `envelope: ${envelope},`,
     `inbound: { messages: ${messagesList(names)}, validators: ${validatorsList(inboundValidators)}, route: { __proto__: null, ${routes.join(', ')} } },`,
     `outbound: { __proto__: null, ${outbound.join(', ')} },`,
     '};',

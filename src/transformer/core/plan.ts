@@ -30,7 +30,6 @@ export interface Plan {
 export interface PlanOptions extends EvaluatorHost {
   runtimeModule: string
   validatorSource: CompileEnv['validatorSource']
-  envelopeSchema: CompileEnv['envelopeSchema']
   maxDepth: number
 }
 
@@ -91,7 +90,7 @@ export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | u
 
   const env: CompileEnv = {
     ev, sf, runtime: RUNTIME_NAMESPACE,
-    validatorSource: options.validatorSource, envelopeSchema: options.envelopeSchema, maxDepth: options.maxDepth,
+    validatorSource: options.validatorSource, maxDepth: options.maxDepth,
   }
   const replacements: Replacement[] = []
   let fellBack = false

@@ -7,7 +7,6 @@ import * as decoratorStyle from '../../runtime/contract/decorator/index'
 import * as fluentStyle from '../../runtime/contract/fluent/index'
 import { spec, network, role, message, endpoint } from '../../runtime/spec/index'
 import { DEFAULT_LIMITS } from '../../runtime/limits'
-import { ENVELOPE_SCHEMA } from '../../runtime/envelope/schema'
 import type { OpenwsModule } from './imports'
 
 const EXPORTS: Record<OpenwsModule, Record<string, unknown>> = {
@@ -24,5 +23,4 @@ export function openwsExport(module: OpenwsModule, name: string): unknown {
 
 export const BUILD_DEFAULTS = {
   maxDepth: DEFAULT_LIMITS.maxDepth,
-  envelopeSchema: ENVELOPE_SCHEMA,
 }

@@ -3,19 +3,17 @@
 // the generated source is evaluated with new Function here, never in src/runtime.
 import type { BindingsCore } from '../../../src/runtime/contract/types'
 import { generateValidator } from '../../../src/runtime/codegen/index'
-import { ENVELOPE_SCHEMA } from '../../../src/runtime/envelope/schema'
 import { DEFAULT_LIMITS } from '../../../src/runtime/limits'
-import { validatorHelpers } from '../../../src/runtime/validate/helpers'
 import { emitArtifact } from '../../../src/transformer/core/emit-artifact'
+import { artifactOf } from '../../../src/runtime/contract/compiled'
 
 export function withEmittedArtifact<B extends BindingsCore>(binder: B, maxDepth = DEFAULT_LIMITS.maxDepth): B {
   const source = emitArtifact({
     network: binder.network,
     hostRole: binder.hostRole,
     maxDepth,
-    envelopeSchema: ENVELOPE_SCHEMA,
     validatorSource: (schema, depth) => generateValidator(schema, { maxDepth: depth }).source,
   })
-  binder.compiled = new Function(`return ${source}`)()(validatorHelpers)
+  binder.compiled = artifactOf(new Function(`return ${source}`)())
   return binder
 }

@@ -1,5 +1,6 @@
 // bindings() for fluent networks: the host role is the one marked .asHost(); handlers are
 // registered afterwards through binder.fromRoles[role].on(name, fn).
+import { interpretArtifact } from '../../artifact/interpreted'
 import type { NetworkIR } from '../../ir/types'
 import type { AnyNetworkBuilder } from '../../spec/index'
 import { definitionGuard } from '../shared/guard'
@@ -25,6 +26,6 @@ function build(input: AnyNetworkBuilder | NetworkIR): FluentBindings<unknown> {
     lifecycle[role] = {}
     fromRoles[role] = new FluentRoleBinder({ network, hostRole, role, routes, hooks: lifecycle[role] })
   }
-  const core = createCore({ network, hostRole, routes, lifecycle, freezeRoutes: false })
+  const core = createCore({ network, hostRole, routes, lifecycle, freezeRoutes: false, interpret: interpretArtifact })
   return { ...core, fromRoles: Object.freeze(fromRoles) }
 }

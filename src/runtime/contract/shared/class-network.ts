@@ -1,6 +1,7 @@
 // Class-first and decorator bindings: walk the role classes (and every class named in a `from`
 // list), resolve classes to their configured role names, merge host handlers that share a
 // message name, normalise, then route each allowed sender to a method that exists.
+import { interpretArtifact } from '../../artifact/interpreted'
 import { openwsError } from '../../errors'
 import type { NetworkConfig } from '../class/types'
 import type { BindingsCore, HandlerTarget } from '../types'
@@ -44,7 +45,7 @@ export function classBindings(config: NetworkConfig, read: RoleReader): Bindings
     routeMessage(routes[messageName], entries, allowedSenders(network, hostRole, messageName), nameOf, { network: network.name, role: hostRole, message: messageName })
   }
   assertMethodsExist(hostClass, routes, network.name, hostRole)
-  return createCore({ network, hostRole, routes, hostClass: hostClass as new () => object, freezeRoutes: true })
+  return createCore({ network, hostRole, routes, hostClass: hostClass as new () => object, freezeRoutes: true, interpret: interpretArtifact })
 }
 
 /** Breadth-first from the listed roles through every `from` list, so sender-only classes join. */

@@ -1,6 +1,6 @@
 // Assembles the BindingsCore every style returns, and the sender rules they share.
 import type { NetworkIR } from '../../ir/types'
-import type { BindingsCore, HandlerTarget, LifecycleHooks } from '../types'
+import type { BindingsCore, HandlerTarget, InterpretArtifact, LifecycleHooks } from '../types'
 import { deepFreeze } from './plain'
 
 /** Remote roles: every role of the network except the host. */
@@ -25,6 +25,8 @@ export interface CoreParts {
   lifecycle?: Record<string, LifecycleHooks>
   /** Class styles know every route up front, so theirs are frozen; fluent fills them later. */
   freezeRoutes: boolean
+  /** The interpreter, for bindings the transformer did not compile (see BindingsCore.interpret). */
+  interpret?: InterpretArtifact
 }
 
 export function createCore(parts: CoreParts): BindingsCore {
@@ -35,6 +37,7 @@ export function createCore(parts: CoreParts): BindingsCore {
     routes: parts.freezeRoutes ? deepFreeze(parts.routes) : parts.routes,
     lifecycle: parts.lifecycle ?? {},
     ...(parts.hostClass ? { hostClass: parts.hostClass } : {}),
+    ...(parts.interpret ? { interpret: parts.interpret } : {}),
   }
   return core
 }

@@ -7,6 +7,7 @@ import { chatWorkload, syntheticWorkload, type Workload } from './networks'
 import { handChat, handSynthetic } from './variant-hand'
 import { openwsVariant, type Sink } from './variant-openws'
 import { referenceVariant } from './variant-reference'
+import { printStartup } from './compiled'
 
 type Runner = () => Promise<void> | void
 
@@ -109,6 +110,8 @@ async function main(): Promise<void> {
       `reference ${ratio(n1000['reference (ajv)'], n10['reference (ajv)']).trim()} (1000-message ops/s over 10-message ops/s)`,
   )
   if (sink.bytes === 0) throw new Error('nothing was sent: the bench is broken')
+  console.log('')
+  await printStartup()
 }
 
 void main()

@@ -1,16 +1,16 @@
-// The README's chat network, class-first: a server, clients that chat in rooms, and a portal that
-// asks for room stats. The same role classes serve both sides: the server binds them with itself
-// as host; the browser binds the same network hosted by `client` (see browser.ts).
-import * as WS from '../../src/runtime/entries/index'
-import { S } from '../../src/runtime/entries/index'
+// The README's chat network, class-first, as the server sees it: a server that hosts rooms,
+// clients that chat in them, and a portal that asks for room stats. The page's side of the same
+// contract is browser-roles.ts (same schemas).
+import * as WS from 'openws'
+import { Chat, Joined, Received, RoomRef, RoomStats, RoomUser } from './schemas'
 
 export class Client {
   static CONFIG = {
     name: 'client',
     description: 'A chat client role',
     messages: {
-      joinedRoom: { payload: S.obj({ joinerId: S.str, roomId: S.str }) },
-      receivedMessage: { payload: S.obj({ senderId: S.str, roomId: S.str, text: S.str }) },
+      joinedRoom: { payload: Joined },
+      receivedMessage: { payload: Received },
     },
   }
 }
@@ -20,7 +20,7 @@ export class Portal {
     name: 'portal',
     description: 'A chat portal role',
     messages: {
-      receivedRoomStats: { payload: S.obj({ roomId: S.str, members: S.arr(S.str) }) },
+      receivedRoomStats: { payload: RoomStats },
     },
   }
 }
@@ -33,10 +33,10 @@ export class Server {
     name: 'server',
     description: 'A chat server role',
     handlers: {
-      createRoom: { payload: S.obj({ userId: S.str.min(1).max(40), roomId: S.str.min(1).max(40) }), from: [Client] },
-      joinRoom: { payload: S.obj({ userId: S.str.min(1).max(40), roomId: S.str.min(1).max(40) }), from: [Client] },
-      sendMessage: { payload: S.obj({ userId: S.str, roomId: S.str, text: S.str.max(2000) }), from: [Client, Portal] },
-      requestRoomStats: { payload: S.obj({ roomId: S.str }), from: [Portal] },
+      createRoom: { payload: RoomUser, from: [Client] },
+      joinRoom: { payload: RoomUser, from: [Client] },
+      sendMessage: { payload: Chat, from: [Client, Portal] },
+      requestRoomStats: { payload: RoomRef, from: [Portal] },
     },
   }
 

@@ -1,16 +1,21 @@
-// `npm start`: the chat demo on Fastify. Bundles browser.ts with esbuild's JS API at start-up,
-// serves the page, mounts the chat network at /chat (spec at /chat/spec.json), prints the URL.
+// `npm start`: the chat demo on Fastify. Bundles browser.ts at start-up with esbuild and the openws
+// plugin (so the page ships precompiled validators and dispatch, no interpreter, no eval), serves
+// the page, mounts the chat network at /chat (spec at /chat/spec.json), prints the URL.
+// `openws…` imports resolve to this repository's sources through tsconfig.json's paths.
 import { readFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import Fastify from 'fastify'
-import { openws } from '../../src/runtime/adapters/fastify/index'
+import openwsPlugin from 'openws/esbuild'
+import { openws } from 'openws/fastify'
 import { serverBindings } from './roles'
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
 export interface Demo {
   url: string
+  /** The page's script as served (bundled with the openws plugin). */
+  script: string
   close(): Promise<void>
 }
 
@@ -25,6 +30,7 @@ export async function startDemo(options: { port?: number; host?: string } = {}):
     minify: true,
     write: false,
     logLevel: 'warning',
+    plugins: [openwsPlugin({ root: here('../..'), warningsAsErrors: true })],
   })
   const script = bundle.outputFiles[0].text
   const page = await readFile(here('./index.html'), 'utf8')
@@ -34,12 +40,17 @@ export async function startDemo(options: { port?: number; host?: string } = {}):
   app.openws({ path: '/chat', bindings: serverBindings() })
   app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page))
   app.get('/app.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script))
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).send())
+  // The page needs no 'unsafe-eval': openws generates no code at run time.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', "default-src 'self'; script-src 'self'; connect-src 'self' ws: wss:; style-src 'unsafe-inline'")
+  })
 
   const host = options.host ?? 'localhost'
   await app.listen({ port: options.port ?? 8080, host })
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : options.port
-  return { url: `http://${host}:${port}/`, close: () => app.close() }
+  return { url: `http://${host}:${port}/`, script, close: () => app.close() }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

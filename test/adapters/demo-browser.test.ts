@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { bannedConstructs } from '../unplugin/harness/inspect'
 
 const CHROMIUM = '/usr/bin/chromium'
 const hasChromium = existsSync(CHROMIUM)
@@ -14,6 +15,9 @@ describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
     const { chromium } = await import('playwright-core')
     const { startDemo } = await import('../../examples/demo/server')
     const demo = await startDemo({ port: 0, host: '127.0.0.1' })
+    // The page's script was bundled with the openws plugin: precompiled, no interpreter, no eval.
+    expect(demo.script).toContain('openws.artifact')
+    expect(bannedConstructs(demo.script)).toEqual([])
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -23,6 +27,7 @@ describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
       const open = async (name: string) => {
         const page = await browser.newPage()
         page.on('pageerror', (error) => errors.push(`${name}: ${error.message}`))
+        page.on('console', (m) => void (m.type() === 'error' && errors.push(`${name}: ${m.text()}`)))
         await page.goto(demo.url)
         await page.locator('#status', { hasText: 'connected' }).waitFor({ timeout: 10_000 })
         await page.fill('#name', name)

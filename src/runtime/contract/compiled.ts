@@ -4,8 +4,9 @@
 import type { CompiledArtifact } from '../artifact/types'
 import { envelopeValidator } from '../envelope/validators'
 import { validatorHelpers, type ValidatorHelpers } from '../validate/helpers'
-import { createCore, emptyRoutes, remoteRoles } from './shared/core'
+import { createCore } from './shared/core'
 import { FluentRoleBinder } from './fluent/role-binder'
+import type { NetworkIR } from '../ir/types'
 import type { BindingsCore, HandlerTarget, LifecycleHooks } from './types'
 
 export interface CompiledParts {
@@ -27,32 +28,48 @@ export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
  * validator (the payload is not descended into, so one validator serves every depth limit).
  */
 export function artifactOf(make: ArtifactFactory): CompiledArtifact {
-  return { ...make(validatorHelpers), envelope: envelopeValidator() }
+  // Assigned, not spread: spreading would read (and so build) the lazy `network` literal.
+  return Object.assign(make(validatorHelpers), { envelope: envelopeValidator() }) as CompiledArtifact
 }
 
 /**
  * What transformer output calls in place of bindings(...): the only openws export generated code
- * needs (`import * as __openws_rt from 'openws'`).
+ * needs (`import * as __openws_rt from 'openws'`). The network literal is read lazily (binder.network
+ * is a getter), so start-up does not pay for parsing the spec of a large network.
  */
 export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): BindingsCore {
   const artifact = artifactOf(make)
-  const { network, hostRole } = artifact
+  const { hostRole } = artifact
+  const routes = routesFor(artifact.inbound.messages)
   if (parts.style === 'class') {
-    const routes: Record<string, Record<string, HandlerTarget>> = emptyRoutes(network, hostRole)
     for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
       for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
     }
-    const core = createCore({ network, hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true })
-    core.compiled = artifact
-    return core
+    return withLazyNetwork(createCore({ network: PENDING, hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true }), artifact)
   }
-  const routes = emptyRoutes(network, hostRole)
   const lifecycle: Record<string, LifecycleHooks> = Object.create(null)
   const fromRoles: Record<string, FluentRoleBinder> = Object.create(null)
-  for (const role of remoteRoles(network, hostRole)) {
+  for (const role of artifact.remoteRoles) {
     lifecycle[role] = {}
-    fromRoles[role] = new FluentRoleBinder({ network, hostRole, role, routes, hooks: lifecycle[role] })
+    // The binder reads `network` when a handler is registered, not before.
+    fromRoles[role] = new FluentRoleBinder({ get network() { return artifact.network }, hostRole, role, routes, hooks: lifecycle[role] })
   }
-  const core = createCore({ network, hostRole, routes, lifecycle, freezeRoutes: false })
-  return { ...core, compiled: artifact, fromRoles: Object.freeze(fromRoles) } as BindingsCore
+  const core = createCore({ network: PENDING, hostRole, routes, lifecycle, freezeRoutes: false })
+  return withLazyNetwork(Object.assign(core, { fromRoles: Object.freeze(fromRoles) }), artifact)
+}
+
+/** Stand-in until withLazyNetwork replaces `network` with a getter. */
+const PENDING = {} as NetworkIR
+
+function withLazyNetwork<B extends BindingsCore>(core: B, artifact: CompiledArtifact): B {
+  Object.defineProperty(core, 'network', { get: () => artifact.network, enumerable: true })
+  ;(core as { compiled?: unknown }).compiled = artifact
+  return core
+}
+
+/** An empty route table for the host's messages, null-prototype like emptyRoutes(). */
+function routesFor(messages: readonly string[]): Record<string, Record<string, HandlerTarget>> {
+  const routes: Record<string, Record<string, HandlerTarget>> = Object.create(null)
+  for (const name of messages) routes[name] = Object.create(null)
+  return routes
 }

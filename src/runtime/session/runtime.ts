@@ -41,7 +41,10 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
   const core: RuntimeCore = {
     artifact,
     hostRole: artifact.hostRole,
-    networkName: artifact.network.name,
+    // Getters: a compiled artifact builds its network literal on first read (error paths only).
+    get networkName() {
+      return artifact.network.name
+    },
     host,
     limits: Object.freeze(limits),
     decodeOptions: { maxFrameBytes: limits.maxFrameBytes, maxIssues: limits.maxIssues, validator: artifact.envelope },
@@ -60,7 +63,9 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
     },
   }
   return {
-    network: artifact.network,
+    get network() {
+      return artifact.network
+    },
     hostRole: artifact.hostRole,
     host,
     limits: core.limits,

@@ -62,10 +62,17 @@ function networkLiteral(network: NetworkIR): string[] {
     }
     roles[roleName] = { ...role, messages }
   }
+  // Built on first read of `artifact.network`: a dispatch needs none of it, and parsing the spec
+  // of a large network is most of a compiled module's start-up.
   return [
-    `const PS = ${jsonValue(schemas)};`,
-    `const N = ${jsonValue({ ...network, roles })};`,
-    'for (const r of Object.values(N.roles)) for (const m of Object.values(r.messages)) m.payload = PS[m.payload];',
+    'let N = null;',
+    'const network = () => {',
+    '  if (N !== null) return N;',
+    `  const PS = ${jsonValue(schemas)};`,
+    `  N = ${jsonValue({ ...network, roles })};`,
+    '  for (const r of Object.values(N.roles)) for (const m of Object.values(r.messages)) m.payload = PS[m.payload];',
+    '  return N;',
+    '};',
   ]
 }
 
@@ -158,7 +165,7 @@ export function emitArtifact(input: ArtifactInput): string {
     ...lines,
     'return {',
     `kind: "openws.artifact", version: 1,`,
-    `network: N,`,
+    `get network() { return network(); },`,
     `hostRole: ${lit(hostRole)},`,
     `remoteRoles: [${remote.map(lit).join(', ')}],`,
     `maxDepth: ${lit(maxDepth)},`,

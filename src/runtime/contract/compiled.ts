@@ -4,10 +4,10 @@
 import type { CompiledArtifact } from '../artifact/types'
 import { envelopeValidator } from '../envelope/validators'
 import { validatorHelpers, type ValidatorHelpers } from '../validate/helpers'
-import { createCore } from './shared/core'
+import { createCore, routesFor } from './shared/core'
 import { FluentRoleBinder } from './fluent/role-binder'
 import type { NetworkIR } from '../ir/types'
-import type { BindingsCore, HandlerTarget, LifecycleHooks } from './types'
+import type { BindingsCore, LifecycleHooks } from './types'
 
 export interface CompiledParts {
   /** 'class' for class-first and decorator styles (routes known), 'fluent' (routes filled by .on()). */
@@ -65,11 +65,4 @@ function withLazyNetwork<B extends BindingsCore>(core: B, artifact: CompiledArti
   Object.defineProperty(core, 'network', { get: () => artifact.network, enumerable: true })
   ;(core as { compiled?: unknown }).compiled = artifact
   return core
-}
-
-/** An empty route table for the host's messages, null-prototype like emptyRoutes(). */
-function routesFor(messages: readonly string[]): Record<string, Record<string, HandlerTarget>> {
-  const routes: Record<string, Record<string, HandlerTarget>> = Object.create(null)
-  for (const name of messages) routes[name] = Object.create(null)
-  return routes
 }

@@ -44,7 +44,12 @@ export function createCore(parts: CoreParts): BindingsCore {
 
 /** An empty route table with a null prototype, so message names are only ever data. */
 export function emptyRoutes(network: NetworkIR, hostRole: string): Record<string, Record<string, HandlerTarget>> {
+  return routesFor(Object.keys(network.roles[hostRole].messages))
+}
+
+/** The same, from the host's message names (compiled bindings have them without the network). */
+export function routesFor(messages: readonly string[]): Record<string, Record<string, HandlerTarget>> {
   const routes: Record<string, Record<string, HandlerTarget>> = Object.create(null)
-  for (const name of Object.keys(network.roles[hostRole].messages)) routes[name] = Object.create(null)
+  for (const name of messages) routes[name] = Object.create(null)
   return routes
 }

@@ -61,3 +61,16 @@ describe('payload literals', () => {
     expect(out).toContain('a: { payload: JSON.parse("{\\"type\\":\\"integer\\"}") }')
   })
 })
+
+describe('modules without definitions', () => {
+  it('a schema-only module is left alone; definitions without a bindings call are still compiled', () => {
+    const schemas = "import { S } from 'openws'\n/** Payload of a message. */\nexport const Item = S.obj({ id: S.str })\n"
+    expect(transformSource(schemas, '/virtual/schemas.ts', { mode: 'syntax' })).toBeUndefined()
+    const fluent = "import { S, message } from 'openws/fluent'\nexport const m = message('a').payload(S.int)\n"
+    expect(transformSource(fluent, '/virtual/fluent.ts', { mode: 'syntax' })!.code).toContain(".payload(JSON.parse(")
+    const config = "import { S } from 'openws'\nexport class R { static CONFIG = { name: 'r', messages: { a: { payload: S.int } } } }\n"
+    expect(transformSource(config, '/virtual/config.ts', { mode: 'syntax' })!.code).toContain('payload: JSON.parse(')
+    const renamed = "import { bindings as b, S } from 'openws'\nclass R { static CONFIG = { name: 'r', handlers: { a: { payload: S.int } } }\n  a() {} }\nexport const x = b({ name: 'n', roles: [R] })\n"
+    expect(transformSource(renamed, '/virtual/renamed.ts', { mode: 'syntax' })!.code).toContain('compiledBindings(')
+  })
+})

@@ -107,3 +107,32 @@ describe('runtime on a hand-built binder', () => {
     expect(JSON.stringify(a.frames)).not.toContain('db down')
   })
 })
+
+describe('compiled bindings', () => {
+  it('build the network literal only when something reads it', async () => {
+    const { compiledBindings } = await import('../../src/runtime/contract/compiled')
+    const { emitArtifact } = await import('../../src/transformer/core/emit-artifact')
+    const { generateValidator } = await import('../../src/runtime/codegen/index')
+    const binder = handBinder()
+    const source = emitArtifact({
+      network: binder.network, hostRole: 'host', maxDepth: 64,
+      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
+    })
+    // TEST ONLY: evaluates the emitted factory, as a bundle would load it.
+    const emitted = new Function(`return ${source}`)()
+    let reads = 0
+    const make = (h: unknown) => {
+      const made = emitted(h)
+      const get = Object.getOwnPropertyDescriptor(made, 'network')!.get!
+      Object.defineProperty(made, 'network', { get: () => (reads++, get.call(made)), enumerable: true })
+      return made
+    }
+    const compiled = compiledBindings(make, { style: 'class', routes: binder.routes as Record<string, Record<string, string>>, hostClass: binder.hostClass })
+    const h = harness(compiled)
+    const a = h.connect('a')
+    await a.send('constructor', { n: 1 })
+    expect(reads).toBe(0)
+    expect(compiled.network).toEqual(binder.network)
+    expect(reads).toBe(1)
+  })
+})

@@ -40,29 +40,24 @@ export function artifactOf(make: ArtifactFactory): CompiledArtifact {
 export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): BindingsCore {
   const artifact = artifactOf(make)
   const { hostRole } = artifact
+  const network = (): NetworkIR => artifact.network
   const routes = routesFor(artifact.inbound.messages)
   if (parts.style === 'class') {
     for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
       for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
     }
-    return withLazyNetwork(createCore({ network: PENDING, hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true }), artifact)
+    const core = createCore({ network, hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true })
+    core.compiled = artifact
+    return core
   }
   const lifecycle: Record<string, LifecycleHooks> = Object.create(null)
   const fromRoles: Record<string, FluentRoleBinder> = Object.create(null)
   for (const role of artifact.remoteRoles) {
     lifecycle[role] = {}
     // The binder reads `network` when a handler is registered, not before.
-    fromRoles[role] = new FluentRoleBinder({ get network() { return artifact.network }, hostRole, role, routes, hooks: lifecycle[role] })
+    fromRoles[role] = new FluentRoleBinder({ get network() { return network() }, hostRole, role, routes, hooks: lifecycle[role] })
   }
-  const core = createCore({ network: PENDING, hostRole, routes, lifecycle, freezeRoutes: false })
-  return withLazyNetwork(Object.assign(core, { fromRoles: Object.freeze(fromRoles) }), artifact)
-}
-
-/** Stand-in until withLazyNetwork replaces `network` with a getter. */
-const PENDING = {} as NetworkIR
-
-function withLazyNetwork<B extends BindingsCore>(core: B, artifact: CompiledArtifact): B {
-  Object.defineProperty(core, 'network', { get: () => artifact.network, enumerable: true })
-  ;(core as { compiled?: unknown }).compiled = artifact
-  return core
+  const core = createCore({ network, hostRole, routes, lifecycle, freezeRoutes: false })
+  // Assigned, not spread: spreading would read the lazy `network`.
+  return Object.assign(core, { compiled: artifact, fromRoles: Object.freeze(fromRoles) })
 }

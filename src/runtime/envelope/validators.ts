@@ -7,7 +7,7 @@ import { validators } from './generated'
 const envelope = validators.envelope as Validator
 const errorEnvelope = validators.errorEnvelope as Validator
 
-/** Validator of a peer's frame (ENVELOPE_SCHEMA, at the default depth limit). */
+/** Validator of a peer's frame (ENVELOPE_SCHEMA); the same at every depth limit (the payload is not descended into). */
 export function envelopeValidator(): Validator {
   return envelope
 }

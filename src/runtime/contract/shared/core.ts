@@ -18,7 +18,8 @@ export function allowedSenders(network: NetworkIR, hostRole: string, messageName
 }
 
 export interface CoreParts {
-  network: NetworkIR
+  /** The network, or a function that gives it on first read (compiled bindings: a lazy literal). */
+  network: NetworkIR | (() => NetworkIR)
   hostRole: string
   routes: Record<string, Record<string, HandlerTarget>>
   hostClass?: new () => object
@@ -30,16 +31,18 @@ export interface CoreParts {
 }
 
 export function createCore(parts: CoreParts): BindingsCore {
-  const core: BindingsCore = {
-    kind: 'openws.bindings',
-    network: parts.network,
+  const { network } = parts
+  const core = {
+    kind: 'openws.bindings' as const,
+    ...(typeof network === 'function' ? {} : { network }),
     hostRole: parts.hostRole,
     routes: parts.freezeRoutes ? deepFreeze(parts.routes) : parts.routes,
     lifecycle: parts.lifecycle ?? {},
     ...(parts.hostClass ? { hostClass: parts.hostClass } : {}),
     ...(parts.interpret ? { interpret: parts.interpret } : {}),
   }
-  return core
+  if (typeof network === 'function') Object.defineProperty(core, 'network', { get: network, enumerable: true })
+  return core as BindingsCore
 }
 
 /** An empty route table with a null prototype, so message names are only ever data. */

@@ -1,6 +1,16 @@
+import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
+import { entries } from './tsup.config'
+
+// `openws…` imports (the demo, examples) resolve to the sources, so `npm test` needs no build;
+// one alias per published subpath, from the same table tsup builds dist/ from.
+const alias = Object.entries(entries).map(([name, file]) => ({
+  find: new RegExp(`^openws${name === 'index' ? '' : `/${name}`}$`),
+  replacement: resolve(import.meta.dirname, file),
+}))
 
 export default defineConfig({
+  resolve: { alias },
   test: {
     include: ['test/**/*.test.ts'],
     // The checker is pinned: the TS 6 devDependency (`typescript6`, for the transformer's TS 6 test)

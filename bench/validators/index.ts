@@ -23,11 +23,18 @@ let sink = 0
  * of each counts, so load from other processes on a shared machine biases no one. Each contender
  * gets its own freshly created loop, so call-site feedback stays monomorphic for all of them.
  */
+let loopId = 0
 function measureAll(fns: Check[], input: unknown): number[] {
-  const loops = fns.map(() => new Function('fn', 'input', 'n', 'let s = 0; for (let i = 0; i < n; i++) if (fn(input)) s++; return s') as (fn: Check, input: unknown, n: number) => number)
+  // The source differs per loop: V8 caches `new Function` by source text, and loops sharing one
+  // compiled function share its call-site feedback, so every contender after the first would
+  // be measured through a polymorphic call that cannot be inlined.
+  const loops = fns.map(() => new Function('fn', 'inputs', 'n', `// loop ${loopId++}\nlet s = 0; for (let i = 0; i < n; i++) if (fn(inputs[i & 63])) s++; return s`) as (fn: Check, inputs: unknown[], n: number) => number)
+  // 64 distinct copies of the input (same shape, as a server sees): one object over and over would
+  // let the optimiser hoist an inlined check out of the loop and time an empty loop.
+  const inputs = Array.from({ length: 64 }, () => JSON.parse(JSON.stringify(input)) as unknown)
   const time = (i: number, n: number): number => {
     const t = process.hrtime.bigint()
-    sink += loops[i]!(fns[i]!, input, n)
+    sink += loops[i]!(fns[i]!, inputs, n)
     return Number(process.hrtime.bigint() - t) / 1e9
   }
   const sizes = fns.map((_, i) => { let n = 256; while (time(i, n) < 0.01) n *= 2; return n })

@@ -108,6 +108,26 @@ for (const [name, make] of Object.entries(PATHS)) {
       }
     })
 
+    it('open shapes: an inherited value is ignored, an own undefined is validated', () => {
+      const v = make({ type: 'object', required: ['a'], properties: { a: { type: 'string' }, b: { type: 'integer' } } })
+      expect(v.is({ a: 's' })).toBe(true)
+      expect(v.is({ a: 's', b: undefined })).toBe(false)
+      expect(v.is({ a: undefined })).toBe(false)
+      expect(v.is(Object.create({ b: 'not an integer' }, { a: { value: 's', enumerable: true } }))).toBe(true)
+      expect(v.is(Object.create({ a: 's' }))).toBe(false)
+      const proto = Object.prototype as Record<string, unknown>
+      proto.b = 'not an integer'
+      try {
+        expect(v.is({ a: 's' })).toBe(true)
+        expect(v.is({ a: 's', b: 1 })).toBe(true)
+        expect(v.is({ a: 's', b: 'x' })).toBe(false)
+      } finally {
+        delete proto.b
+      }
+      expect(make({ type: 'object', required: ['a'] }).is({ a: undefined })).toBe(true)
+      expect(make({ type: 'object', properties: { a: {} } }).is(Object.create({ a: 1 }))).toBe(true)
+    })
+
     it('objects: any non-null non-array object; own enumerable keys count', () => {
       const v = make({ type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: false })
       class Point { a = 1 }
@@ -126,6 +146,7 @@ for (const [name, make] of Object.entries(PATHS)) {
       const v = make({ properties: { a: { type: 'string' } } })
       expect(v.is({ get a() { reads++; return 's' } })).toBe(true)
       // Documented: a getter may be read more than once (the generated fast path reads, then validates).
+      // One on a prototype other than Object.prototype may be called; its value never counts.
       expect(reads).toBeGreaterThanOrEqual(1)
       expect(reads).toBeLessThanOrEqual(2)
       expect(() => v.is({ get a() { throw new Error('boom') } })).toThrow('boom')

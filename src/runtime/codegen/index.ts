@@ -51,7 +51,9 @@ function generate(prepared: PreparedSchema): Code {
     const node = g.pending[i]!
     units.push(emitUnit(g, node, g.units.get(node)!, true))
   }
-  const call = root.isRefTarget ? _`${rootNames.is}(v, 0)` : _`${rootNames.is}(v)`
+  // A root that is not a $ref target takes one argument: hand it out as is, since a wrapper
+  // costs ~12% on small payloads.
+  const is = root.isRefTarget ? _`function (v) { return ${rootNames.is}(v, 0); }` : rootNames.is
   return _`(function () {
 "use strict";
 const hasOwn = h.hasOwn;
@@ -60,7 +62,7 @@ const add = h.add;
 ${join(g.hoisted)}
 ${join(units)}
 return {
-  is: function (v) { return ${call}; },
+  is: ${is},
   explain: function (v, max) { const c = []; ${rootNames.ex}(v, "", 0, c, h.limit(max)); return c; }
 };
 })()`

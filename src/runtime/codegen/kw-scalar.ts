@@ -2,6 +2,7 @@
 import type { SchemaNode } from '../validate/prepare'
 import { type Code, type Name, _, join } from './code'
 import { type Emit, type Gen, type Place, failure } from './context'
+import { arrayCheckDeferred } from './kw-object'
 
 const ENUM_SET_THRESHOLD = 8
 
@@ -19,7 +20,9 @@ export function typeTest(type: string, v: Name): Code {
 
 /** `type`: the failure statement is followed by `stop` (ex mode: leave the node). */
 export function emitType(g: Gen, node: SchemaNode, at: Place, e: Emit, stop: Code): Code {
-  const tests = node.types!.map((t) => typeTest(t, at.v))
+  const tests = e.mode === 'is' && arrayCheckDeferred(node)
+    ? [_`(typeof ${at.v} === "object" && ${at.v} !== null)`]
+    : node.types!.map((t) => typeTest(t, at.v))
   const ok = tests.length === 1 ? tests[0]! : join(tests, _` || `)
   const fail = failure(e, at.path, 'type', g.constant(node.type), _`h.kind(${at.v})`)
   return stop.text === '' ? _`if (!(${ok})) { ${fail} }` : _`if (!(${ok})) { ${fail} ${stop} }`

@@ -6,41 +6,40 @@ export const validators = Object.freeze({ __proto__: null, ["envelope"]: (functi
 const hasOwn = h.hasOwn;
 const OP = Object.prototype;
 const add = h.add;
-const r0 = new RegExp("^[^$]", "u");
-function is0(v0) { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { return false; }
-let f0 = false, f1 = false, f2 = false, f3 = false;
-if (Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP)) { f0 = v0["fromRole"] !== undefined; f1 = v0["messageName"] !== undefined; f2 = v0["payload"] !== undefined; f3 = v0["id"] !== undefined; } else { for (const k0 in v0) { if (!hasOwn.call(v0, k0)) continue; switch (k0) { case "fromRole": f0 = true; break; case "messageName": f1 = true; break; case "payload": f2 = true; break; case "id": f3 = true; break; default: break; } } }
-if (!f0 && !hasOwn.call(v0, "fromRole")) { return false; }
-if (!f1 && !hasOwn.call(v0, "messageName")) { return false; }
-if (!f2 && !hasOwn.call(v0, "payload")) { return false; }
-{ const v2 = v0["fromRole"]; if (!(typeof v2 === "string")) { return false; }
+const r4 = new RegExp("^[^$]", "u");
+function is0(v0) { if (!((typeof v0 === "object" && v0 !== null))) { return false; }
+let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
+if (Array.isArray(v0)) { return false; }
+if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
+{ const v1 = r0; if (!(typeof v1 === "string")) { return false; }
+if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
+if (!r4.test(v1)) { return false; } }
+{ const v2 = r1; if (!(typeof v2 === "string")) { return false; }
 if (v2.length < 2 && h.cpLen(v2) < 1) { return false; }
-if (!r0.test(v2)) { return false; } }
-{ const v3 = v0["messageName"]; if (!(typeof v3 === "string")) { return false; }
-if (v3.length < 2 && h.cpLen(v3) < 1) { return false; }
-if (!r0.test(v3)) { return false; } }
-if (f3 || hasOwn.call(v0, "id")) { const v4 = v0["id"]; { let ok0 = false; L0: { if (!(typeof v4 === "string")) { break L0; }
-if (v4.length > 128 && h.cpLen(v4) > 128) { break L0; } ok0 = true; }
-if (!ok0) { L1: { if (!(Number.isInteger(v4))) { break L1; }
-if (!(v4 >= -9007199254740991)) { break L1; }
-if (!(v4 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } } return true; }
+if (!r4.test(v2)) { return false; } }
+if (r2 === undefined && !hasOwn.call(v0, "payload")) { return false; }
+if (!(r3 === undefined && !hasOwn.call(v0, "id"))) { const v3 = r3; { let ok0 = false; L0: { if (!(typeof v3 === "string")) { break L0; }
+if (v3.length > 128 && h.cpLen(v3) > 128) { break L0; } ok0 = true; }
+if (!ok0) { L1: { if (!(Number.isInteger(v3))) { break L1; }
+if (!(v3 >= -9007199254740991)) { break L1; }
+if (!(v3 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } } return true; }
 function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { if (add(c, p0, "type", "object", h.kind(v0)) >= m) return; break N0; }
 if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required", undefined, undefined) >= m) return; }
 if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required", undefined, undefined) >= m) return; }
 if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required", undefined, undefined) >= m) return; }
-if (hasOwn.call(v0, "fromRole")) { const v5 = v0["fromRole"]; N1: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v5)) >= m) return; break N1; }
-if (v5.length < 2 && h.cpLen(v5) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v5)) >= m) return; }
-if (!r0.test(v5)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]", undefined) >= m) return; } } }
-if (hasOwn.call(v0, "messageName")) { const v6 = v0["messageName"]; N2: { if (!(typeof v6 === "string")) { if (add(c, p0 + "/messageName", "type", "string", h.kind(v6)) >= m) return; break N2; }
-if (v6.length < 2 && h.cpLen(v6) < 1) { if (add(c, p0 + "/messageName", "minLength", 1, h.cpLen(v6)) >= m) return; }
-if (!r0.test(v6)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]", undefined) >= m) return; } } }
-if (hasOwn.call(v0, "id")) { const v7 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v7 === "string")) { break L2; }
-if (v7.length > 128 && h.cpLen(v7) > 128) { break L2; } ok1 = true; }
-if (!ok1) { L3: { if (!(Number.isInteger(v7))) { break L3; }
-if (!(v7 >= -9007199254740991)) { break L3; }
-if (!(v7 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf", undefined, undefined) >= m) return; } } } } }
+if (hasOwn.call(v0, "fromRole")) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v4)) >= m) return; break N1; }
+if (v4.length < 2 && h.cpLen(v4) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v4)) >= m) return; }
+if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]", undefined) >= m) return; } } }
+if (hasOwn.call(v0, "messageName")) { const v5 = v0["messageName"]; N2: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/messageName", "type", "string", h.kind(v5)) >= m) return; break N2; }
+if (v5.length < 2 && h.cpLen(v5) < 1) { if (add(c, p0 + "/messageName", "minLength", 1, h.cpLen(v5)) >= m) return; }
+if (!r4.test(v5)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]", undefined) >= m) return; } } }
+if (hasOwn.call(v0, "id")) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
+if (v6.length > 128 && h.cpLen(v6) > 128) { break L2; } ok1 = true; }
+if (!ok1) { L3: { if (!(Number.isInteger(v6))) { break L3; }
+if (!(v6 >= -9007199254740991)) { break L3; }
+if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf", undefined, undefined) >= m) return; } } } } }
 return {
-  is: function (v) { return is0(v); },
+  is: is0,
   explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
 };
 })(), ["errorEnvelope"]: (function () {
@@ -48,75 +47,71 @@ return {
 const hasOwn = h.hasOwn;
 const OP = Object.prototype;
 const add = h.add;
-const r0 = new RegExp("^[^$]", "u");
-function is0(v0) { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { return false; }
-let f0 = false, f1 = false, f2 = false, f3 = false;
-if (Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP)) { f0 = v0["fromRole"] !== undefined; f1 = v0["messageName"] !== undefined; f2 = v0["payload"] !== undefined; f3 = v0["id"] !== undefined; } else { for (const k0 in v0) { if (!hasOwn.call(v0, k0)) continue; switch (k0) { case "fromRole": f0 = true; break; case "messageName": f1 = true; break; case "payload": f2 = true; break; case "id": f3 = true; break; default: break; } } }
-if (!f0 && !hasOwn.call(v0, "fromRole")) { return false; }
-if (!f1 && !hasOwn.call(v0, "messageName")) { return false; }
-if (!f2 && !hasOwn.call(v0, "payload")) { return false; }
-{ const v2 = v0["fromRole"]; if (!(typeof v2 === "string")) { return false; }
-if (v2.length < 2 && h.cpLen(v2) < 1) { return false; }
-if (!r0.test(v2)) { return false; } }
-{ const v3 = v0["messageName"]; if (!(v3 === "$error")) { return false; } }
-{ const v4 = v0["payload"]; if (!((typeof v4 === "object" && v4 !== null && !Array.isArray(v4)))) { return false; }
-let f4 = false, f5 = false, f6 = false, f7 = false, f8 = false;
-if (Object.getPrototypeOf(v4) === OP && !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP)) { f4 = v4["code"] !== undefined; f5 = v4["message"] !== undefined; f6 = v4["messageName"] !== undefined; f7 = v4["id"] !== undefined; f8 = v4["issues"] !== undefined; } else { for (const k1 in v4) { if (!hasOwn.call(v4, k1)) continue; switch (k1) { case "code": f4 = true; break; case "message": f5 = true; break; case "messageName": f6 = true; break; case "id": f7 = true; break; case "issues": f8 = true; break; default: break; } } }
-if (!f4 && !hasOwn.call(v4, "code")) { return false; }
-if (!f5 && !hasOwn.call(v4, "message")) { return false; }
-{ const v6 = v4["code"]; if (!(typeof v6 === "string")) { return false; } }
-{ const v7 = v4["message"]; if (!(typeof v7 === "string")) { return false; } }
-if (f6 || hasOwn.call(v4, "messageName")) { const v8 = v4["messageName"]; if (!(typeof v8 === "string")) { return false; } }
-if (f7 || hasOwn.call(v4, "id")) { const v9 = v4["id"]; { let ok0 = false; L0: { if (!(typeof v9 === "string")) { break L0; }
-if (v9.length > 128 && h.cpLen(v9) > 128) { break L0; } ok0 = true; }
-if (!ok0) { L1: { if (!(Number.isInteger(v9))) { break L1; }
-if (!(v9 >= -9007199254740991)) { break L1; }
-if (!(v9 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } }
-if (f8 || hasOwn.call(v4, "issues")) { const v10 = v4["issues"]; if (!(Array.isArray(v10))) { return false; }
-for (let i0 = 0; i0 < v10.length; i0++) { const v11 = v10[i0]; if (!((typeof v11 === "object" && v11 !== null && !Array.isArray(v11)))) { return false; }
-let f9 = false, f10 = false;
-if (Object.getPrototypeOf(v11) === OP && !("path" in OP) && !("code" in OP)) { f9 = v11["path"] !== undefined; f10 = v11["code"] !== undefined; } else { for (const k2 in v11) { if (!hasOwn.call(v11, k2)) continue; switch (k2) { case "path": f9 = true; break; case "code": f10 = true; break; default: break; } } }
-if (!f9 && !hasOwn.call(v11, "path")) { return false; }
-if (!f10 && !hasOwn.call(v11, "code")) { return false; }
-{ const v13 = v11["path"]; if (!(typeof v13 === "string")) { return false; } }
-{ const v14 = v11["code"]; if (!(typeof v14 === "string")) { return false; } } } } }
-if (f3 || hasOwn.call(v0, "id")) { const v15 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v15 === "string")) { break L2; }
-if (v15.length > 128 && h.cpLen(v15) > 128) { break L2; } ok1 = true; }
-if (!ok1) { L3: { if (!(Number.isInteger(v15))) { break L3; }
-if (!(v15 >= -9007199254740991)) { break L3; }
-if (!(v15 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { return false; } } } return true; }
+const r4 = new RegExp("^[^$]", "u");
+function is0(v0) { if (!((typeof v0 === "object" && v0 !== null))) { return false; }
+let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
+if (Array.isArray(v0)) { return false; }
+if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
+{ const v1 = r0; if (!(typeof v1 === "string")) { return false; }
+if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
+if (!r4.test(v1)) { return false; } }
+{ const v2 = r1; if (!(v2 === "$error")) { return false; } }
+{ const v3 = r2; if (!((typeof v3 === "object" && v3 !== null))) { return false; }
+let r5 = v3["code"], r6 = v3["message"], r7 = v3["messageName"], r8 = v3["id"], r9 = v3["issues"];
+if (Array.isArray(v3)) { return false; }
+if (!(Object.getPrototypeOf(v3) === OP && !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP))) { if (!hasOwn.call(v3, "code")) r5 = undefined; if (!hasOwn.call(v3, "message")) r6 = undefined; if (!hasOwn.call(v3, "messageName")) r7 = undefined; if (!hasOwn.call(v3, "id")) r8 = undefined; if (!hasOwn.call(v3, "issues")) r9 = undefined; }
+{ const v4 = r5; if (!(typeof v4 === "string")) { return false; } }
+{ const v5 = r6; if (!(typeof v5 === "string")) { return false; } }
+if (r7 !== undefined) { const v6 = r7; if (!(typeof v6 === "string")) { return false; } } else if (hasOwn.call(v3, "messageName")) { return false; }
+if (!(r8 === undefined && !hasOwn.call(v3, "id"))) { const v7 = r8; { let ok0 = false; L0: { if (!(typeof v7 === "string")) { break L0; }
+if (v7.length > 128 && h.cpLen(v7) > 128) { break L0; } ok0 = true; }
+if (!ok0) { L1: { if (!(Number.isInteger(v7))) { break L1; }
+if (!(v7 >= -9007199254740991)) { break L1; }
+if (!(v7 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } }
+if (r9 !== undefined) { const v8 = r9; if (!(Array.isArray(v8))) { return false; }
+for (let i0 = 0; i0 < v8.length; i0++) { const v9 = v8[i0]; if (!((typeof v9 === "object" && v9 !== null))) { return false; }
+let r10 = v9["path"], r11 = v9["code"];
+if (Array.isArray(v9)) { return false; }
+if (!(Object.getPrototypeOf(v9) === OP && !("path" in OP) && !("code" in OP))) { if (!hasOwn.call(v9, "path")) r10 = undefined; if (!hasOwn.call(v9, "code")) r11 = undefined; }
+{ const v10 = r10; if (!(typeof v10 === "string")) { return false; } }
+{ const v11 = r11; if (!(typeof v11 === "string")) { return false; } } } } else if (hasOwn.call(v3, "issues")) { return false; } }
+if (!(r3 === undefined && !hasOwn.call(v0, "id"))) { const v12 = r3; { let ok1 = false; L2: { if (!(typeof v12 === "string")) { break L2; }
+if (v12.length > 128 && h.cpLen(v12) > 128) { break L2; } ok1 = true; }
+if (!ok1) { L3: { if (!(Number.isInteger(v12))) { break L3; }
+if (!(v12 >= -9007199254740991)) { break L3; }
+if (!(v12 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { return false; } } } return true; }
 function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { if (add(c, p0, "type", "object", h.kind(v0)) >= m) return; break N0; }
 if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required", undefined, undefined) >= m) return; }
 if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required", undefined, undefined) >= m) return; }
 if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required", undefined, undefined) >= m) return; }
-if (hasOwn.call(v0, "fromRole")) { const v16 = v0["fromRole"]; N1: { if (!(typeof v16 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v16)) >= m) return; break N1; }
-if (v16.length < 2 && h.cpLen(v16) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v16)) >= m) return; }
-if (!r0.test(v16)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]", undefined) >= m) return; } } }
-if (hasOwn.call(v0, "messageName")) { const v17 = v0["messageName"]; if (!(v17 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", h.kind(v17)) >= m) return; } }
-if (hasOwn.call(v0, "payload")) { const v18 = v0["payload"]; N2: { if (!((typeof v18 === "object" && v18 !== null && !Array.isArray(v18)))) { if (add(c, p0 + "/payload", "type", "object", h.kind(v18)) >= m) return; break N2; }
-if (!hasOwn.call(v18, "code")) { if (add(c, p0 + "/payload" + "/code", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v18, "message")) { if (add(c, p0 + "/payload" + "/message", "required", undefined, undefined) >= m) return; }
-if (hasOwn.call(v18, "code")) { const v19 = v18["code"]; N3: { if (!(typeof v19 === "string")) { if (add(c, p0 + "/payload" + "/code", "type", "string", h.kind(v19)) >= m) return; break N3; } } }
-if (hasOwn.call(v18, "message")) { const v20 = v18["message"]; N4: { if (!(typeof v20 === "string")) { if (add(c, p0 + "/payload" + "/message", "type", "string", h.kind(v20)) >= m) return; break N4; } } }
-if (hasOwn.call(v18, "messageName")) { const v21 = v18["messageName"]; N5: { if (!(typeof v21 === "string")) { if (add(c, p0 + "/payload" + "/messageName", "type", "string", h.kind(v21)) >= m) return; break N5; } } }
-if (hasOwn.call(v18, "id")) { const v22 = v18["id"]; { let ok2 = false; L4: { if (!(typeof v22 === "string")) { break L4; }
-if (v22.length > 128 && h.cpLen(v22) > 128) { break L4; } ok2 = true; }
-if (!ok2) { L5: { if (!(Number.isInteger(v22))) { break L5; }
-if (!(v22 >= -9007199254740991)) { break L5; }
-if (!(v22 <= 9007199254740991)) { break L5; } ok2 = true; } } if (!ok2) { if (add(c, p0 + "/payload" + "/id", "anyOf", undefined, undefined) >= m) return; } } }
-if (hasOwn.call(v18, "issues")) { const v23 = v18["issues"]; N6: { if (!(Array.isArray(v23))) { if (add(c, p0 + "/payload" + "/issues", "type", "array", h.kind(v23)) >= m) return; break N6; }
-for (let i1 = 0; i1 < v23.length; i1++) { const v24 = v23[i1]; N7: { if (!((typeof v24 === "object" && v24 !== null && !Array.isArray(v24)))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1, "type", "object", h.kind(v24)) >= m) return; break N7; }
-if (!hasOwn.call(v24, "path")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v24, "code")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "required", undefined, undefined) >= m) return; }
-if (hasOwn.call(v24, "path")) { const v25 = v24["path"]; N8: { if (!(typeof v25 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "type", "string", h.kind(v25)) >= m) return; break N8; } } }
-if (hasOwn.call(v24, "code")) { const v26 = v24["code"]; N9: { if (!(typeof v26 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "type", "string", h.kind(v26)) >= m) return; break N9; } } } } } } } } }
-if (hasOwn.call(v0, "id")) { const v27 = v0["id"]; { let ok3 = false; L6: { if (!(typeof v27 === "string")) { break L6; }
-if (v27.length > 128 && h.cpLen(v27) > 128) { break L6; } ok3 = true; }
-if (!ok3) { L7: { if (!(Number.isInteger(v27))) { break L7; }
-if (!(v27 >= -9007199254740991)) { break L7; }
-if (!(v27 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf", undefined, undefined) >= m) return; } } } } }
+if (hasOwn.call(v0, "fromRole")) { const v13 = v0["fromRole"]; N1: { if (!(typeof v13 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v13)) >= m) return; break N1; }
+if (v13.length < 2 && h.cpLen(v13) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v13)) >= m) return; }
+if (!r4.test(v13)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]", undefined) >= m) return; } } }
+if (hasOwn.call(v0, "messageName")) { const v14 = v0["messageName"]; if (!(v14 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", h.kind(v14)) >= m) return; } }
+if (hasOwn.call(v0, "payload")) { const v15 = v0["payload"]; N2: { if (!((typeof v15 === "object" && v15 !== null && !Array.isArray(v15)))) { if (add(c, p0 + "/payload", "type", "object", h.kind(v15)) >= m) return; break N2; }
+if (!hasOwn.call(v15, "code")) { if (add(c, p0 + "/payload" + "/code", "required", undefined, undefined) >= m) return; }
+if (!hasOwn.call(v15, "message")) { if (add(c, p0 + "/payload" + "/message", "required", undefined, undefined) >= m) return; }
+if (hasOwn.call(v15, "code")) { const v16 = v15["code"]; N3: { if (!(typeof v16 === "string")) { if (add(c, p0 + "/payload" + "/code", "type", "string", h.kind(v16)) >= m) return; break N3; } } }
+if (hasOwn.call(v15, "message")) { const v17 = v15["message"]; N4: { if (!(typeof v17 === "string")) { if (add(c, p0 + "/payload" + "/message", "type", "string", h.kind(v17)) >= m) return; break N4; } } }
+if (hasOwn.call(v15, "messageName")) { const v18 = v15["messageName"]; N5: { if (!(typeof v18 === "string")) { if (add(c, p0 + "/payload" + "/messageName", "type", "string", h.kind(v18)) >= m) return; break N5; } } }
+if (hasOwn.call(v15, "id")) { const v19 = v15["id"]; { let ok2 = false; L4: { if (!(typeof v19 === "string")) { break L4; }
+if (v19.length > 128 && h.cpLen(v19) > 128) { break L4; } ok2 = true; }
+if (!ok2) { L5: { if (!(Number.isInteger(v19))) { break L5; }
+if (!(v19 >= -9007199254740991)) { break L5; }
+if (!(v19 <= 9007199254740991)) { break L5; } ok2 = true; } } if (!ok2) { if (add(c, p0 + "/payload" + "/id", "anyOf", undefined, undefined) >= m) return; } } }
+if (hasOwn.call(v15, "issues")) { const v20 = v15["issues"]; N6: { if (!(Array.isArray(v20))) { if (add(c, p0 + "/payload" + "/issues", "type", "array", h.kind(v20)) >= m) return; break N6; }
+for (let i1 = 0; i1 < v20.length; i1++) { const v21 = v20[i1]; N7: { if (!((typeof v21 === "object" && v21 !== null && !Array.isArray(v21)))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1, "type", "object", h.kind(v21)) >= m) return; break N7; }
+if (!hasOwn.call(v21, "path")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "required", undefined, undefined) >= m) return; }
+if (!hasOwn.call(v21, "code")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "required", undefined, undefined) >= m) return; }
+if (hasOwn.call(v21, "path")) { const v22 = v21["path"]; N8: { if (!(typeof v22 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "type", "string", h.kind(v22)) >= m) return; break N8; } } }
+if (hasOwn.call(v21, "code")) { const v23 = v21["code"]; N9: { if (!(typeof v23 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "type", "string", h.kind(v23)) >= m) return; break N9; } } } } } } } } }
+if (hasOwn.call(v0, "id")) { const v24 = v0["id"]; { let ok3 = false; L6: { if (!(typeof v24 === "string")) { break L6; }
+if (v24.length > 128 && h.cpLen(v24) > 128) { break L6; } ok3 = true; }
+if (!ok3) { L7: { if (!(Number.isInteger(v24))) { break L7; }
+if (!(v24 >= -9007199254740991)) { break L7; }
+if (!(v24 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf", undefined, undefined) >= m) return; } } } } }
 return {
-  is: function (v) { return is0(v); },
+  is: is0,
   explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
 };
 })() });

@@ -8,6 +8,9 @@ import { handChat, handSynthetic } from './variant-hand'
 import { openwsVariant, type Sink } from './variant-openws'
 import { referenceVariant } from './variant-reference'
 import { printStartup } from './compiled'
+import { spawnSync } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 type Runner = () => Promise<void> | void
 
@@ -73,20 +76,49 @@ const best = (xs: number[]) => Math.max(...xs)
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(0)}k`).padStart(9)
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(8)
 
+const WORKLOADS: Array<() => [Workload, boolean]> = [() => [chatWorkload(), true], () => [syntheticWorkload(10), false], () => [syntheticWorkload(1000), false]]
+const CHILD = process.env.OPENWS_DISPATCH_CHILD
+
+/** Child mode: one (workload, variant) in this fresh process; prints the best of its rounds. */
+async function measureOne(rounds: number, ms: number): Promise<void> {
+  const [index, variant] = CHILD!.split(':') as [string, VariantName]
+  const [w, isChat] = WORKLOADS[Number(index)]!()
+  const run = runners(w, isChat, sink)[variant]
+  await opsPerSecond(run, ms) // warm-up
+  const samples: number[] = []
+  for (let r = 0; r < rounds; r++) samples.push(await opsPerSecond(run, ms))
+  if (sink.bytes === 0) throw new Error('nothing was sent: the bench is broken')
+  process.stdout.write(JSON.stringify(best(samples)))
+}
+
 async function main(): Promise<void> {
   const rounds = Number(process.env.ROUNDS ?? 7)
   const ms = Number(process.env.MS ?? 300)
-  console.log(`node ${process.version}; frames/s, best of ${rounds} interleaved rounds of ${ms} ms (after warm-up)`)
-  const workloads: [Workload, boolean][] = [[chatWorkload(), true], [syntheticWorkload(10), false], [syntheticWorkload(1000), false]]
+  if (CHILD !== undefined) return measureOne(rounds, ms)
+  const passes = Number(process.env.PASSES ?? 3)
+  // Each (workload, variant) runs in its own process: in one process the variants share the
+  // session's code, and each other's call-site feedback (other validators, routes, handlers)
+  // would make those sites polymorphic, which no single deployment sees. Passes interleave
+  // the children in time, and the best pass counts, so load from neighbours biases no one.
+  console.log(`node ${process.version}; frames/s, best of ${passes} passes x ${rounds} rounds of ${ms} ms (after warm-up), one process per cell`)
   const results = new Map<string, Record<VariantName, number>>()
-  for (const [w, isChat] of workloads) {
+  const names: string[] = []
+  for (const make of WORKLOADS) {
+    const [w, isChat] = make()
     await checkSameWork(w, isChat)
-    const rs = runners(w, isChat, sink)
-    for (const v of VARIANTS) await opsPerSecond(rs[v], ms) // warm-up
-    const samples = Object.fromEntries(VARIANTS.map((v) => [v, [] as number[]])) as Record<VariantName, number[]>
-    for (let r = 0; r < rounds; r++) for (const v of VARIANTS) samples[v].push(await opsPerSecond(rs[v], ms))
-    const m = Object.fromEntries(VARIANTS.map((v) => [v, best(samples[v])])) as Record<VariantName, number>
-    results.set(w.name, m)
+    names.push(w.name)
+    results.set(w.name, Object.fromEntries(VARIANTS.map((v) => [v, 0])) as Record<VariantName, number>)
+  }
+  const tsx = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/.bin/tsx')
+  for (let pass = 0; pass < passes; pass++) {
+    for (let i = 0; i < WORKLOADS.length; i++) {
+      for (const v of VARIANTS) {
+        const child = spawnSync(tsx, [fileURLToPath(import.meta.url)], { env: { ...process.env, OPENWS_DISPATCH_CHILD: `${i}:${v}` }, encoding: 'utf8' })
+        if (child.status !== 0) throw new Error(`bench child ${names[i]} / ${v} failed: ${child.stderr}`)
+        const m = results.get(names[i]!)!
+        m[v] = Math.max(m[v], Number(child.stdout))
+      }
+    }
   }
   console.log(`${'workload'.padEnd(16)}${VARIANTS.map((v) => v.replace('openws ', '').replace('reference (ajv)', 'reference').padStart(12)).join('')}`)
   for (const [name, m] of results) console.log(`${name.padEnd(16)}${VARIANTS.map((v) => fmt(m[v]).padStart(12)).join('')}`)
@@ -109,7 +141,6 @@ async function main(): Promise<void> {
       `interpreted ${ratio(n1000['openws interpreted'], n10['openws interpreted']).trim()}, hand ${ratio(n1000.hand, n10.hand).trim()}, ` +
       `reference ${ratio(n1000['reference (ajv)'], n10['reference (ajv)']).trim()} (1000-message ops/s over 10-message ops/s)`,
   )
-  if (sink.bytes === 0) throw new Error('nothing was sent: the bench is broken')
   console.log('')
   await printStartup()
 }

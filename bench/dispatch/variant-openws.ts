@@ -9,6 +9,7 @@ import { emitArtifact } from '../../src/transformer/core/emit-artifact'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
+import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 import type { Workload } from './networks'
 
 export type Sink = { bytes: number }
@@ -36,7 +37,7 @@ export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boole
       maxDepth: DEFAULT_LIMITS.maxDepth,
       validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
     })
-    binder.compiled = artifactOf(new Function(`return ${source}`)())
+    binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
   }
   return binder
 }

@@ -6,6 +6,7 @@ import { generateValidator } from '../../src/runtime/codegen/index'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
 import { emitArtifact } from '../../src/transformer/core/emit-artifact'
 import { artifactOf } from '../../src/runtime/contract/compiled'
+import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 
 class Client {
   static CONFIG = {
@@ -66,7 +67,7 @@ export function chatBindings(compiled: boolean) {
       maxDepth: DEFAULT_LIMITS.maxDepth,
       validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
     })
-    binder.compiled = artifactOf(new Function(`return ${source}`)())
+    binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
   }
   return binder
 }

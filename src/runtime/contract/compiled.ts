@@ -3,7 +3,7 @@
 // schema builders here; the artifact carries the network literal and the generated code.
 import type { CompiledArtifact } from '../artifact/types'
 import { envelopeValidator } from '../envelope/validators'
-import { validatorHelpers, type ValidatorHelpers } from '../validate/helpers'
+import { coreHelpers, type FormatCheck, type ValidatorHelpers } from '../validate/helpers'
 import { createCore, routesFor } from './shared/core'
 import { FluentRoleBinder } from './fluent/role-binder'
 import type { NetworkIR } from '../ir/types'
@@ -15,6 +15,8 @@ export interface CompiledParts {
   /** Class styles: messageName -> sender role -> host method name. */
   routes?: Record<string, Record<string, string>>
   hostClass?: new () => object
+  /** The format checks the artifact's validators use, by format name (imported one by one, so unused ones drop out). */
+  formats?: Record<string, FormatCheck>
 }
 
 /** What the transformer emits: the artifact without the envelope validator, which is network-independent. */
@@ -26,10 +28,12 @@ export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
 /**
  * Runs the transformer's factory and completes the artifact with the runtime's generated envelope
  * validator (the payload is not descended into, so one validator serves every depth limit).
+ * `formats` must hold every format check the artifact's validators use.
  */
-export function artifactOf(make: ArtifactFactory): CompiledArtifact {
+export function artifactOf(make: ArtifactFactory, formats: Record<string, FormatCheck> = {}): CompiledArtifact {
+  const h: ValidatorHelpers = { ...coreHelpers, formats: Object.assign(Object.create(null) as Record<string, FormatCheck>, formats) }
   // Assigned, not spread: spreading would read (and so build) the lazy `network` literal.
-  return Object.assign(make(validatorHelpers), { envelope: envelopeValidator() }) as CompiledArtifact
+  return Object.assign(make(h), { envelope: envelopeValidator() }) as CompiledArtifact
 }
 
 /**
@@ -38,7 +42,7 @@ export function artifactOf(make: ArtifactFactory): CompiledArtifact {
  * is a getter), so start-up does not pay for parsing the spec of a large network.
  */
 export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): BindingsCore {
-  const artifact = artifactOf(make)
+  const artifact = artifactOf(make, parts.formats)
   const { hostRole } = artifact
   const network = (): NetworkIR => artifact.network
   const routes = routesFor(artifact.inbound.messages)

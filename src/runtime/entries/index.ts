@@ -5,3 +5,5 @@ export * from '../session/index'
 export * from '../errors'
 // What transformer output calls in place of bindings(...) (see src/transformer/README.md).
 export { compiledBindings } from '../contract/compiled'
+// The format checks, one export each, so transformed code keeps only those its schemas use.
+export * from '../validate/format-exports'

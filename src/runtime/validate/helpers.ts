@@ -137,8 +137,11 @@ export function addIssue(c: Issue[], path: string, code: string, expected: unkno
   return c.push({ path, code, expected, received })
 }
 
-/** The helper object generated validators reach as `h`. Names are part of the generated-code ABI. */
-export const validatorHelpers = Object.freeze({
+/**
+ * What generated validators reach as `h`, except `h.formats`. Names are part of the generated-code
+ * ABI. Compiled artifacts get these plus only the format checks they use (see compiledBindings).
+ */
+export const coreHelpers = Object.freeze({
   hasOwn,
   cpLen: codePointLength,
   equal: deepEqual,
@@ -148,8 +151,13 @@ export const validatorHelpers = Object.freeze({
   keys: countKeys,
   esc: escapePointerToken,
   limit: issueLimit,
-  formats: FORMAT_CHECKS,
   add: addIssue,
 })
 
-export type ValidatorHelpers = typeof validatorHelpers
+/** A format check: what `format: name` calls on strings. */
+export type FormatCheck = (s: string) => boolean
+
+/** The whole `h`: coreHelpers and every format check (for code compiled at run time, and modules). */
+export const validatorHelpers: ValidatorHelpers = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({ formats: FORMAT_CHECKS }, coreHelpers))
+
+export type ValidatorHelpers = typeof coreHelpers & { readonly formats: Readonly<Record<string, FormatCheck>> }

@@ -11,6 +11,7 @@ import { emitArtifact, SchemaGenerationError, type ValidatorSource } from './emi
 import { locateError } from './locate'
 import { jsonValue } from './js'
 import { checkNoLaterMutation } from './mutations'
+import { FORMAT_EXPORTS } from '../../runtime/validate/formats'
 
 export interface CompileEnv {
   ev: Evaluator
@@ -80,5 +81,25 @@ export function compileBindings(call: ts.CallExpression, module: OpenwsModule, e
     parts.push(`style: "class"`, `routes: ${jsonValue(classRoutes(core, call))}`)
     if (core.hostClass) parts.push(`hostClass: ${hostClassRef(core.hostClass, call, env)}`)
   }
+  const formats = formatsUsed(network)
+  if (formats.length > 0) parts.push(`formats: { ${formats.map((f) => `${JSON.stringify(f)}: ${rt}.${FORMAT_EXPORTS[f]!}`).join(', ')} }`)
   return `${rt}.compiledBindings(${artifact}, { ${parts.join(', ')} })`
+}
+
+/**
+ * Every format the network names: each known `format` string anywhere in it (a superset of what
+ * the validators call, which is all that matters), in a stable order.
+ */
+export function formatsUsed(network: NetworkIR): string[] {
+  const found = new Set<string>()
+  const walk = (x: unknown): void => {
+    if (typeof x !== 'object' || x === null) return
+    if (Array.isArray(x)) { for (const y of x) walk(y); return }
+    for (const [k, v] of Object.entries(x)) {
+      if (k === 'format' && typeof v === 'string' && Object.hasOwn(FORMAT_EXPORTS, v)) found.add(v)
+      else walk(v)
+    }
+  }
+  walk(network)
+  return [...found].sort()
 }

@@ -6,6 +6,7 @@ import { generateValidator } from '../../../src/runtime/codegen/index'
 import { DEFAULT_LIMITS } from '../../../src/runtime/limits'
 import { emitArtifact } from '../../../src/transformer/core/emit-artifact'
 import { artifactOf } from '../../../src/runtime/contract/compiled'
+import { FORMAT_CHECKS } from '../../../src/runtime/validate/formats'
 
 export function withEmittedArtifact<B extends BindingsCore>(binder: B, maxDepth = DEFAULT_LIMITS.maxDepth): B {
   const source = emitArtifact({
@@ -14,6 +15,6 @@ export function withEmittedArtifact<B extends BindingsCore>(binder: B, maxDepth 
     maxDepth,
     validatorSource: (schema, depth) => generateValidator(schema, { maxDepth: depth }).source,
   })
-  binder.compiled = artifactOf(new Function(`return ${source}`)())
+  binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
   return binder
 }

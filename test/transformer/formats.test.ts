@@ -1,0 +1,64 @@
+// Format checks in compiled code: the transformer passes exactly the checks a network's schemas
+// name (imported one by one from `openws`), so the others stay out of bundles; validation is the
+// same interpreted, compiled and through ts-patch.
+import { describe, expect, it } from 'vitest'
+import * as openws from '../../src/runtime/entries/index'
+import type { BindingsCore } from '../../src/runtime/contract/types'
+import { harness } from '../../src/runtime/harness/index'
+import { transformSource } from '../../src/transformer/core/index'
+import { formatsUsed } from '../../src/transformer/core/compile-bindings'
+import { FORMAT_CHECKS, FORMAT_EXPORTS } from '../../src/runtime/validate/formats'
+import { loadFixture, transformFixture } from './helpers/load'
+import { loadTspatchFixture } from './helpers/tspatch'
+
+const CASES: Array<[string, string, string, string]> = [
+  ['date-time', 'dateTime', '2024-05-01T10:00:00Z', '2024-05-01 10:00'],
+  ['date', 'date', '2024-02-29', '2023-02-29'],
+  ['time', 'time', '23:59:60Z', '10:00:00'],
+  ['email', 'email', 'a@example.com', 'a@@example.com'],
+  ['uuid', 'uuid', '2eb8aa08-aa98-11ea-b4aa-73b441d16380', '2eb8aa08-aa98-11ea-b4aa'],
+  ['uri', 'uri', 'https://example.com/a?b#c', '//no-scheme'],
+  ['ipv4', 'ipv4', '192.168.0.1', '256.1.1.1'],
+  ['ipv6', 'ipv6', '::1', '1:::2'],
+]
+
+describe('format checks', () => {
+  it('every format has its own export in openws, the same function the interpreter uses', () => {
+    expect(Object.keys(FORMAT_EXPORTS).sort()).toEqual(Object.keys(FORMAT_CHECKS).sort())
+    for (const [format, name] of Object.entries(FORMAT_EXPORTS)) {
+      expect((openws as Record<string, unknown>)[name], name).toBe(FORMAT_CHECKS[format])
+    }
+  })
+
+  it('the transformer passes exactly the formats the network names', () => {
+    const code = [
+      "import { bindings, S } from 'openws'",
+      "class C { static CONFIG = { name: 'c', messages: { a: { payload: S.obj({ at: S.str.format('date-time') }) } } } }",
+      "class H { static CONFIG = { name: 'h', handlers: { b: { payload: S.arr(S.str.format('uuid')), from: [C] } } }\n  b() {} }",
+      "export const x = bindings({ name: 'n', roles: [C, H] })",
+    ].join('\n')
+    const out = transformSource(code, '/virtual/formats.ts', { mode: 'syntax' })!.code
+    expect(out).toMatch(/formats: \{ "date-time": [\w$]+\.formatDateTime, "uuid": [\w$]+\.formatUuid \}/)
+    expect(out).not.toMatch(/formatEmail|formatUri|formatIpv/)
+    const none = transformSource(code.replace(/\.format\('[a-z-]+'\)/g, ''), '/virtual/plain.ts', { mode: 'syntax' })!.code
+    expect(none).not.toMatch(/formats:/)
+    expect(formatsUsed({ name: 'n', roles: { r: { messages: { m: { payload: { $defs: { d: { anyOf: [{ format: 'ipv6' }] } }, properties: { format: { type: 'string' } } } } } } } } as never)).toEqual(['ipv6'])
+  })
+
+  it('the fixture names all eight formats in its compiled call', () => {
+    const out = transformFixture('formats-server.ts', { runtimeModule: 'openws' })!.code
+    for (const name of Object.values(FORMAT_EXPORTS)) expect(out).toContain(`.${name}`)
+  })
+
+  it.each(['interpreted', 'compiled', 'ts-patch'] as const)('%s: each format accepts its value and rejects a near miss', async (mode) => {
+    const mod = mode === 'ts-patch' ? await loadTspatchFixture<{ binder: BindingsCore }>('formats-server.ts') : await loadFixture<{ binder: BindingsCore }>('formats-server.ts', mode)
+    expect(mod.binder.compiled === undefined).toBe(mode === 'interpreted')
+    const client = harness(mod.binder).connect('client')
+    for (const [field, key, good, bad] of CASES) {
+      await client.send('check', { field, value: { [key]: good } })
+      expect(client.frames.at(-1), `${field} ${good}`).toMatchObject({ messageName: 'ok', payload: { field } })
+      await client.send('check', { field, value: { [key]: bad } })
+      expect(client.frames.at(-1), `${field} ${bad}`).toMatchObject({ messageName: '$error', payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD' } })
+    }
+  })
+})

@@ -36,11 +36,11 @@ export function fluentSource(n: number): string {
 export function compiledModule(n: number, dir: string): string {
   writeFileSync(join(dir, 'rt-entry.ts'), [
     `export * from ${JSON.stringify(ENTRY)}`,
-    `export { compiledBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
+    `export { compiledBindings, compiledFluentBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
   ].join('\n'))
   buildSync({ entryPoints: [join(dir, 'rt-entry.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'rt.mjs'), logLevel: 'error' })
   const result = transformSource(fluentSource(n), join(dir, 'net.ts'), { mode: 'syntax', runtimeModule: './rt.mjs' })
-  if (!result || !result.code.includes('compiledBindings(')) throw new Error(`not compiled: ${JSON.stringify(result?.diagnostics)}`)
+  if (!result || !result.code.includes('compiledFluentBindings(')) throw new Error(`not compiled: ${JSON.stringify(result?.diagnostics)}`)
   const js = transformSync(result.code, { loader: 'ts', format: 'esm', target: 'es2022' }).code
   return js.replaceAll('"openws/fluent"', '"./rt.mjs"')
 }

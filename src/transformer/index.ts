@@ -41,7 +41,7 @@ export default function openwsTransformer(
   }
   const reported: ts.Diagnostic[] = []
   return (ctx) => (sf) => {
-    if (sf.isDeclarationFile || !sf.text.includes('openws')) return sf
+    if (sf.isDeclarationFile || (!sf.text.includes('openws') && !sf.text.includes('CONFIG'))) return sf
     const plan = planFor(sf, options)
     if (!plan) return sf
     for (const d of plan.diagnostics) report(d)

@@ -1,4 +1,5 @@
-// Which modules the plugin looks at: the id (extension, node_modules) AND the code (imports openws).
+// Which modules the plugin looks at: the id (extension, node_modules) AND the code (imports openws,
+// or declares a `static CONFIG`: class-first roles may live in a module that only imports schemas).
 // Both halves go into unplugin's `transform.filter`, so bundlers skip the rest natively
 // (under esbuild a broad filter would steal onLoad from other plugins).
 import type { ResolvedOptions } from './options'
@@ -14,13 +15,16 @@ export function importPattern(packages: readonly string[]): RegExp {
   return new RegExp(`['"\`](?:${names})(?:/[A-Za-z0-9_./-]*)?['"\`]`)
 }
 
+/** A class-first role definition, in a module that may not import openws itself. */
+export const STATIC_CONFIG = /\bstatic\s+CONFIG\b/
+
 /** Virtual modules (`\0…`) and Vite's internal ids are never user sources. */
 const VIRTUAL = /^(?:\0|virtual:|\/@)/
 
 export function createFilter(options: ResolvedOptions): TransformFilter {
   return {
     id: { include: options.include, exclude: [VIRTUAL, ...options.exclude] },
-    code: { include: importPattern(options.packages) },
+    code: { include: new RegExp(`${importPattern(options.packages).source}|${STATIC_CONFIG.source}`) },
   }
 }
 

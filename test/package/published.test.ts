@@ -38,7 +38,7 @@ function expectChat(stdout: string): void {
 }
 
 function expectNoReflection(code: string): void {
-  expect(code).toContain('compiledBindings(')
+  expect(code).toMatch(/compiled(Fluent)?Bindings\(/)
   expect(bannedConstructs(code)).toEqual([])
 }
 

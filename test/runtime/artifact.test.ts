@@ -127,7 +127,7 @@ describe('compiled bindings', () => {
       Object.defineProperty(made, 'network', { get: () => (reads++, get.call(made)), enumerable: true })
       return made
     }
-    const compiled = compiledBindings(make, { style: 'class', routes: binder.routes as Record<string, Record<string, string>>, hostClass: binder.hostClass })
+    const compiled = compiledBindings(make, { routes: binder.routes as Record<string, Record<string, string>>, hostClass: binder.hostClass })
     const h = harness(compiled)
     const a = h.connect('a')
     await a.send('constructor', { n: 1 })

@@ -39,7 +39,7 @@ describe.each(STYLES)('%s', (file) => {
       expect(code).not.toMatch(/new\s+Function|\bFunction\s*\(/)
       expect(code).not.toMatch(/\beval\s*\(/)
       expect(code).not.toMatch(/\b(S|Schema)\.(obj|str|arr|int)\b(?!\s*:)/)
-      expect(code).toContain('compiledBindings(')
+      expect(code).toMatch(/compiled(Fluent)?Bindings\(/)
     }
   })
 })
@@ -71,6 +71,20 @@ describe('modules without definitions', () => {
     const config = "import { S } from 'openws'\nexport class R { static CONFIG = { name: 'r', messages: { a: { payload: S.int } } } }\n"
     expect(transformSource(config, '/virtual/config.ts', { mode: 'syntax' })!.code).toContain('payload: JSON.parse(')
     const renamed = "import { bindings as b, S } from 'openws'\nclass R { static CONFIG = { name: 'r', handlers: { a: { payload: S.int } } }\n  a() {} }\nexport const x = b({ name: 'n', roles: [R] })\n"
-    expect(transformSource(renamed, '/virtual/renamed.ts', { mode: 'syntax' })!.code).toContain('compiledBindings(')
+    expect(transformSource(renamed, '/virtual/renamed.ts', { mode: 'syntax' })!.code).toMatch(/compiled(Fluent)?Bindings\(/)
+  })
+
+  it('roles in a module that imports only its schemas lose their builders too', () => {
+    const schemas = "import { S } from 'openws'\nexport const Item = S.obj({ id: S.str })\n"
+    const resolveModule = (spec: string) => (spec === './schemas' ? { code: schemas, id: '/virtual/schemas.ts' } : undefined)
+    const roles = "import { Item } from './schemas'\nexport class R { static CONFIG = { name: 'r', messages: { a: { payload: Item }, b: { payload: Missing } } } }\n"
+    const out = transformSource(roles, '/virtual/roles.ts', { mode: 'syntax', resolveModule })!
+    expect(out.code).toContain('a: { payload: JSON.parse("{\\"type\\":\\"object\\"')
+    // Not an openws definition as far as this module can tell: left as written, nothing reported.
+    expect(out.code).toContain('b: { payload: Missing }')
+    expect(out.diagnostics).toEqual([])
+    expect(out.code).not.toContain('__openws_rt')
+    const plain = "import { other } from './other'\nexport class R { static CONFIG = { payload: other } }\n"
+    expect(transformSource(plain, '/virtual/plain.ts', { mode: 'syntax', resolveModule })).toBeUndefined()
   })
 })

@@ -36,7 +36,7 @@ describe('tspc (ts-patch 3)', () => {
       expect(existsSync(js), out).toBe(true)
       const code = readFileSync(js, 'utf8')
       expect(code).toContain('import * as __openws_rt from "openws"')
-      expect(code).toContain('__openws_rt.compiledBindings(')
+      expect(code).toMatch(/__openws_rt\.compiled(Fluent)?Bindings\(/)
       expect(code).not.toMatch(/__esDecorate|__decorate|Symbol\.metadata/)
     }
   }, 120_000)

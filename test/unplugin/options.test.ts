@@ -49,6 +49,11 @@ describe('transform filter', () => {
     expect(matches(filter(), "import x from 'other/openws'\n", '/p/a.ts')).toBe(false)
   })
 
+  it('takes a module declaring a static CONFIG: class-first roles whose schemas come from elsewhere', () => {
+    expect(matches(filter(), "import { Item } from './schemas'\nexport class R {\n  static CONFIG = {}\n}\n", '/p/roles.ts')).toBe(true)
+    expect(matches(filter(), 'const CONFIG = {}\n', '/p/a.ts')).toBe(false)
+  })
+
   it.each(["from 'openws'", 'from "openws/decorator"', "import('openws/fluent')", "require('openws')"])('sees %s', (s) => {
     expect(importPattern(['openws']).test(s)).toBe(true)
   })

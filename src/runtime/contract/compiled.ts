@@ -9,10 +9,9 @@ import { FluentRoleBinder } from './fluent/role-binder'
 import type { NetworkIR } from '../ir/types'
 import type { BindingsCore, LifecycleHooks } from './types'
 
+/** What compiledBindings gets besides the artifact (class-first and decorator styles). */
 export interface CompiledParts {
-  /** 'class' for class-first and decorator styles (routes known), 'fluent' (routes filled by .on()). */
-  style: 'class' | 'fluent'
-  /** Class styles: messageName -> sender role -> host method name. */
+  /** messageName -> sender role -> host method name. */
   routes?: Record<string, Record<string, string>>
   hostClass?: new () => object
   /** The format checks the artifact's validators use, by format name (imported one by one, so unused ones drop out). */
@@ -37,23 +36,29 @@ export function artifactOf(make: ArtifactFactory, formats: Record<string, Format
 }
 
 /**
- * What transformer output calls in place of bindings(...): the only openws export generated code
- * needs (`import * as __openws_rt from 'openws'`). The network literal is read lazily (binder.network
- * is a getter), so start-up does not pay for parsing the spec of a large network.
+ * What transformer output calls in place of a class-first or decorator bindings(...) call: with
+ * compiledFluentBindings, the only openws exports generated code needs (`import * as __openws_rt
+ * from 'openws'`, plus the format checks). Two functions, not one with a style switch, so a
+ * bundle keeps only its style's. The network literal is read lazily (binder.network is a getter),
+ * so start-up does not pay for parsing the spec of a large network.
  */
 export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): BindingsCore {
+  const artifact = artifactOf(make, parts.formats)
+  const routes = routesFor(artifact.inbound.messages)
+  for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
+    for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
+  }
+  const core = createCore({ network: () => artifact.network, hostRole: artifact.hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true })
+  core.compiled = artifact
+  return core
+}
+
+/** compiledBindings for the fluent style: routes are filled by `binder.fromRoles[role].on(...)`. */
+export function compiledFluentBindings(make: ArtifactFactory, parts: Pick<CompiledParts, 'formats'> = {}): BindingsCore {
   const artifact = artifactOf(make, parts.formats)
   const { hostRole } = artifact
   const network = (): NetworkIR => artifact.network
   const routes = routesFor(artifact.inbound.messages)
-  if (parts.style === 'class') {
-    for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
-      for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
-    }
-    const core = createCore({ network, hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true })
-    core.compiled = artifact
-    return core
-  }
   const lifecycle: Record<string, LifecycleHooks> = Object.create(null)
   const fromRoles: Record<string, FluentRoleBinder> = Object.create(null)
   for (const role of artifact.remoteRoles) {

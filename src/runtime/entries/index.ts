@@ -4,6 +4,6 @@ export * from '../contract/class/index'
 export * from '../session/index'
 export * from '../errors'
 // What transformer output calls in place of bindings(...) (see src/transformer/README.md).
-export { compiledBindings } from '../contract/compiled'
+export { compiledBindings, compiledFluentBindings } from '../contract/compiled'
 // The format checks, one export each, so transformed code keeps only those its schemas use.
 export * from '../validate/format-exports'

@@ -76,14 +76,15 @@ export function compileBindings(call: ts.CallExpression, module: OpenwsModule, e
   }
   const rt = env.runtime
   const parts: string[] = []
-  if (module === 'openws/fluent') parts.push(`style: "fluent"`)
-  else {
-    parts.push(`style: "class"`, `routes: ${jsonValue(classRoutes(core, call))}`)
+  const fluent = module === 'openws/fluent'
+  if (!fluent) {
+    parts.push(`routes: ${jsonValue(classRoutes(core, call))}`)
     if (core.hostClass) parts.push(`hostClass: ${hostClassRef(core.hostClass, call, env)}`)
   }
   const formats = formatsUsed(network)
   if (formats.length > 0) parts.push(`formats: { ${formats.map((f) => `${JSON.stringify(f)}: ${rt}.${FORMAT_EXPORTS[f]!}`).join(', ')} }`)
-  return `${rt}.compiledBindings(${artifact}, { ${parts.join(', ')} })`
+  const rest = parts.length > 0 ? `, { ${parts.join(', ')} }` : ''
+  return `${rt}.${fluent ? 'compiledFluentBindings' : 'compiledBindings'}(${artifact}${rest})`
 }
 
 /**

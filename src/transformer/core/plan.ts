@@ -69,9 +69,9 @@ function decoratedClasses(sf: ts.SourceFile, imports: OpenwsImports): ts.ClassLi
 
 export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | undefined {
   const imports = collectOpenwsImports(sf)
-  if (!hasOpenwsImports(imports)) return undefined
   const ev = new Evaluator(options)
   ev.addUnit({ id: sf.fileName, sf })
+  if (!hasOpenwsImports(imports)) return rolesOnlyPlan(sf, ev, imports)
   const diagnostics = new Map<string, TransformDiagnostic>()
   const report = (err: TransformerError) => {
     const d = toDiagnostic(err)
@@ -130,4 +130,17 @@ export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | u
     runtimeImport: compiled ? { namespace: RUNTIME_NAMESPACE, module: options.runtimeModule } : undefined,
     diagnostics: [...diagnostics.values()],
   }
+}
+
+/**
+ * A module that imports no openws but declares class-first roles with schemas from another module
+ * (`payload: RoomUser`): those payloads become JSON Schema, so the builders are not kept alive by
+ * the classes. Nothing else is touched and nothing is reported: without openws imports, what
+ * cannot be evaluated is simply not an openws definition.
+ */
+function rolesOnlyPlan(sf: ts.SourceFile, ev: Evaluator, imports: OpenwsImports): Plan | undefined {
+  if (!sf.text.includes('CONFIG')) return undefined
+  const replacements = payloadLiterals(sf, ev, [], imports)
+  if (replacements.length === 0) return undefined
+  return { replacements, removedDecorators: [], removedStatements: [], runtimeImport: undefined, diagnostics: [] }
 }

@@ -22,7 +22,9 @@ import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap 
  * }): { code, map, diagnostics } | undefined
  * ```
  *
- * - Returns `undefined` when the file does not use openws or nothing is to be changed or said.
+ * - Returns `undefined` when the file does not use openws or nothing is to be changed or said. A
+ *   module without openws imports only has its `static CONFIG` payloads that evaluate to S builders
+ *   (imported from a schema module) replaced by their JSON Schema.
  * - Syntax mode uses our `typescript` only as a parser: works with any TS major (TS 7 too).
  *   A definition whose payload is a TypeScript type yields the warning `OPENWS_WARN_NEEDS_TYPES`
  *   (re-run in typed mode).
@@ -32,7 +34,8 @@ import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap 
  * - Idempotent: transforming the output again returns undefined.
  */
 export function transformSource(code: string, id: string, options: TransformSourceOptions): TransformSourceResult | undefined {
-  if (!code.includes('openws')) return undefined
+  // A class-first role may sit in a module that only imports its schemas (see planTransform).
+  if (!code.includes('openws') && !code.includes('CONFIG')) return undefined
   const sf = sourceFileFor(code, id, options)
   const plan = planFor(sf, options)
   if (!plan) return undefined

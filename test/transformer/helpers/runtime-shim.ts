@@ -1,3 +1,3 @@
 // What generated code imports as `openws` in tests: the same helpers, from the sources.
-export { compiledBindings } from '../../../src/runtime/contract/compiled'
+export { compiledBindings, compiledFluentBindings } from '../../../src/runtime/contract/compiled'
 export * from '../../../src/runtime/validate/format-exports'

@@ -1,15 +1,18 @@
 // Snapshots of ctx.transform pin what the plugin is responsible for (which code is replaced,
 // decorators removed, imports added, user code left alone); the generated artifact inside
-// `compiledBindings(...)` belongs to the core's own snapshots, so it is folded to a placeholder.
+// `compiledBindings(...)` / `compiledFluentBindings(...)` belongs to the core's own snapshots, so it is folded to a placeholder.
 
-export function foldArtifacts(code: string, callee = 'compiledBindings('): string {
+export function foldArtifacts(code: string, callee = /compiled(?:Fluent)?Bindings\(/g): string {
   let out = ''
   let from = 0
-  for (let at = code.indexOf(callee); at !== -1; at = code.indexOf(callee, from)) {
-    const open = at + callee.length - 1
+  callee.lastIndex = 0
+  for (let m = callee.exec(code); m !== null; m = callee.exec(code)) {
+    if (m.index < from) continue
+    const open = m.index + m[0].length - 1
     const close = matchingParen(code, open)
     out += code.slice(from, open + 1) + '/* artifact */'
     from = close
+    callee.lastIndex = close
   }
   return out + code.slice(from)
 }

@@ -84,6 +84,9 @@ describe('modules without definitions', () => {
     expect(out.code).toContain('b: { payload: Missing }')
     expect(out.diagnostics).toEqual([])
     expect(out.code).not.toContain('__openws_rt')
+    // A schema module whose builder throws: not evaluated, so left alone, and the build goes on.
+    const broken = (spec: string) => (spec === './schemas' ? { code: "import { S } from 'openws'\nexport const Item = S.str.min(-1)\n", id: '/virtual/schemas.ts' } : undefined)
+    expect(transformSource(roles.replace(', b: { payload: Missing }', ''), '/virtual/roles.ts', { mode: 'syntax', resolveModule: broken })).toBeUndefined()
     const plain = "import { other } from './other'\nexport class R { static CONFIG = { payload: other } }\n"
     expect(transformSource(plain, '/virtual/plain.ts', { mode: 'syntax', resolveModule })).toBeUndefined()
   })

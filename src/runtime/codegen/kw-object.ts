@@ -5,7 +5,7 @@
 // known keys and handles additionalProperties; hasOwnProperty is only called for a key the pass did
 // not see (absent, or an own non-enumerable property), so the result is exactly the hasOwnProperty
 // one. Open shapes: direct reads, proven own afterwards (emitIsOpenShape).
-import type { SchemaNode } from '../validate/prepare'
+import type { PropNode, SchemaNode } from '../validate/prepare'
 import { escapePointerToken } from '../validate/pointer'
 import { type Code, _, join } from './code'
 import { type Emit, type Gen, type Place, childPath, deeper, failure, tooDeep } from './context'
@@ -88,11 +88,9 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
     if (deep === true) return [e.fail]
     if (deep !== false) out.push(_`if (${deep}) { ${e.fail} }`)
   }
+  if (takesOpenShapePath(node)) return [...out, ...emitIsOpenShape(g, node, at, e, emitNode, props)]
+  if (additional === undefined) return out
   const tracked = [...new Set([...required, ...props.map((p) => p.key)])]
-  if (additional === undefined) {
-    if (tracked.length > 0) out.push(...emitIsOpenShape(g, node, at, e, emitNode, tracked))
-    return out
-  }
   const knownKeys = (node.properties ?? []).map((p) => p.key)
   const flags = new Map(tracked.map((key) => [key, g.scope.name('f')]))
   const k = g.scope.name('k')
@@ -127,10 +125,11 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
  * before the prototype test, which it then folds away; with no flags or key pass this runs at
  * typia's speed on the bench payloads (which read inherited values too).
  */
-function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: EmitNode, tracked: string[]): Code[] {
+function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: EmitNode, props: readonly PropNode[]): Code[] {
   const v = at.v
   const required = node.required ?? []
-  const reads = new Map(tracked.map((key) => [key, g.scope.name('r')]))
+  const schemas = new Map(props.map((p) => [p.key, p.node]))
+  const reads = new Map([...new Set([...required, ...schemas.keys()])].map((key) => [key, g.scope.name('r')]))
   const entries = [...reads.entries()]
   const safe = join(entries.map(([key]) => _`!(${key} in OP)`), _` && `)
   const drop = join(entries.map(([key, r]) => _`if (!hasOwn.call(${v}, ${key})) ${r} = undefined;`), _` `)
@@ -138,7 +137,6 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
   // The type test left the array check to here (see arrayCheckDeferred), where V8 knows the map.
   if (arrayCheckDeferred(node)) out.push(_`if (Array.isArray(${v})) { ${e.fail} }`)
   out.push(_`if (!(Object.getPrototypeOf(${v}) === OP && ${safe})) { ${drop} }`)
-  const schemas = new Map((node.properties ?? []).filter((p) => p.node.kind !== 'true').map((p) => [p.key, p.node]))
   for (const [key, r] of entries) {
     const schema = schemas.get(key)
     const absent = _`${r} === undefined && !hasOwn.call(${v}, ${key})`
@@ -163,7 +161,7 @@ function rejectsUndefined(node: SchemaNode): boolean {
   return node.kind === 'false' || (node.kind === 'schema' && (node.types !== undefined || node.hasConst === true || node.enumValues !== undefined))
 }
 
-/** The node takes the open-shape path in 'is' mode (emitIsKnownShape → emitIsOpenShape). */
+/** The node takes the open-shape path in 'is' mode (emitObject → emitIsKnownShape → emitIsOpenShape): the one place this is decided. */
 function takesOpenShapePath(node: SchemaNode): boolean {
   if ((node.patternProperties ?? []).length > 0 || node.additionalProperties !== undefined) return false
   return (node.required ?? []).length > 0 || (node.properties ?? []).some((p) => p.node.kind !== 'true')

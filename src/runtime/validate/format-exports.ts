@@ -1,4 +1,4 @@
-// The format checks under their `openws` export names (FORMAT_EXPORTS in ./formats), one export
+// The format checks under their `openws` export names (formatExportName in ./formats), one export
 // each, so transformed code keeps only the checks its schemas use.
 export {
   isDateTime as formatDateTime, isDate as formatDate, isTime as formatTime, isEmail as formatEmail,

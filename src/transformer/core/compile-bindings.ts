@@ -11,7 +11,7 @@ import { emitArtifact, SchemaGenerationError, type ValidatorSource } from './emi
 import { locateError } from './locate'
 import { jsonValue } from './js'
 import { checkNoLaterMutation } from './mutations'
-import { FORMAT_EXPORTS } from '../../runtime/validate/formats'
+import { FORMAT_CHECKS, formatExportName } from '../../runtime/validate/formats'
 
 export interface CompileEnv {
   ev: Evaluator
@@ -82,7 +82,7 @@ export function compileBindings(call: ts.CallExpression, module: OpenwsModule, e
     if (core.hostClass) parts.push(`hostClass: ${hostClassRef(core.hostClass, call, env)}`)
   }
   const formats = formatsUsed(network)
-  if (formats.length > 0) parts.push(`formats: { ${formats.map((f) => `${JSON.stringify(f)}: ${rt}.${FORMAT_EXPORTS[f]!}`).join(', ')} }`)
+  if (formats.length > 0) parts.push(`formats: { ${formats.map((f) => `${JSON.stringify(f)}: ${rt}.${formatExportName(f)}`).join(', ')} }`)
   const rest = parts.length > 0 ? `, { ${parts.join(', ')} }` : ''
   return `${rt}.${fluent ? 'compiledFluentBindings' : 'compiledBindings'}(${artifact}${rest})`
 }
@@ -97,7 +97,7 @@ export function formatsUsed(network: NetworkIR): string[] {
     if (typeof x !== 'object' || x === null) return
     if (Array.isArray(x)) { for (const y of x) walk(y); return }
     for (const [k, v] of Object.entries(x)) {
-      if (k === 'format' && typeof v === 'string' && Object.hasOwn(FORMAT_EXPORTS, v)) found.add(v)
+      if (k === 'format' && typeof v === 'string' && Object.hasOwn(FORMAT_CHECKS, v)) found.add(v)
       else walk(v)
     }
   }

@@ -14,7 +14,7 @@ function exactKeys(o: Record<string, unknown>, n: number): boolean {
 
 export function handChat(sink: Sink): (frame: string) => void {
   const send = (messageName: string, payload: unknown) => {
-    sink.bytes += JSON.stringify({ fromRole: 'server', messageName, payload }).length
+    sink.bytes += Buffer.byteLength(JSON.stringify({ fromRole: 'server', messageName, payload }))
   }
   return (frame) => {
     const env = JSON.parse(frame)
@@ -70,6 +70,6 @@ export function handSynthetic(w: Workload, sink: Sink): (frame: string) => void 
     if (!checkItem(p)) return
     const reply = { id: p.id, name: p.name }
     if (!Number.isInteger(reply.id) || !isStr(reply.name)) throw new Error('invalid reply')
-    sink.bytes += JSON.stringify({ fromRole: 'server', messageName: 'ack', payload: reply }).length
+    sink.bytes += Buffer.byteLength(JSON.stringify({ fromRole: 'server', messageName: 'ack', payload: reply }))
   }
 }

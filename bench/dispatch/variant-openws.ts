@@ -12,6 +12,7 @@ import { DEFAULT_LIMITS } from '../../src/runtime/limits'
 import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 import type { Workload } from './networks'
 
+/** Counts the UTF-8 bytes written, as a socket would: that also flattens concatenated text. */
 export type Sink = { bytes: number }
 
 export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boolean): BindingsCore {
@@ -52,8 +53,9 @@ export interface OpenwsVariant {
 export function openwsVariant(w: Workload, compiled: boolean, sink: Sink, asyncHandlers = false): OpenwsVariant {
   const rt = runtime(bindingsFor(w, compiled, asyncHandlers), { limits: { maxQueuedMessages: w.frames.length } })
   const session = rt.newSession(
-    (fromRole, messageName, payload, id) => {
-      sink.bytes += encodeEnvelope(fromRole, messageName, payload, id).length
+    (fromRole, messageName, payload, id, frame) => {
+      // What an adapter does (src/runtime/adapters/server-connection.ts).
+      sink.bytes += Buffer.byteLength(frame ?? encodeEnvelope(fromRole, messageName, payload, id))
     },
     (code, reason) => {
       throw new Error(`bench session closed: ${code} ${reason}`)

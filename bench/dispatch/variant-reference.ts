@@ -25,7 +25,7 @@ export function referenceVariant(w: Workload, sink: Sink): (frame: string) => Pr
     }
   }
   const send = async (text: string) => {
-    sink.bytes += text.length
+    sink.bytes += Buffer.byteLength(text)
   }
   // Outbound API of the connected role: one async method per message, validated with ajv.
   const api: Record<string, (payload: unknown) => Promise<void>> = {}

@@ -48,7 +48,7 @@ describe('session API types', () => {
     expectTypeOf(encodeEnvelope('a', 'b', {}, 1)).toBeString()
     expectTypeOf(decodeEnvelope('{}')).toEqualTypeOf<Envelope | OpenWsError>()
     expectTypeOf(DEFAULT_LIMITS).toEqualTypeOf<Readonly<Limits>>()
-    expectTypeOf<SendFn>().parameters.toEqualTypeOf<[string, string, unknown, (string | number)?]>()
+    expectTypeOf<SendFn>().parameters.toEqualTypeOf<[string, string, unknown, (string | number)?, string?]>()
   })
 
   it('harness', () => {

@@ -23,7 +23,7 @@ export class ServerConnection<Context = unknown> {
   ) {
     this.role = role
     this.session = hub.runtime.newSession(
-      (fromRole: string, messageName: string, payload: unknown, id?: string | number) => this.send(fromRole, messageName, payload, id),
+      (fromRole: string, messageName: string, payload: unknown, id?: string | number, frame?: string) => this.send(fromRole, messageName, payload, id, frame),
       (code: number, reason: string) => this.socket.close(code, reason),
     )
   }
@@ -51,8 +51,8 @@ export class ServerConnection<Context = unknown> {
     }
   }
 
-  /** The session's outbound path: encode, respect backpressure, write. */
-  private send(fromRole: string, messageName: string, payload: unknown, id?: string | number): void {
+  /** The session's outbound path: respect backpressure, encode (unless a compiled API did), write. */
+  private send(fromRole: string, messageName: string, payload: unknown, id?: string | number, frame?: string): void {
     const socket = this.socket
     // A peer that just went away: its close event is on its way, and nobody could act on an error.
     if (this.closed || socket.readyState !== ReadyState.open) return
@@ -63,7 +63,7 @@ export class ServerConnection<Context = unknown> {
       socket.close(1008, 'OPENWS_ERR_SLOW_CONSUMER')
       return
     }
-    socket.send(encodeEnvelope(fromRole, messageName, payload, id))
+    socket.send(frame ?? encodeEnvelope(fromRole, messageName, payload, id))
   }
 
   /** Resolves once every frame received so far has been handled (the session runs them in order). */

@@ -21,8 +21,13 @@ export const PEER_SINK: unique symbol = Symbol.for('openws.peer') as never
 
 /** What an outbound API method calls once its payload is valid. Implemented by the runtime. */
 export interface PeerSink {
-  /** Sends `payload` as `messageName` from the host role. Never rejects: transport failures are reported by the runtime. */
-  send(messageName: string, payload: unknown): Promise<void>
+  /**
+   * Sends `payload` as `messageName` from the host role. Never rejects: transport failures are
+   * reported by the runtime. `frame`, when given, is the envelope's JSON text, written by a
+   * generated encoder; it is what encodeEnvelope would write (same JSON value), and adapters send
+   * it as is.
+   */
+  send(messageName: string, payload: unknown, frame?: string): Promise<void>
   /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to throw for a payload `validator` rejected. */
   invalid(messageName: string, validator: Validator, payload: unknown): Error
 }
@@ -30,7 +35,8 @@ export interface PeerSink {
 /**
  * Builds the outbound API of one remote role around a sink: one method per message the host may
  * send to that role, each `(payload) => Promise<void>` that validates synchronously (throwing the
- * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload)`.
+ * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload)`, or `sink.send(name, payload, frame)`
+ * with the frame text already written (compiled artifacts).
  * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
  * the connection). Generated form:
  *   class ClientApi { constructor(s) { this[PEER_SINK] = s }

@@ -37,9 +37,9 @@ export abstract class SessionConnection {
   ) {}
 
   /** Called by the peer object's methods after validation. Dropped once a close started. */
-  deliver(messageName: string, payload: unknown): Promise<void> {
+  deliver(messageName: string, payload: unknown, frame?: string): Promise<void> {
     if (this.state !== 'open') return RESOLVED
-    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onSendFailure)
+    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onSendFailure, frame)
   }
 
   protected sendError(code: ErrorCode, message: string, messageName?: string, id?: EnvelopeId, issues?: Issue[]): void {

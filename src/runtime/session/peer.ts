@@ -14,7 +14,7 @@ export const RESOLVED: Promise<void> = Promise.resolve()
 export abstract class BaseSink implements PeerSink {
   constructor(protected readonly core: RuntimeCore) {}
 
-  abstract send(messageName: string, payload: unknown): Promise<void>
+  abstract send(messageName: string, payload: unknown, frame?: string): Promise<void>
   /** Closes the connection once; later calls do nothing. Returns whether this call closed it. */
   abstract disconnect(code: number, reason: string): boolean
 
@@ -38,10 +38,12 @@ export function guardedSend(
   payload: unknown,
   id: string | number | undefined,
   onFailure: (error: unknown, messageName: string) => void,
+  frame?: string,
 ): Promise<void> {
   let r: unknown
   try {
-    r = id === undefined ? send(fromRole, messageName, payload) : send(fromRole, messageName, payload, id)
+    r = frame !== undefined ? send(fromRole, messageName, payload, id, frame)
+      : id === undefined ? send(fromRole, messageName, payload) : send(fromRole, messageName, payload, id)
   } catch (error) {
     onFailure(error, messageName)
     return RESOLVED
@@ -73,7 +75,7 @@ export function describe(error: unknown): string {
 
 /** What a session offers its peer's sink. */
 export interface SinkTarget {
-  deliver(messageName: string, payload: unknown): Promise<void>
+  deliver(messageName: string, payload: unknown, frame?: string): Promise<void>
   terminate(code: number, reason: string): boolean
 }
 
@@ -85,8 +87,8 @@ export class SessionSink extends BaseSink {
   ) {
     super(core)
   }
-  send(messageName: string, payload: unknown): Promise<void> {
-    return this.session.deliver(messageName, payload)
+  send(messageName: string, payload: unknown, frame?: string): Promise<void> {
+    return this.session.deliver(messageName, payload, frame)
   }
   disconnect(code: number, reason: string): boolean {
     return this.session.terminate(code, reason)
@@ -107,9 +109,9 @@ export class DetachedSink extends BaseSink {
     super(core)
   }
 
-  send(messageName: string, payload: unknown): Promise<void> {
+  send(messageName: string, payload: unknown, frame?: string): Promise<void> {
     if (this.closed) return RESOLVED
-    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onFailure)
+    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onFailure, frame)
   }
 
   disconnect(code: number, reason: string): boolean {

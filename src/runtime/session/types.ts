@@ -6,11 +6,13 @@ import type { Limits } from '../limits'
 
 /**
  * Delivers one frame to the peer. `fromRole` is the SENDER's role, i.e. always the host role.
- * Adapters typically do `socket.send(encodeEnvelope(fromRole, messageName, payload, id))`.
+ * Adapters typically do `socket.send(frame ?? encodeEnvelope(fromRole, messageName, payload, id))`:
+ * `frame`, given by compiled outbound APIs, is the envelope's JSON text already written by a
+ * generated encoder (the same JSON value encodeEnvelope would give; ignoring it is correct too).
  * May return a promise; a throw or a rejection is caught and reported as OPENWS_ERR_SEND_FAILED
  * to `handleError`/`onError` (never an unhandled rejection).
  */
-export type SendFn = (fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId) => unknown
+export type SendFn = (fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId, frame?: string) => unknown
 
 /**
  * Closes the underlying connection with a WebSocket close code and a short reason (the error code,

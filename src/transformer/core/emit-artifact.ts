@@ -1,9 +1,11 @@
 // Emits the precompiled artifact (see src/runtime/artifact/types.ts) as one JavaScript
 // expression: inlined validators, a route per sender role, one outbound API class per remote
-// role, and the network spec as a literal. The only free identifier it uses is `h` (the
+// role (each method validates, then writes its frame with a generated encoder), and the network
+// spec as a literal. The only free identifier it uses is `h` (the
 // validator helpers), bound by the caller. The envelope validator is not emitted: it does not
 // depend on the network, so compiledBindings() adds the runtime's one (src/runtime/envelope/generated.ts).
 import type { JsonSchema, MessageDoc, NetworkIR } from '../../runtime/ir/types'
+import { generateEncoder } from '../../runtime/codegen/encoder'
 import { ident, jsonValue, lit } from './js'
 
 /** Source of an expression evaluating to a Validator for `schema`; may use the free identifier `h`. */
@@ -76,6 +78,11 @@ function networkLiteral(network: NetworkIR): string[] {
   ]
 }
 
+/** The constant head of a frame, as encodeEnvelope writes it: `{"fromRole":…,"messageName":…,"payload":`. */
+function framePrefix(hostRole: string, messageName: string): string {
+  return `{"fromRole":${JSON.stringify(hostRole)},"messageName":${JSON.stringify(messageName)},"payload":`
+}
+
 function mayFrom(doc: MessageDoc, sender: string): boolean {
   return doc.from === undefined || doc.from.includes(sender)
 }
@@ -98,6 +105,19 @@ export function emitArtifact(input: ArtifactInput): string {
       }
       validatorIds.set(key, id)
       lines.push(`const ${id} = ${source};`)
+    }
+    return id
+  }
+
+  // One encoder per distinct outbound schema (see src/runtime/codegen/encoder.ts).
+  const encoderIds = new Map<string, string>()
+  const encoderFor = (schema: JsonSchema): string => {
+    const key = JSON.stringify(schema)
+    let id = encoderIds.get(key)
+    if (id === undefined) {
+      id = ident(`w${encoderIds.size}`)
+      encoderIds.set(key, id)
+      lines.push(`const ${id} = ${generateEncoder(schema).source};`)
     }
     return id
   }
@@ -131,23 +151,26 @@ export function emitArtifact(input: ArtifactInput): string {
   remote.forEach((role, i) => {
     const cls = ident(`Api${i}`)
     const sendable = Object.entries(roles[role].messages).filter(([, doc]) => mayFrom(doc, hostRole)) // capability-scoped
-    const pairs = sendable.map(([name, doc]) => [name, validatorFor(doc.payload, role, name)] as const)
+    const pairs = sendable.map(([name, doc]) => [name, validatorFor(doc.payload, role, name), encoderFor(doc.payload)] as const)
     lines.push(`function ${cls}(s) { this[P] = s; }`)
     if (pairs.length <= INLINE_LIMIT) {
-      // One method per message, its validator inlined by name.
-      const methods = pairs.map(([name, v]) => {
+      // One method per message, its validator and encoder inlined by name. An encoder that cannot
+      // write the payload gives undefined: the sink then encodes it the runtime's way.
+      const methods = pairs.map(([name, v, w]) => {
         const n = lit(name)
-        return `${n}: { value: function (p) { const s = this[P]; if (!${v}.is(p)) throw s.invalid(${n}, ${v}, p); return s.send(${n}, p); }, enumerable: true }`
+        return `${n}: { value: function (p) { const s = this[P]; if (!${v}.is(p)) throw s.invalid(${n}, ${v}, p); const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(framePrefix(hostRole, name))} + t + "}"); }, enumerable: true }`
       })
       lines.push(`${cls}.prototype = Object.create(null, { ${methods.join(', ')} });`)
     } else {
-      // Large roles: one method maker over a [name, validator] table, built when the first peer of
-      // the role is created (start-up of 1000-message networks does not pay for it).
+      // Large roles: one method maker over a [name, validator, encoder] table, built when the first
+      // peer of the role is created (start-up of 1000-message networks does not pay for it).
+      // Validators and encoders are both per distinct schema, so one index picks both.
       const vs = [...new Set(pairs.map(([, v]) => v))]
+      const ws = vs.map((v) => pairs.find((pair) => pair[1] === v)![2])
       const names = jsonValue(pairs.map(([name]) => name))
       const which = jsonValue(pairs.map(([, v]) => vs.indexOf(v)))
       const build = ident(`build${i}`)
-      lines.push(`let ${build} = () => { ${build} = null; const proto = ${cls}.prototype = Object.create(null); const vs = [${vs.join(', ')}]; const which = ${which}; ${names}.forEach((n, k) => Object.defineProperty(proto, n, { value: method(n, vs[which[k]]), enumerable: true })); };`)
+      lines.push(`let ${build} = () => { ${build} = null; const proto = ${cls}.prototype = Object.create(null); const vs = [${vs.join(', ')}]; const ws = [${ws.join(', ')}]; const which = ${which}; ${names}.forEach((n, k) => Object.defineProperty(proto, n, { value: method(n, vs[which[k]], ws[which[k]]), enumerable: true })); };`)
       needsMaker = true
       outbound.push(`${lit(role)}: (s) => { if (${build} !== null) ${build}(); return new ${cls}(s); }`)
       return
@@ -155,7 +178,8 @@ export function emitArtifact(input: ArtifactInput): string {
     outbound.push(`${lit(role)}: (s) => new ${cls}(s)`)
   })
   if (needsMaker) {
-    lines.unshift('const method = (n, v) => function (p) { const s = this[P]; if (!v.is(p)) throw s.invalid(n, v, p); return s.send(n, p); };')
+    const head = `'{"fromRole":' + ${lit(JSON.stringify(hostRole))} + ',"messageName":' + JSON.stringify(n) + ',"payload":'`
+    lines.unshift(`const method = (n, v, w) => { const f = ${head}; return function (p) { const s = this[P]; if (!v.is(p)) throw s.invalid(n, v, p); const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`)
   }
 
   lines.push(...networkLiteral(network))

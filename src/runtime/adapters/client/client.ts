@@ -53,7 +53,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       onInternalError: (error) => this.internalError(error),
     })
     this.queue = new SendQueue(this.options.maxQueuedFrames)
-    this.api = this.runtime.createPeer(this.options.serverRole, (from, name, payload, id) => this.transmit(from, name, payload, id)) as Api
+    this.api = this.runtime.createPeer(this.options.serverRole, (from, name, payload, id, text) => this.transmit(from, name, payload, id, text)) as Api
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
   }
@@ -123,7 +123,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (socket !== this.socket || this._state === 'closed') return
     this.attempt = 0
     const session = this.runtime.newSession(
-      (from, name, payload, id) => this.transmit(from, name, payload, id),
+      (from, name, payload, id, text) => this.transmit(from, name, payload, id, text),
       (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
     )
     this.session = session
@@ -189,8 +189,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   }
 
   /** Every outbound frame (the stable API and the session's peer) goes through here. */
-  private transmit(fromRole: string, messageName: string, payload: unknown, id?: string | number): void {
-    const frame = encodeEnvelope(fromRole, messageName, payload, id)
+  private transmit(fromRole: string, messageName: string, payload: unknown, id?: string | number, text?: string): void {
+    const frame = text ?? encodeEnvelope(fromRole, messageName, payload, id)
     const socket = this.socket
     if (this._state === 'open' && socket && socket.readyState === ReadyState.open) {
       socket.send(frame)

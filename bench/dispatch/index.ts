@@ -2,11 +2,13 @@
 // validate, encode) per frame, for this runtime (interpreted and compiled artifacts), a baseline
 // in the reference runtime's design (ajv, lookup by key, one async callback per frame) and
 // hand-written code; on the README chat network and on networks of 10 and 1000 messages.
+// "floor" is no runtime: it bounds what any variant that parses its frames can reach (variant-floor.ts).
 // Run: npx tsx bench/dispatch/index.ts      (prints ops/s = frames per second, and ratios)
 import { chatWorkload, syntheticWorkload, type Workload } from './networks'
 import { handChat, handSynthetic } from './variant-hand'
 import { openwsVariant, type Sink } from './variant-openws'
 import { referenceVariant } from './variant-reference'
+import { floorChat, floorSynthetic } from './variant-floor'
 import { printStartup } from './compiled'
 import { spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
@@ -45,7 +47,7 @@ async function opsPerSecond(run: Runner, ms: number): Promise<number> {
   return (batches * BATCH) / (Number(now - start) / 1e9)
 }
 
-const VARIANTS = ['hand', 'openws compiled', 'openws interpreted', 'openws async', 'reference (ajv)'] as const
+const VARIANTS = ['hand', 'openws compiled', 'openws interpreted', 'openws async', 'reference (ajv)', 'floor'] as const
 type VariantName = (typeof VARIANTS)[number]
 
 function runners(w: Workload, isChat: boolean, out: Sink): Record<VariantName, Runner> {
@@ -56,6 +58,7 @@ function runners(w: Workload, isChat: boolean, out: Sink): Record<VariantName, R
     'openws interpreted': batchOf(w.frames, openwsVariant(w, false, out).handle),
     'openws async': batchOf(w.frames, compiledAsync.handle, compiledAsync.idle),
     'reference (ajv)': batchOf(w.frames, referenceVariant(w, out), nextTurn),
+    floor: batchOf(w.frames, isChat ? floorChat(out) : floorSynthetic(w, out)),
   }
 }
 
@@ -141,6 +144,12 @@ async function main(): Promise<void> {
       `interpreted ${ratio(n1000['openws interpreted'], n10['openws interpreted']).trim()}, hand ${ratio(n1000.hand, n10.hand).trim()}, ` +
       `reference ${ratio(n1000['reference (ajv)'], n10['reference (ajv)']).trim()} (1000-message ops/s over 10-message ops/s)`,
   )
+  // The 3x-reference target (DESIGN.md) against the floor: parse and write, nothing else.
+  console.log('\n3x the reference needs, vs the floor (JSON.parse of the frame and the reply written, no checks):')
+  for (const [name, m] of results) {
+    const ref = m['reference (ajv)']
+    console.log(`  ${name.padEnd(16)} needs ${fmt(3 * ref).trim()}/s; the floor runs ${fmt(m.floor).trim()}/s (${ratio(m.floor, ref).trim()} the reference); compiled reaches ${ratio(m['openws compiled'], m.floor).trim()} of the floor`)
+  }
   console.log('')
   await printStartup()
 }

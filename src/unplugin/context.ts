@@ -2,7 +2,9 @@
 // Everything bundler-specific (resolver, watch files, warnings) comes in through `hooks`,
 // so tests call this directly on fixtures.
 import { readFileSync, statSync } from 'node:fs'
+import type ts from 'typescript'
 import { transformSource, isTransformerError } from '../transformer/core'
+import { parseModule } from '../transformer/core/parse'
 import type { TransformDiagnostic, TransformSourceMap, TransformSourceOptions } from '../transformer/core'
 import { createFilter, matches, normalizeId } from './filter'
 import type { TransformFilter } from './filter'
@@ -55,7 +57,8 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   let typed: TypedService | undefined // created on first need: syntax-only builds never pay for it
   let configOptions: ReturnType<typeof readConfig> | undefined
   const tsResolve = createTsResolver(() => (configOptions ??= readConfig(options.root, options.tsconfig)))
-  const sources = new Map<string, { mtimeMs: number; code: string }>()
+  /** Files read (and parsed once, when the core first follows an import into them), by path and mtime. */
+  const sources = new Map<string, { mtimeMs: number; code: string; sf?: ts.SourceFile }>()
   /** Files found to need types in syntax mode; they go straight to typed mode next time. */
   const autoTyped = new Set<string>()
   /** dependency file -> transformed files derived from it (dev servers re-transform those). */
@@ -63,17 +66,24 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
 
   const service = () => (typed ??= createTypedService(options.root, options.tsconfig, options.packages))
 
-  function readSource(file: string): string | undefined {
+  function readSource(file: string): { mtimeMs: number; code: string; sf?: ts.SourceFile } | undefined {
     try {
       const { mtimeMs } = statSync(file)
       const hit = sources.get(file)
-      if (hit && hit.mtimeMs === mtimeMs) return hit.code
-      const code = readFileSync(file, 'utf8')
-      sources.set(file, { mtimeMs, code })
-      return code
+      if (hit && hit.mtimeMs === mtimeMs) return hit
+      const entry = { mtimeMs, code: readFileSync(file, 'utf8') }
+      sources.set(file, entry)
+      return entry
     } catch {
       return undefined
     }
+  }
+
+  /** The parse of `code`, shared with the files whose definitions import it when it is the file on disk. */
+  function parsed(file: string, code: string): ts.SourceFile {
+    const entry = readSource(file)
+    if (entry === undefined || entry.code !== code) return parseModule(file, code)
+    return (entry.sf ??= parseModule(file, code))
   }
 
   async function transform(code: string, id: string, hooks: TransformHooks = {}): Promise<ContextResult | undefined> {
@@ -84,15 +94,16 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
     const base: Omit<TransformSourceOptions, 'mode'> = {
       resolveModule(specifier, importer) {
         const path = resolver.resolve(specifier, importer)
-        const text = path === undefined ? undefined : readSource(path)
-        if (path === undefined || text === undefined) return undefined
+        const entry = path === undefined ? undefined : readSource(path)
+        if (path === undefined || entry === undefined) return undefined
         dependencies.add(path)
-        return { code: text, id: path }
+        // Parsed once per plugin instance: a schema module imported by many roles is not re-parsed for each.
+        return { code: entry.code, id: path, sourceFile: (entry.sf ??= parseModule(path, entry.code)) }
       },
       ...(runtimeModule ? { runtimeModule } : {}),
     }
     const run = (mode: 'syntax' | 'typed') => {
-      if (mode === 'syntax') return transformSource(code, file, { ...base, mode })
+      if (mode === 'syntax') return transformSource(code, file, { ...base, mode, sourceFile: parsed(file, code) })
       return transformSource(code, file, { ...base, mode, languageService: service().update(file, code) })
     }
     /** Runs the core; again if the bundler resolves an import the core followed differently (at most twice more). */

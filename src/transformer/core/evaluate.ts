@@ -6,7 +6,7 @@ import ts from 'typescript'
 import { notStatic, TransformerError, userError } from './errors'
 import { binary, prefix, template } from './operators'
 import { containsStaticFn, StaticFn, staticFn } from './static-fn'
-import { scriptKindOf } from './parse'
+import { parseModule } from './parse'
 import { isOpenwsModule, type OpenwsModule } from './imports'
 import { findExport, lookup, type Binding, type ExportTarget } from './scope'
 import { makeSyntheticClass, type ClassInfo } from './synthetic-class'
@@ -294,7 +294,7 @@ export class Evaluator {
     if (this.units.has(resolved.id)) return this.units.get(resolved.id)
     const sf = resolved.sourceFile && resolved.sourceFile.text === resolved.code
       ? resolved.sourceFile
-      : ts.createSourceFile(resolved.id, resolved.code, ts.ScriptTarget.Latest, true, scriptKindOf(resolved.id))
+      : parseModule(resolved.id, resolved.code)
     const unit = { id: resolved.id, sf }
     this.units.set(resolved.id, unit)
     return unit

@@ -1,7 +1,7 @@
 // The bundler-free entry of the transformer core.
 import ts from 'typescript'
 import MagicString from 'magic-string'
-import { scriptKindOf } from './parse'
+import { parseModule } from './parse'
 import { planTransform, type Plan } from './plan'
 import { openwsExport, BUILD_DEFAULTS } from './runtime-bridge'
 import { validatorSource } from './validator-source'
@@ -61,7 +61,8 @@ function sourceFileFor(code: string, id: string, options: TransformSourceOptions
     const sf = program?.getSourceFile(id)
     if (sf && sf.text === code) return sf
   }
-  return ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true, scriptKindOf(id))
+  if (options.sourceFile && options.sourceFile.text === code) return options.sourceFile
+  return parseModule(id, code)
 }
 
 function applyPlan(code: string, id: string, sf: ts.SourceFile, plan: Plan): TransformSourceResult {

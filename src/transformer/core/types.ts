@@ -33,6 +33,8 @@ export interface TransformSourceOptions {
    * falls back to the runtime interpreter with a warning). Called synchronously.
    */
   resolveModule?: (specifier: string, importer: string) => ResolvedModule | undefined
+  /** Syntax mode: `code` already parsed (a plugin's cache); used when its text is `code`. */
+  sourceFile?: ts.SourceFile
   /**
    * Module specifier the generated code imports its runtime helpers from.
    * Default 'openws' (tests point it at the source tree).

@@ -30,10 +30,14 @@ export function createFilter(options: ResolvedOptions): TransformFilter {
 
 /** The same decision as the bundler-side filter, for direct `ctx.transform` calls. */
 export function matches(filter: TransformFilter, code: string, id: string): boolean {
+  return idMatches(filter, id) && test(filter.code.include, code)
+}
+
+/** The id half of the filter: a module it rejects need not even be read. */
+export function idMatches(filter: TransformFilter, id: string): boolean {
   const path = normalizeId(id)
   if (!filter.id.include.some((r) => test(r, path))) return false
-  if (filter.id.exclude.some((r) => test(r, path) || test(r, id))) return false
-  return test(filter.code.include, code)
+  return !filter.id.exclude.some((r) => test(r, path) || test(r, id))
 }
 
 /** Bundler ids can carry a query (`?v=123`) and Windows separators; the file path is what matters. */

@@ -6,12 +6,15 @@ import { bundlerResolver } from './bundler-resolve'
 import { createContext } from './context'
 import type { ContextOptions } from './context'
 import { PLUGIN_NAME, report } from './diagnostics'
+import { esbuildSetup } from './esbuild-loader'
 import { viteHmrHooks } from './vite-hmr'
 
 export type { ContextOptions as OpenWsPluginOptions } from './context'
 
-export const unplugin: UnpluginInstance<ContextOptions | undefined, false> = createUnplugin((userOptions) => {
+export const unplugin: UnpluginInstance<ContextOptions | undefined, false> = createUnplugin((userOptions, meta) => {
   const ctx = createContext(userOptions)
+  // esbuild: our own onLoad hook (see esbuild-loader.ts for why), not the transform below.
+  if (meta.framework === 'esbuild') return { name: PLUGIN_NAME, esbuild: { setup: esbuildSetup(ctx) } }
   const { id, code } = ctx.filter
   return {
     name: PLUGIN_NAME,
@@ -33,11 +36,6 @@ export const unplugin: UnpluginInstance<ContextOptions | undefined, false> = cre
     },
     watchChange(file) {
       ctx.invalidate(file)
-    },
-    esbuild: {
-      // unplugin's esbuild adapter otherwise calls into JS for EVERY file (JSON, CSS, assets...);
-      // this Go-side filter keeps the round trip to script files.
-      onLoadFilter: ctx.options.defaultInclude ? /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/ : undefined,
     },
     vite: {
       ...viteHmrHooks(ctx),

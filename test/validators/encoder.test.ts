@@ -1,6 +1,6 @@
-// The generated outbound encoders: for every value the schema's validator accepts, the text they
-// write parses to the JSON value JSON.stringify gives (key order aside), or they give undefined
-// exactly where JSON.stringify cannot write the value. Property tests over random schemas of the
+// The outbound encoders, generated and interpreted: for every value the schema's validator
+// accepts, both write the same text, which parses to the JSON value JSON.stringify gives (key
+// order aside), or both give undefined exactly where JSON.stringify cannot write the value. Property tests over random schemas of the
 // subset and over schemas of the shapes the encoder writes itself (closed objects, arrays,
 // scalars, nullables), then the hostile cases by hand.
 // Seed: OPENWS_FC_SEED=<n> to replay.
@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from 'node:util'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { generateEncoder } from '../../src/runtime/codegen/encoder'
+import { interpretEncoder } from '../../src/runtime/interpret/encoder'
 import type { JsonSchema } from '../../src/runtime/ir/types'
 import { compileGenerated } from './compile-source'
 import { KEYS, schemaArb, valueArb } from './arbitraries'
@@ -17,9 +18,21 @@ const SEED = process.env.OPENWS_FC_SEED !== undefined ? Number(process.env.OPENW
 type Encoder = (payload: unknown) => string | undefined
 
 /** TEST ONLY: evaluates generated encoder source (src/runtime never does this). */
-function compileEncoder(schema: JsonSchema): Encoder {
+function generated(schema: JsonSchema): Encoder {
   // eslint-disable-next-line no-new-func
   return new Function(`return ${generateEncoder(schema).source}`)() as Encoder
+}
+
+/** Both encoders of a schema, checked against each other on every call: the text must be identical. */
+function compileEncoder(schema: JsonSchema): Encoder {
+  const gen = generated(schema)
+  const interp = interpretEncoder(schema)
+  return (value) => {
+    const a = gen(value)
+    const b = interp(value)
+    if (a !== b) throw new Error(`generated and interpreted encoders differ:\ngenerated   ${a}\ninterpreted ${b}`)
+    return a
+  }
 }
 
 /** What JSON.stringify writes, as a JSON value; undefined when it writes nothing or throws. */
@@ -159,7 +172,7 @@ describe('generated encoders', () => {
       console.log(`encoder test failed; replay with OPENWS_FC_SEED=${SEED}`)
       throw e
     }
-    console.log(`encoders: ${cases} valid values, ${written} written by generated code, seed ${SEED}`)
+    console.log(`encoders: ${cases} valid values, ${written} written as text (the rest cannot be written by JSON.stringify either), seed ${SEED}`)
     expect(cases).toBe(30_000)
     expect(written).toBeGreaterThan(cases * 0.9)
   }, 120_000)

@@ -2,6 +2,8 @@
 // not run. Closures here capture only validators, names and small arrays, never IR objects.
 import { openwsError } from '../errors'
 import { interpret } from '../interpret/index'
+import { interpretEncoder } from '../interpret/encoder'
+import { frameHead } from '../envelope/codec'
 import type { JsonSchema, MessageDoc, NetworkIR } from '../ir/types'
 import type { Validator } from '../validate/types'
 import { envelopeValidator } from '../envelope/validators'
@@ -17,8 +19,10 @@ import {
   type PeerSink,
 } from './types'
 
-/** Builds validators once per distinct schema object. */
+/** Builds validators (and encoders) once per distinct schema object. */
 type ValidatorCache = (schema: JsonSchema) => Validator
+type Encoder = ReturnType<typeof interpretEncoder>
+type EncoderCache = (schema: JsonSchema) => Encoder
 
 export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth: number): CompiledArtifact {
   const roles = network.roles
@@ -31,9 +35,15 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
     if (v === undefined) cache.set(schema, (v = interpret(schema, { maxDepth })))
     return v
   }
+  const encoders = new Map<JsonSchema, Encoder>()
+  const encoderOf: EncoderCache = (schema) => {
+    let e = encoders.get(schema)
+    if (e === undefined) encoders.set(schema, (e = interpretEncoder(schema)))
+    return e
+  }
   const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
   const outbound: Record<string, OutboundFactory> = Object.create(null)
-  for (const role of remoteRoles) outbound[role] = outboundFactory(roles[role].messages, hostRole, validatorOf)
+  for (const role of remoteRoles) outbound[role] = outboundFactory(roles[role].messages, hostRole, validatorOf, encoderOf)
   return {
     kind: ARTIFACT_KIND,
     version: ARTIFACT_VERSION,
@@ -68,15 +78,19 @@ function inboundTable(messages: Record<string, MessageDoc>, senders: string[], v
 }
 
 /** One prototype per remote role; an API object is `Object.create(proto)` plus its sink. */
-function outboundFactory(messages: Record<string, MessageDoc>, hostRole: string, validatorOf: ValidatorCache): OutboundFactory {
+function outboundFactory(messages: Record<string, MessageDoc>, hostRole: string, validatorOf: ValidatorCache, encoderOf: EncoderCache): OutboundFactory {
   const proto: Record<string, unknown> = Object.create(null)
   for (const name of Object.keys(messages)) {
     if (!mayFrom(messages[name], hostRole)) continue // capability-scoped: only what the host may send
     const validator = validatorOf(messages[name].payload)
+    const encode = encoderOf(messages[name].payload)
+    const head = frameHead(hostRole, name)
     const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
       const sink = this[PEER_SINK]
       if (!validator.is(payload)) throw sink.invalid(name, validator, payload)
-      return sink.send(name, payload)
+      // The same frame text a compiled artifact writes; undefined hands the payload to encodeEnvelope.
+      const text = encode(payload)
+      return sink.send(name, payload, text === undefined ? text : head + text + '}')
     }
     // defineProperty: names like "__proto__" stay ordinary methods.
     Object.defineProperty(proto, name, { value: method, enumerable: true })

@@ -23,8 +23,8 @@ export const PEER_SINK: unique symbol = Symbol.for('openws.peer') as never
 export interface PeerSink {
   /**
    * Sends `payload` as `messageName` from the host role. Never rejects: transport failures are
-   * reported by the runtime. `frame`, when given, is the envelope's JSON text, written by a
-   * generated encoder; it is what encodeEnvelope would write (same JSON value), and adapters send
+   * reported by the runtime. `frame`, when given, is the envelope's JSON text, written by the
+   * message's encoder; it is what encodeEnvelope would write (same JSON value), and adapters send
    * it as is.
    */
   send(messageName: string, payload: unknown, frame?: string): Promise<void>

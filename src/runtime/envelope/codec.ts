@@ -36,6 +36,14 @@ export function encodeEnvelope(fromRole: string, messageName: string, payload: u
 }
 
 /**
+ * The constant head of an outbound frame, as encodeEnvelope writes it, before the payload's text:
+ * `{"fromRole":…,"messageName":…,"payload":`. A frame is head + payload text + `}`.
+ */
+export function frameHead(fromRole: string, messageName: string): string {
+  return `{"fromRole":${JSON.stringify(fromRole)},"messageName":${JSON.stringify(messageName)},"payload":`
+}
+
+/**
  * Decodes one inbound frame. Outcomes (returned, never thrown):
  * - the envelope (the parsed object itself; nothing else is allocated);
  * - OPENWS_ERR_BINARY_FRAME (close 1003) when `isBinary` is true;

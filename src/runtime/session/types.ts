@@ -7,8 +7,9 @@ import type { Limits } from '../limits'
 /**
  * Delivers one frame to the peer. `fromRole` is the SENDER's role, i.e. always the host role.
  * Adapters typically do `socket.send(frame ?? encodeEnvelope(fromRole, messageName, payload, id))`:
- * `frame`, given by compiled outbound APIs, is the envelope's JSON text already written by a
- * generated encoder (the same JSON value encodeEnvelope would give; ignoring it is correct too).
+ * `frame`, given by outbound API calls, is the envelope's JSON text already written by the
+ * message's encoder (the same JSON value encodeEnvelope would give, holding exactly the values the
+ * validator checked; prefer it to encoding again).
  * May return a promise; a throw or a rejection is caught and reported as OPENWS_ERR_SEND_FAILED
  * to `handleError`/`onError` (never an unhandled rejection).
  */

@@ -6,6 +6,7 @@
 // depend on the network, so compiledBindings() adds the runtime's one (src/runtime/envelope/generated.ts).
 import type { JsonSchema, MessageDoc, NetworkIR } from '../../runtime/ir/types'
 import { generateEncoder } from '../../runtime/codegen/encoder'
+import { frameHead } from '../../runtime/envelope/codec'
 import { ident, jsonValue, lit } from './js'
 
 /** Source of an expression evaluating to a Validator for `schema`; may use the free identifier `h`. */
@@ -76,11 +77,6 @@ function networkLiteral(network: NetworkIR): string[] {
     '  return N;',
     '};',
   ]
-}
-
-/** The constant head of a frame, as encodeEnvelope writes it: `{"fromRole":…,"messageName":…,"payload":`. */
-function framePrefix(hostRole: string, messageName: string): string {
-  return `{"fromRole":${JSON.stringify(hostRole)},"messageName":${JSON.stringify(messageName)},"payload":`
 }
 
 function mayFrom(doc: MessageDoc, sender: string): boolean {
@@ -158,7 +154,7 @@ export function emitArtifact(input: ArtifactInput): string {
       // write the payload gives undefined: the sink then encodes it the runtime's way.
       const methods = pairs.map(([name, v, w]) => {
         const n = lit(name)
-        return `${n}: { value: function (p) { const s = this[P]; if (!${v}.is(p)) throw s.invalid(${n}, ${v}, p); const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(framePrefix(hostRole, name))} + t + "}"); }, enumerable: true }`
+        return `${n}: { value: function (p) { const s = this[P]; if (!${v}.is(p)) throw s.invalid(${n}, ${v}, p); const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(frameHead(hostRole, name))} + t + "}"); }, enumerable: true }`
       })
       lines.push(`${cls}.prototype = Object.create(null, { ${methods.join(', ')} });`)
     } else {

@@ -1,0 +1,95 @@
+// Outbound frames on both paths (interpreted artifact, and the artifact the transformer emits):
+// the same text for the same payload, the checked values on the wire whatever toJSON says, and a
+// payload nothing can write (BigInt, a cycle) reported as OPENWS_ERR_SEND_FAILED, never thrown.
+import { describe, expect, it } from 'vitest'
+import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
+import { generateValidator } from '../../src/runtime/codegen/index'
+import { artifactOf } from '../../src/runtime/contract/compiled'
+import type { BindingsCore } from '../../src/runtime/contract/types'
+import type { NetworkIR } from '../../src/runtime/ir/types'
+import { encodeEnvelope, runtime } from '../../src/runtime/session/index'
+import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
+import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+
+const network: NetworkIR = {
+  name: 'frames',
+  roles: {
+    host: { 'x-openws-host': true, messages: {} },
+    peer: {
+      messages: {
+        user: {
+          payload: {
+            type: 'object',
+            properties: { id: { type: 'string' }, age: { type: ['integer', 'null'] }, tags: { type: 'array', items: { type: 'string' } }, extra: {} },
+            required: ['id'],
+            additionalProperties: false,
+          },
+        },
+        anything: { payload: {} },
+        note: { payload: { type: 'string' } },
+      },
+    },
+  },
+}
+
+function binder(compiled: boolean): BindingsCore {
+  const core: BindingsCore = { kind: 'openws.bindings', network, hostRole: 'host', routes: {}, lifecycle: {}, interpret: interpretArtifact }
+  if (compiled) {
+    const source = emitArtifact({ network, hostRole: 'host', maxDepth: 64, validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source })
+    // TEST ONLY: evaluates the emitted factory, as a bundle would load it.
+    core.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
+  }
+  return core
+}
+
+/** A peer whose send does what the adapters do, and records the text and the reported errors. */
+function peerOf(compiled: boolean) {
+  const wire: string[] = []
+  const errors: Array<{ code?: string }> = []
+  const rt = runtime(binder(compiled), { onInternalError: (e) => void errors.push(e as { code?: string }) })
+  const api = rt.createPeer('peer', (fromRole, messageName, payload, id, frame) => {
+    wire.push(frame ?? encodeEnvelope(fromRole, messageName, payload, id))
+  }) as Record<string, (p: unknown) => Promise<void>>
+  return { api, wire, errors }
+}
+
+const forged = () => {
+  const user: Record<string, unknown> = { id: 'u1', age: null, tags: ['a'] }
+  Object.defineProperty(user, 'toJSON', { value: () => ({ id: 'admin', role: 'root' }), enumerable: false })
+  return user
+}
+
+describe.each([
+  ['interpreted', false],
+  ['compiled', true],
+])('outbound frames (%s)', (_name, compiled) => {
+  it('write the same text on both paths, in schema order', async () => {
+    const { api, wire } = peerOf(compiled)
+    await api.user({ tags: ['x', 'y'], extra: { any: [1, null] }, id: 'u1' })
+    await api.user({ id: 'u2', age: 41, extra: undefined })
+    await api.note('line\u2028sep "quoted"')
+    await api.anything({ free: { form: true } })
+    expect(wire).toEqual([
+      '{"fromRole":"host","messageName":"user","payload":{"id":"u1","tags":["x","y"],"extra":{"any":[1,null]}}}',
+      '{"fromRole":"host","messageName":"user","payload":{"id":"u2","age":41}}',
+      `{"fromRole":"host","messageName":"note","payload":${JSON.stringify('line\u2028sep "quoted"')}}`,
+      '{"fromRole":"host","messageName":"anything","payload":{"free":{"form":true}}}',
+    ])
+  })
+
+  it('put the checked values on the wire, not what a toJSON method returns', async () => {
+    const { api, wire } = peerOf(compiled)
+    await api.user(forged())
+    expect(JSON.parse(wire[0]!).payload).toEqual({ id: 'u1', age: null, tags: ['a'] })
+  })
+
+  it('report a payload nothing can write as OPENWS_ERR_SEND_FAILED, without throwing', async () => {
+    const { api, wire, errors } = peerOf(compiled)
+    const cycle: Record<string, unknown> = {}
+    cycle.self = cycle
+    await expect(api.user({ id: 'u', extra: 10n })).resolves.toBeUndefined()
+    await expect(api.anything(cycle)).resolves.toBeUndefined()
+    expect(wire).toEqual([])
+    expect(errors.map((e) => e.code)).toEqual(['OPENWS_ERR_SEND_FAILED', 'OPENWS_ERR_SEND_FAILED'])
+  })
+})

@@ -35,8 +35,8 @@ export interface PeerSink {
 /**
  * Builds the outbound API of one remote role around a sink: one method per message the host may
  * send to that role, each `(payload) => Promise<void>` that validates synchronously (throwing the
- * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload)`, or `sink.send(name, payload, frame)`
- * with the frame text already written (compiled artifacts).
+ * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload, frame)`,
+ * `frame` being the envelope text its encoder wrote (undefined when the encoder handed it back).
  * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
  * the connection). Generated form:
  *   class ClientApi { constructor(s) { this[PEER_SINK] = s }

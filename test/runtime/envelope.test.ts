@@ -18,6 +18,8 @@ describe('envelope codec', () => {
     cyclic.self = cyclic
     expect(() => encodeEnvelope('a', 'b', cyclic)).toThrow(TypeError)
     expect(() => encodeEnvelope('a', 'b', 1n)).toThrow(TypeError)
+    // JSON.stringify would leave these out and write a frame without a payload: no envelope.
+    for (const nothing of [undefined, () => 1, Symbol('s')]) expect(() => encodeEnvelope('a', 'b', nothing)).toThrow('not a JSON value')
   })
 
   it('decodes bytes and refuses binary frames, invalid UTF-8 and oversize input', () => {

@@ -25,11 +25,15 @@ const utf8 = /* @__PURE__ */ new TextDecoder('utf-8', { fatal: true })
 
 /**
  * Encodes one frame as JSON text: `{"fromRole","messageName","payload"[,"id"]}`.
- * Positional so the hot path allocates only the output string. Throws (TypeError from
- * JSON.stringify) on a payload JSON cannot represent (cycles, BigInt); sessions catch that
- * and report OPENWS_ERR_SEND_FAILED.
+ * Positional so the hot path allocates only the output string. Throws a TypeError on a payload
+ * JSON cannot represent (cycles, BigInt; undefined, a function or a symbol, which JSON.stringify
+ * would silently leave out, making the frame an invalid envelope); sessions catch that and report
+ * OPENWS_ERR_SEND_FAILED.
  */
 export function encodeEnvelope(fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId): string {
+  if (payload === undefined || typeof payload === 'function' || typeof payload === 'symbol') {
+    throw new TypeError('the payload is not a JSON value')
+  }
   return id === undefined
     ? JSON.stringify({ fromRole, messageName, payload })
     : JSON.stringify({ fromRole, messageName, payload, id })

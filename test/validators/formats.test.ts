@@ -1,4 +1,4 @@
-// date, time and date-time are scanned by char code for speed. Here they (and uuid) are checked
+// date, time, date-time and uuid are scanned by char code for speed. Here they are checked
 // against the regular expressions they replaced (the RFC 3339 / RFC 4122 grammar, written
 // plainly) on random strings built from the formats' own alphabet, plus near-misses of valid values.
 import fc from 'fast-check'
@@ -34,7 +34,9 @@ function oracleTime(s: string): boolean {
 const oracleDateTime = (s: string): boolean => /^.{10}[Tt]/s.test(s) && oracleDate(s.slice(0, 10)) && oracleTime(s.slice(11))
 
 const VALID = ['2024-02-29T23:59:60.123-00:00', '1999-12-31t23:59:60z', '2024-05-01T10:00:00+05:30', '2eb8aa08-AA98-11ea-b4aa-73b441d16380']
-const alphabet = fc.constantFrom(...'0123456789-:.+TtZzaAfFgG \u0660'.split(''))
+// Non-ASCII units whose low 7 bits are a hex digit ('\u00e1' -> 'a', '\u0161' -> 'a', '\u00b0' -> '0'):
+// the uuid scanner looks them up by their low bits, so it must reject them by the high ones.
+const alphabet = fc.constantFrom(...'0123456789-:.+TtZzaAfFgG \u0660\u00e1\u0161\u00b0'.split(''))
 const mutated = fc.tuple(fc.constantFrom(...VALID), fc.nat(40), alphabet, fc.constantFrom('replace', 'insert', 'delete', 'cut'))
   .map(([s, at, c, op]) => {
     const i = at % (s.length + 1)

@@ -79,6 +79,22 @@ function networkLiteral(network: NetworkIR): string[] {
   ]
 }
 
+/** One `const <prefix>N = <source>;` line per distinct schema (by JSON text); gives the name. */
+function perSchema(prefix: string, lines: string[], source: (schema: JsonSchema) => string): (schema: JsonSchema) => string {
+  const ids = new Map<string, string>()
+  return (schema) => {
+    const key = JSON.stringify(schema)
+    let id = ids.get(key)
+    if (id === undefined) {
+      const text = source(schema) // may throw: then nothing is recorded
+      id = ident(`${prefix}${ids.size}`)
+      ids.set(key, id)
+      lines.push(`const ${id} = ${text};`)
+    }
+    return id
+  }
+}
+
 function mayFrom(doc: MessageDoc, sender: string): boolean {
   return doc.from === undefined || doc.from.includes(sender)
 }
@@ -86,37 +102,16 @@ function mayFrom(doc: MessageDoc, sender: string): boolean {
 export function emitArtifact(input: ArtifactInput): string {
   const { network, hostRole, maxDepth } = input
   const lines: string[] = []
-  // One validator per distinct schema (by JSON text), shared by inbound and outbound.
-  const validatorIds = new Map<string, string>()
+  // Validators are shared by inbound and outbound; encoders (src/runtime/codegen/encoder.ts) are outbound only.
+  const validatorOf = perSchema('v', lines, (schema) => input.validatorSource(schema, maxDepth))
   const validatorFor = (schema: JsonSchema, role: string, messageName: string): string => {
-    const key = JSON.stringify(schema)
-    let id = validatorIds.get(key)
-    if (id === undefined) {
-      id = ident(`v${validatorIds.size}`)
-      let source: string
-      try {
-        source = input.validatorSource(schema, maxDepth)
-      } catch (e) {
-        throw new SchemaGenerationError(e, role, messageName)
-      }
-      validatorIds.set(key, id)
-      lines.push(`const ${id} = ${source};`)
+    try {
+      return validatorOf(schema)
+    } catch (e) {
+      throw new SchemaGenerationError(e, role, messageName)
     }
-    return id
   }
-
-  // One encoder per distinct outbound schema (see src/runtime/codegen/encoder.ts).
-  const encoderIds = new Map<string, string>()
-  const encoderFor = (schema: JsonSchema): string => {
-    const key = JSON.stringify(schema)
-    let id = encoderIds.get(key)
-    if (id === undefined) {
-      id = ident(`w${encoderIds.size}`)
-      encoderIds.set(key, id)
-      lines.push(`const ${id} = ${generateEncoder(schema).source};`)
-    }
-    return id
-  }
+  const encoderFor = perSchema('w', lines, (schema) => generateEncoder(schema).source)
 
   const roles = network.roles
   const remote = Object.keys(roles).filter((r) => r !== hostRole)
@@ -161,8 +156,9 @@ export function emitArtifact(input: ArtifactInput): string {
       // Large roles: one method maker over a [name, validator, encoder] table, built when the first
       // peer of the role is created (start-up of 1000-message networks does not pay for it).
       // Validators and encoders are both per distinct schema, so one index picks both.
-      const vs = [...new Set(pairs.map(([, v]) => v))]
-      const ws = vs.map((v) => pairs.find((pair) => pair[1] === v)![2])
+      const encoderOfValidator = new Map(pairs.map(([, v, w]) => [v, w]))
+      const vs = [...encoderOfValidator.keys()]
+      const ws = vs.map((v) => encoderOfValidator.get(v)!)
       const names = jsonValue(pairs.map(([name]) => name))
       const which = jsonValue(pairs.map(([, v]) => vs.indexOf(v)))
       const build = ident(`build${i}`)
@@ -174,8 +170,10 @@ export function emitArtifact(input: ArtifactInput): string {
     outbound.push(`${lit(role)}: (s) => new ${cls}(s)`)
   })
   if (needsMaker) {
-    const head = `'{"fromRole":' + ${lit(JSON.stringify(hostRole))} + ',"messageName":' + JSON.stringify(n) + ',"payload":'`
-    lines.unshift(`const method = (n, v, w) => { const f = ${head}; return function (p) { const s = this[P]; if (!v.is(p)) throw s.invalid(n, v, p); const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`)
+    // The frame head around the message name, cut from frameHead so its format lives in one place.
+    const head = frameHead(hostRole, '')
+    const at = head.lastIndexOf('""')
+    lines.unshift(`const method = (n, v, w) => { const f = ${lit(head.slice(0, at))} + JSON.stringify(n) + ${lit(head.slice(at + 2))}; return function (p) { const s = this[P]; if (!v.is(p)) throw s.invalid(n, v, p); const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`)
   }
 
   lines.push(...networkLiteral(network))

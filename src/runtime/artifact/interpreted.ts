@@ -19,28 +19,26 @@ import {
   type PeerSink,
 } from './types'
 
-/** Builds validators (and encoders) once per distinct schema object. */
 type ValidatorCache = (schema: JsonSchema) => Validator
-type Encoder = ReturnType<typeof interpretEncoder>
-type EncoderCache = (schema: JsonSchema) => Encoder
+type EncoderCache = (schema: JsonSchema) => ReturnType<typeof interpretEncoder>
+
+/** `make`, once per distinct schema object. */
+function perSchema<T>(make: (schema: JsonSchema) => T): (schema: JsonSchema) => T {
+  const cache = new Map<JsonSchema, T>()
+  return (schema) => {
+    let made = cache.get(schema)
+    if (made === undefined) cache.set(schema, (made = make(schema)))
+    return made
+  }
+}
 
 export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth: number): CompiledArtifact {
   const roles = network.roles
   if (!Object.hasOwn(roles, hostRole)) {
     throw openwsError('OPENWS_ERR_NO_HOST_ROLE', 'the host role is not in the network', { network: network.name, role: hostRole })
   }
-  const cache = new Map<JsonSchema, Validator>()
-  const validatorOf: ValidatorCache = (schema) => {
-    let v = cache.get(schema)
-    if (v === undefined) cache.set(schema, (v = interpret(schema, { maxDepth })))
-    return v
-  }
-  const encoders = new Map<JsonSchema, Encoder>()
-  const encoderOf: EncoderCache = (schema) => {
-    let e = encoders.get(schema)
-    if (e === undefined) encoders.set(schema, (e = interpretEncoder(schema)))
-    return e
-  }
+  const validatorOf: ValidatorCache = perSchema((schema) => interpret(schema, { maxDepth }))
+  const encoderOf: EncoderCache = perSchema(interpretEncoder)
   const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
   const outbound: Record<string, OutboundFactory> = Object.create(null)
   for (const role of remoteRoles) outbound[role] = outboundFactory(roles[role].messages, hostRole, validatorOf, encoderOf)

@@ -57,8 +57,8 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   let typed: TypedService | undefined // created on first need: syntax-only builds never pay for it
   let configOptions: ReturnType<typeof readConfig> | undefined
   const tsResolve = createTsResolver(() => (configOptions ??= readConfig(options.root, options.tsconfig)))
-  /** Files read (and parsed once, when the core first follows an import into them), by path and mtime. */
-  const sources = new Map<string, { mtimeMs: number; code: string; sf?: ts.SourceFile }>()
+  /** Files read (and parsed once, when first needed), by path and mtime. */
+  const sources = new Map<string, SourceEntry>()
   /** Files found to need types in syntax mode; they go straight to typed mode next time. */
   const autoTyped = new Set<string>()
   /** dependency file -> transformed files derived from it (dev servers re-transform those). */
@@ -66,7 +66,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
 
   const service = () => (typed ??= createTypedService(options.root, options.tsconfig, options.packages))
 
-  function readSource(file: string): { mtimeMs: number; code: string; sf?: ts.SourceFile } | undefined {
+  function readSource(file: string): SourceEntry | undefined {
     try {
       const { mtimeMs } = statSync(file)
       const hit = sources.get(file)
@@ -82,8 +82,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   /** The parse of `code`, shared with the files whose definitions import it when it is the file on disk. */
   function parsed(file: string, code: string): ts.SourceFile {
     const entry = readSource(file)
-    if (entry === undefined || entry.code !== code) return parseModule(file, code)
-    return (entry.sf ??= parseModule(file, code))
+    return entry === undefined || entry.code !== code ? parseModule(file, code) : parsedEntry(file, entry)
   }
 
   async function transform(code: string, id: string, hooks: TransformHooks = {}): Promise<ContextResult | undefined> {
@@ -98,7 +97,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
         if (path === undefined || entry === undefined) return undefined
         dependencies.add(path)
         // Parsed once per plugin instance: a schema module imported by many roles is not re-parsed for each.
-        return { code: entry.code, id: path, sourceFile: (entry.sf ??= parseModule(path, entry.code)) }
+        return { code: entry.code, id: path, sourceFile: parsedEntry(path, entry) }
       },
       ...(runtimeModule ? { runtimeModule } : {}),
     }
@@ -158,6 +157,16 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
       autoTyped.clear()
     },
   }
+}
+
+interface SourceEntry {
+  mtimeMs: number
+  code: string
+  sf?: ts.SourceFile
+}
+
+function parsedEntry(file: string, entry: SourceEntry): ts.SourceFile {
+  return (entry.sf ??= parseModule(file, entry.code))
 }
 
 type CoreResult = { code: string; map: TransformSourceMap | null; diagnostics: TransformDiagnostic[] } | undefined

@@ -121,32 +121,37 @@ function shapeArb(depth: number): fc.Arbitrary<Shape> {
   return fc.oneof({ weight: 2, arbitrary: leaf }, { weight: 3, arbitrary: object }, { weight: 2, arbitrary: array }, { weight: 1, arbitrary: nullable })
 }
 
+/** fc.assert with this run's seed, printed on failure so the run can be replayed. */
+function assertWithSeed(property: fc.IProperty<unknown>, numRuns: number): void {
+  try {
+    fc.assert(property, { seed: SEED, numRuns, endOnFailure: true })
+  } catch (e) {
+    console.log(`encoder test failed; replay with OPENWS_FC_SEED=${SEED}`)
+    throw e
+  }
+}
+
 describe('generated encoders', () => {
   it(`write what JSON.stringify writes, for accepted values of random schemas (seed ${SEED})`, () => {
     let accepted = 0
     let written = 0
-    try {
-      fc.assert(
-        fc.property(fc.oneof(schemaArb(false), schemaArb(true)), fc.array(valueArb(), { minLength: 20, maxLength: 20 }), (schema, values) => {
-          let validate
-          try {
-            validate = compileGenerated(schema)
-          } catch {
-            return // outside the subset: never reaches an encoder
-          }
-          const encode = compileEncoder(schema)
-          for (const v of values) {
-            if (!validate.is(v)) continue
-            accepted++
-            if (agree(encode, v)) written++
-          }
-        }),
-        { seed: SEED, numRuns: 1500, endOnFailure: true },
-      )
-    } catch (e) {
-      console.log(`encoder test failed; replay with OPENWS_FC_SEED=${SEED}`)
-      throw e
-    }
+    assertWithSeed(
+      fc.property(fc.oneof(schemaArb(false), schemaArb(true)), fc.array(valueArb(), { minLength: 20, maxLength: 20 }), (schema, values) => {
+        let validate
+        try {
+          validate = compileGenerated(schema)
+        } catch {
+          return // outside the subset: never reaches an encoder
+        }
+        const encode = compileEncoder(schema)
+        for (const v of values) {
+          if (!validate.is(v)) continue
+          accepted++
+          if (agree(encode, v)) written++
+        }
+      }),
+      1500,
+    )
     expect(accepted).toBeGreaterThan(1000)
     expect(written).toBeGreaterThan(accepted / 2)
   }, 120_000)
@@ -154,24 +159,19 @@ describe('generated encoders', () => {
   it(`write what JSON.stringify writes, for values of the shapes they write themselves (seed ${SEED})`, () => {
     let cases = 0
     let written = 0
-    try {
-      fc.assert(
-        fc.property(shapeArb(3).chain((s) => fc.tuple(fc.constant(s.schema), fc.array(s.value, { minLength: 10, maxLength: 10 }))), ([schema, values]) => {
-          const validate = compileGenerated(schema)
-          const encode = compileEncoder(schema)
-          for (const v of values) {
-            // The generator builds valid values by construction; the validator must agree.
-            if (!validate.is(v)) throw new Error(`generated value rejected: ${String(JSON.stringify(v))}`)
-            cases++
-            if (agree(encode, v)) written++
-          }
-        }),
-        { seed: SEED, numRuns: 3000, endOnFailure: true },
-      )
-    } catch (e) {
-      console.log(`encoder test failed; replay with OPENWS_FC_SEED=${SEED}`)
-      throw e
-    }
+    assertWithSeed(
+      fc.property(shapeArb(3).chain((s) => fc.tuple(fc.constant(s.schema), fc.array(s.value, { minLength: 10, maxLength: 10 }))), ([schema, values]) => {
+        const validate = compileGenerated(schema)
+        const encode = compileEncoder(schema)
+        for (const v of values) {
+          // The generator builds valid values by construction; the validator must agree.
+          if (!validate.is(v)) throw new Error(`generated value rejected: ${String(JSON.stringify(v))}`)
+          cases++
+          if (agree(encode, v)) written++
+        }
+      }),
+      3000,
+    )
     console.log(`encoders: ${cases} valid values, ${written} written as text (the rest cannot be written by JSON.stringify either), seed ${SEED}`)
     expect(cases).toBe(30_000)
     expect(written).toBeGreaterThan(cases * 0.9)

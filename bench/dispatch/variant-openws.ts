@@ -2,7 +2,6 @@
 // no transformer (artifact built by the interpreter). "compiled": the artifact the transformer
 // emits (emitArtifact + generated validators), evaluated here because the bench has no build step.
 import type { BindingsCore, HandlerTarget } from '../../src/runtime/contract/types'
-import { encodeEnvelope } from '../../src/runtime/envelope/codec'
 import { generateValidator } from '../../src/runtime/codegen/index'
 import { runtime } from '../../src/runtime/session/index'
 import { emitArtifact } from '../../src/transformer/core/emit-artifact'
@@ -53,9 +52,9 @@ export interface OpenwsVariant {
 export function openwsVariant(w: Workload, compiled: boolean, sink: Sink, asyncHandlers = false): OpenwsVariant {
   const rt = runtime(bindingsFor(w, compiled, asyncHandlers), { limits: { maxQueuedMessages: w.frames.length } })
   const session = rt.newSession(
-    (fromRole, messageName, payload, id, frame) => {
+    (_fromRole, _messageName, _payload, _id, frame) => {
       // What an adapter does (src/runtime/adapters/server-connection.ts).
-      sink.bytes += Buffer.byteLength(frame ?? encodeEnvelope(fromRole, messageName, payload, id))
+      sink.bytes += Buffer.byteLength(frame)
     },
     (code, reason) => {
       throw new Error(`bench session closed: ${code} ${reason}`)

@@ -7,7 +7,7 @@ import { generateValidator } from '../../src/runtime/codegen/index'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import type { NetworkIR } from '../../src/runtime/ir/types'
-import { encodeEnvelope, runtime } from '../../src/runtime/session/index'
+import { runtime } from '../../src/runtime/session/index'
 import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 import { emitArtifact } from '../../src/transformer/core/emit-artifact'
 
@@ -42,13 +42,13 @@ function binder(compiled: boolean): BindingsCore {
   return core
 }
 
-/** A peer whose send does what the adapters do, and records the text and the reported errors. */
+/** A peer whose send does what the adapters do (writes the frame), recording it and the reported errors. */
 function peerOf(compiled: boolean) {
   const wire: string[] = []
   const errors: Array<{ code?: string }> = []
   const rt = runtime(binder(compiled), { onInternalError: (e) => void errors.push(e as { code?: string }) })
-  const api = rt.createPeer('peer', (fromRole, messageName, payload, id, frame) => {
-    wire.push(frame ?? encodeEnvelope(fromRole, messageName, payload, id))
+  const api = rt.createPeer('peer', (_fromRole, _messageName, _payload, _id, frame) => {
+    wire.push(frame)
   }) as Record<string, (p: unknown) => Promise<void>>
   return { api, wire, errors }
 }

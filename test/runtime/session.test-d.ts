@@ -21,7 +21,8 @@ describe('session API types', () => {
   it('runtime and sessions', () => {
     const rt = runtime(binder, { host: {}, limits: { maxIssues: 3 }, exposeErrors: true })
     expectTypeOf(rt).toEqualTypeOf<Runtime>()
-    const s = rt.newSession((fromRole, messageName, payload, id) => {
+    const s = rt.newSession((fromRole, messageName, payload, id, frame) => {
+      expectTypeOf(frame).toBeString()
       expectTypeOf(fromRole).toBeString()
       expectTypeOf(messageName).toBeString()
       expectTypeOf(payload).toBeUnknown()
@@ -48,7 +49,7 @@ describe('session API types', () => {
     expectTypeOf(encodeEnvelope('a', 'b', {}, 1)).toBeString()
     expectTypeOf(decodeEnvelope('{}')).toEqualTypeOf<Envelope | OpenWsError>()
     expectTypeOf(DEFAULT_LIMITS).toEqualTypeOf<Readonly<Limits>>()
-    expectTypeOf<SendFn>().parameters.toEqualTypeOf<[string, string, unknown, (string | number)?, string?]>()
+    expectTypeOf<SendFn>().parameters.toEqualTypeOf<[string, string, unknown, string | number | undefined, string]>()
   })
 
   it('harness', () => {

@@ -2,7 +2,6 @@
 // decoding, size limits, the role check, validation and dispatch all happen in the session.
 import type { ServerHub } from './server-hub'
 import { ReadyState, type SocketContext } from './socket'
-import { encodeEnvelope } from '../envelope/index'
 import { bindContext, withOpeningContext } from './context'
 
 type Session = ReturnType<ServerHub["runtime"]["newSession"]>
@@ -23,7 +22,7 @@ export class ServerConnection<Context = unknown> {
   ) {
     this.role = role
     this.session = hub.runtime.newSession(
-      (fromRole: string, messageName: string, payload: unknown, id?: string | number, frame?: string) => this.send(fromRole, messageName, payload, id, frame),
+      (_fromRole: string, _messageName: string, _payload: unknown, _id: string | number | undefined, frame: string) => this.send(frame),
       (code: number, reason: string) => this.socket.close(code, reason),
     )
   }
@@ -51,8 +50,8 @@ export class ServerConnection<Context = unknown> {
     }
   }
 
-  /** The session's outbound path: respect backpressure, encode (unless a compiled API did), write. */
-  private send(fromRole: string, messageName: string, payload: unknown, id?: string | number, frame?: string): void {
+  /** The session's outbound path: respect backpressure, write. */
+  private send(frame: string): void {
     const socket = this.socket
     // A peer that just went away: its close event is on its way, and nobody could act on an error.
     if (this.closed || socket.readyState !== ReadyState.open) return
@@ -63,7 +62,7 @@ export class ServerConnection<Context = unknown> {
       socket.close(1008, 'OPENWS_ERR_SLOW_CONSUMER')
       return
     }
-    socket.send(frame ?? encodeEnvelope(fromRole, messageName, payload, id))
+    socket.send(frame)
   }
 
   /** Resolves once every frame received so far has been handled (the session runs them in order). */

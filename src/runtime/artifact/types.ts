@@ -24,8 +24,8 @@ export interface PeerSink {
   /**
    * Sends `payload` as `messageName` from the host role. Never rejects: transport failures are
    * reported by the runtime. `frame`, when given, is the envelope's JSON text, written by the
-   * message's encoder; it is what encodeEnvelope would write (same JSON value), and adapters send
-   * it as is.
+   * message's encoder (the same JSON value encodeEnvelope would write); without it the runtime
+   * encodes the payload with encodeEnvelope.
    */
   send(messageName: string, payload: unknown, frame?: string): Promise<void>
   /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to throw for a payload `validator` rejected. */

@@ -68,9 +68,9 @@ export function harness(binder: BindingsCore, options?: RuntimeOptions): Harness
     let received: Envelope[] = []
     let closed: { code: number; reason: string } | undefined
     const session = rt.newSession(
-      (fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId, frame?: string) => {
-        // The frame a compiled API wrote, as a socket would carry it.
-        const env = JSON.parse(frame ?? encodeEnvelope(fromRole, messageName, payload, id)) as Envelope
+      (_fromRole: string, _messageName: string, _payload: unknown, _id: EnvelopeId | undefined, frame: string) => {
+        // The frame as a socket would carry it.
+        const env = JSON.parse(frame) as Envelope
         received.push(env)
         frames.push({ to: label, ...env })
       },

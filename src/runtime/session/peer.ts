@@ -2,6 +2,7 @@
 // validates nothing (the API method did), sends, catches transport failures and knows how to
 // disconnect its connection exactly once.
 import { PEER_SINK, type PeerSink } from '../artifact/types'
+import { encodeEnvelope } from '../envelope/codec'
 import { openwsError, type OpenWsError } from '../errors'
 import type { Validator } from '../validate/types'
 import type { RuntimeCore } from './core'
@@ -28,8 +29,9 @@ export abstract class BaseSink implements PeerSink {
 }
 
 /**
- * Calls `send`, turning a throw or a rejection into `onFailure(error)`. The returned promise
- * always resolves (so an un-awaited `api.x(...)` can never become an unhandled rejection).
+ * Calls `send` with the frame text: the one an outbound API's encoder wrote, or encodeEnvelope's.
+ * A throw (encodeEnvelope's included) or a rejection becomes `onFailure(error)`. The returned
+ * promise always resolves (so an un-awaited `api.x(...)` can never become an unhandled rejection).
  */
 export function guardedSend(
   send: SendFn,
@@ -42,8 +44,7 @@ export function guardedSend(
 ): Promise<void> {
   let r: unknown
   try {
-    r = frame !== undefined ? send(fromRole, messageName, payload, id, frame)
-      : id === undefined ? send(fromRole, messageName, payload) : send(fromRole, messageName, payload, id)
+    r = send(fromRole, messageName, payload, id, frame ?? encodeEnvelope(fromRole, messageName, payload, id))
   } catch (error) {
     onFailure(error, messageName)
     return RESOLVED

@@ -5,15 +5,14 @@ import type { NetworkIR } from '../ir/types'
 import type { Limits } from '../limits'
 
 /**
- * Delivers one frame to the peer. `fromRole` is the SENDER's role, i.e. always the host role.
- * Adapters typically do `socket.send(frame ?? encodeEnvelope(fromRole, messageName, payload, id))`:
- * `frame`, given by outbound API calls, is the envelope's JSON text already written by the
- * message's encoder (the same JSON value encodeEnvelope would give, holding exactly the values the
- * validator checked; prefer it to encoding again).
+ * Delivers one frame to the peer: adapters do `socket.send(frame)`. `frame` is the envelope's JSON
+ * text, written by the message's encoder for outbound API calls (holding exactly the values the
+ * validator checked) and by encodeEnvelope otherwise; the other arguments are its parts.
+ * `fromRole` is the SENDER's role, i.e. always the host role.
  * May return a promise; a throw or a rejection is caught and reported as OPENWS_ERR_SEND_FAILED
  * to `handleError`/`onError` (never an unhandled rejection).
  */
-export type SendFn = (fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId, frame?: string) => unknown
+export type SendFn = (fromRole: string, messageName: string, payload: unknown, id: EnvelopeId | undefined, frame: string) => unknown
 
 /**
  * Closes the underlying connection with a WebSocket close code and a short reason (the error code,

@@ -1,7 +1,7 @@
 // The client runtime: connects to a server role as this bindings' host role, hosts that role's
 // handlers (one runtime session per socket), offers a stable typed API to the server that queues
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
-import { decodeEnvelope, encodeEnvelope, ERROR_MESSAGE, type ErrorFramePayload } from '../../envelope/index'
+import { decodeEnvelope, ERROR_MESSAGE, type ErrorFramePayload } from '../../envelope/index'
 import { ErrorCodes, isOpenWsError, openwsError, type ErrorCode, type OpenWsError } from '../../errors'
 import { runtime as createRuntime } from '../../session/index'
 import type { Runtime, Session } from '../../session/types'
@@ -53,7 +53,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       onInternalError: (error) => this.internalError(error),
     })
     this.queue = new SendQueue(this.options.maxQueuedFrames)
-    this.api = this.runtime.createPeer(this.options.serverRole, (from, name, payload, id, text) => this.transmit(from, name, payload, id, text)) as Api
+    this.api = this.runtime.createPeer(this.options.serverRole, (_from, _name, _payload, _id, frame) => this.transmit(frame)) as Api
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
   }
@@ -123,7 +123,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (socket !== this.socket || this._state === 'closed') return
     this.attempt = 0
     const session = this.runtime.newSession(
-      (from, name, payload, id, text) => this.transmit(from, name, payload, id, text),
+      (_from, _name, _payload, _id, frame) => this.transmit(frame),
       (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
     )
     this.session = session
@@ -189,8 +189,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   }
 
   /** Every outbound frame (the stable API and the session's peer) goes through here. */
-  private transmit(fromRole: string, messageName: string, payload: unknown, id?: string | number, text?: string): void {
-    const frame = text ?? encodeEnvelope(fromRole, messageName, payload, id)
+  private transmit(frame: string): void {
     const socket = this.socket
     if (this._state === 'open' && socket && socket.readyState === ReadyState.open) {
       socket.send(frame)

@@ -102,3 +102,36 @@ function nest(n: number): unknown {
   for (let i = 0; i < n; i++) v = i % 2 === 0 ? toObject([['a', v], ['b', [v]]]) : [v, { a: v }]
   return v
 }
+
+/**
+ * Objects built from the keys a schema names (`required`, `properties`), so closed shapes and
+ * required-but-undeclared keys meet values that have exactly those keys, which random keys
+ * almost never produce.
+ */
+export function shapedValueArb(schema: JsonSchema): fc.Arbitrary<unknown> {
+  if (typeof schema !== 'object' || schema === null) return valueArb()
+  const s = schema as { required?: unknown; properties?: unknown }
+  const named = [...(Array.isArray(s.required) ? (s.required as string[]) : []), ...(typeof s.properties === 'object' && s.properties !== null ? Object.keys(s.properties) : [])]
+  if (named.length === 0) return valueArb()
+  return fc
+    .tuple(fc.subarray([...new Set(named)]), fc.option(key, { freq: 3, nil: undefined }))
+    .chain(([keys, extra]) => fc.tuple(...[...keys, ...(extra === undefined ? [] : [extra])].map((k) => fc.tuple(fc.constant(k), valueArb()))))
+    .map(toObject)
+}
+
+/**
+ * Object schemas with only the object keywords and simple member schemas: here most values pass
+ * every other keyword, so a wrong `properties`/`required`/`additionalProperties` decision shows.
+ */
+export function objectSchemaArb(): fc.Arbitrary<JsonSchema> {
+  const member = fc.oneof(fc.boolean(), fc.constantFrom<JsonSchema>({ type: 'string' }, { type: 'integer' }, {}, { not: {} }))
+  return fc
+    .tuple(
+      opt('type', fc.constant('object')),
+      opt('properties', fc.array(fc.tuple(key, member), { maxLength: 3 }).map(toObject)),
+      opt('required', fc.uniqueArray(fc.constantFrom(...KEYS), { maxLength: 3 })),
+      opt('additionalProperties', member),
+      opt('patternProperties', fc.array(fc.tuple(fc.constantFrom(...PATTERNS), member), { maxLength: 2 }).map(toObject)),
+    )
+    .map((entries) => schemaObject(entries))
+}

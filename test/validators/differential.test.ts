@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import { interpret } from '../../src/runtime/interpret/index'
 import { checkSupported } from '../../src/runtime/validate/index'
 import { compileGenerated } from './compile-source'
-import { schemaArb, valueArb } from './arbitraries'
+import { objectSchemaArb, schemaArb, shapedValueArb, valueArb } from './arbitraries'
 
 const SEED = process.env.OPENWS_FC_SEED !== undefined ? Number(process.env.OPENWS_FC_SEED) : Date.now() ^ (Math.random() * 0x7fffffff)
 const SCHEMAS = Number(process.env.OPENWS_FC_RUNS ?? 3000)
@@ -21,11 +21,12 @@ it(`codegen and interpreter agree (seed ${SEED})`, () => {
   try {
     fc.assert(
       fc.property(
-        fc.oneof(schemaArb(false), schemaArb(true)),
-        fc.array(valueArb(), { minLength: VALUES_PER_SCHEMA, maxLength: VALUES_PER_SCHEMA }),
+        fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb()).chain((schema) =>
+          fc.tuple(fc.constant(schema), fc.array(fc.oneof(valueArb(), shapedValueArb(schema)), { minLength: VALUES_PER_SCHEMA, maxLength: VALUES_PER_SCHEMA })),
+        ),
         fc.integer({ min: 0, max: 6 }),
         fc.integer({ min: 1, max: 4 }),
-        (schema, values, maxDepth, maxIssues) => {
+        ([schema, values], maxDepth, maxIssues) => {
           if (checkSupported(schema).length > 0) { skipped++; return }
           const gen = compileGenerated(schema, { maxDepth })
           const interp = interpret(schema, { maxDepth })

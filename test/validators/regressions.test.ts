@@ -13,6 +13,36 @@ describe('regressions', () => {
       expect(v.is([[[1]]])).toBe(true)
     }
   })
+
+  // Found by the differential test's object-keyword schemas: in 'is' mode the additionalProperties
+  // check ended with `break`, which, with no `properties` to switch on, ended the for-in loop:
+  // only the first key was checked, so `S.map.value(S.int)` accepted `{a: 1, b: "x"}`.
+  it('additionalProperties with no properties checks every key, not only the first', () => {
+    const schema = { type: 'object', additionalProperties: { type: 'integer' } }
+    for (const v of [compileGenerated(schema), interpret(schema)]) {
+      expect(v.is({ a: 1, b: 2, c: 3 })).toBe(true)
+      expect(v.is({ a: 1, b: 'x' })).toBe(false)
+      expect(v.is({ a: 1, b: 2, c: null })).toBe(false)
+      expect(v.explain({ a: 1, b: 'x' }, 5)).toEqual([{ path: '/b', code: 'type', expected: 'integer', received: 'string' }])
+    }
+  })
+
+  // Found with the one above: a required key that `properties` does not name is still an
+  // additional property, but the one-pass key loop marked it present and skipped it.
+  it('a required key not named in properties meets additionalProperties', () => {
+    const closed = { type: 'object', required: ['a'], additionalProperties: false }
+    const typed = { type: 'object', required: ['a'], properties: { b: {} }, additionalProperties: { type: 'string' } }
+    for (const v of [compileGenerated(closed), interpret(closed)]) {
+      expect(v.is({ a: 1 })).toBe(false)
+      expect(v.is({})).toBe(false)
+      expect(v.explain({ a: 1 }, 5)).toEqual([{ path: '/a', code: 'additionalProperties', expected: false, received: undefined }])
+    }
+    for (const v of [compileGenerated(typed), interpret(typed)]) {
+      expect(v.is({ a: 'x', b: 1 })).toBe(true)
+      expect(v.is({ a: 1, b: 1 })).toBe(false)
+      expect(v.is({ b: 1 })).toBe(false)
+    }
+  })
 })
 
 describe('large enums', () => {

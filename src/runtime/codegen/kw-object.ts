@@ -95,13 +95,15 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
   const flags = new Map(tracked.map((key) => [key, g.scope.name('f')]))
   const k = g.scope.name('k')
   const x = g.scope.name('v')
+  // No `break` in here: with no cases this runs straight in the for-in body, where it would end the loop.
   const onAdditional = additional.kind === 'false' ? e.fail
-    : _`{ const ${x} = ${v}[${k}]; ${emitNode(g, additional, { v: x, path: _`""`, depth: deeper(at.depth) }, e)} break; }`
+    : _`{ const ${x} = ${v}[${k}]; ${emitNode(g, additional, { v: x, path: _`""`, depth: deeper(at.depth) }, e)} }`
   const cases = knownKeys.map((key) => {
     const f = flags.get(key)
     return f === undefined ? _`case ${key}: break;` : _`case ${key}: ${f} = true; break;`
   })
-  for (const key of required) if (!knownKeys.includes(key)) cases.push(_`case ${key}: ${flags.get(key)!} = true; break;`)
+  // A required key that no `properties` entry names is still an additional property.
+  for (const key of required) if (!knownKeys.includes(key)) cases.push(_`case ${key}: ${flags.get(key)!} = true; ${onAdditional} break;`)
   if (flags.size > 0) out.push(_`let ${join([...flags.values()].map((f) => _`${f} = false`), _`, `)};`)
   const body = cases.length === 0 ? onAdditional : _`switch (${k}) { ${join(cases, _` `)} default: ${onAdditional} }`
   // One for-in pass over the own keys marks the known ones and handles additionalProperties.

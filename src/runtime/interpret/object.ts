@@ -55,7 +55,8 @@ export function objectChecks(node: SchemaNode, maxDepth: number, compile: (n: Sc
         if (!hasOwn.call(o, k)) continue
         const bit = slot.get(k)
         if (bit !== undefined) mask |= 1 << bit
-        else if (rejectExtras && !known.has(k)) return false
+        // A required key that no `properties` entry names is still an additional property.
+        if (rejectExtras && !known.has(k)) return false
       }
     }
     let ok = true

@@ -88,7 +88,10 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
     if (deep === true) return [e.fail]
     if (deep !== false) out.push(_`if (${deep}) { ${e.fail} }`)
   }
-  if (takesOpenShapePath(node)) return [...out, ...emitIsOpenShape(g, node, at, e, emitNode, props)]
+  if (takesOpenShapePath(node)) {
+    const shape = emitIsOpenShape(g, node, at, e, emitNode, props)
+    return additional === undefined ? [...out, ...shape] : [...out, ...shape, emitRejectUnknownKeys(g, node, v, e)]
+  }
   if (additional === undefined) return out
   const tracked = [...new Set([...required, ...props.map((p) => p.key)])]
   const knownKeys = (node.properties ?? []).map((p) => p.key)
@@ -119,7 +122,7 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
 }
 
 /**
- * Open shape (no additionalProperties), 'is' mode. Each tracked key is read once, up front, into
+ * Open shape (no additionalProperties; a closed one adds emitRejectUnknownKeys after), 'is' mode. Each tracked key is read once, up front, into
  * `r`. When the prototype is Object.prototype and it has none of these keys (tested with `in`, so
  * even a receiver-sensitive getter counts), a defined value can only be an own property. Otherwise
  * the values of keys that are not own are dropped. Then `undefined` means absent unless the key is
@@ -158,6 +161,18 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
   return out
 }
 
+/**
+ * The closed half of a closed shape (additionalProperties false, no patternProperties): one for-in
+ * pass that fails on an own key `properties` does not name. Required keys and values were settled
+ * by the open-shape code before it, so the pass sets no flags.
+ */
+function emitRejectUnknownKeys(g: Gen, node: SchemaNode, v: Code, e: Emit): Code {
+  const k = g.scope.name('k')
+  const known = [...new Set((node.properties ?? []).map((p) => p.key))]
+  if (known.length === 0) return _`for (const ${k} in ${v}) { if (hasOwn.call(${v}, ${k})) { ${e.fail} } }`
+  return _`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; switch (${k}) { ${join(known.map((key) => _`case ${key}:`), _` `)} break; default: { ${e.fail} } } }`
+}
+
 /** `type`, `const` and `enum` only admit JSON values, so such a schema fails on undefined. */
 function rejectsUndefined(node: SchemaNode): boolean {
   return node.kind === 'false' || (node.kind === 'schema' && (node.types !== undefined || node.hasConst === true || node.enumValues !== undefined))
@@ -165,7 +180,8 @@ function rejectsUndefined(node: SchemaNode): boolean {
 
 /** The node takes the open-shape path in 'is' mode (emitObject → emitIsKnownShape → emitIsOpenShape): the one place this is decided. */
 function takesOpenShapePath(node: SchemaNode): boolean {
-  if ((node.patternProperties ?? []).length > 0 || node.additionalProperties !== undefined) return false
+  const additional = node.additionalProperties
+  if ((node.patternProperties ?? []).length > 0 || (additional !== undefined && additional.kind !== 'false')) return false
   return (node.required ?? []).length > 0 || (node.properties ?? []).some((p) => p.node.kind !== 'true')
 }
 

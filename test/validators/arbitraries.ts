@@ -135,3 +135,29 @@ export function objectSchemaArb(): fc.Arbitrary<JsonSchema> {
     )
     .map((entries) => schemaObject(entries))
 }
+
+/**
+ * One keyword family per schema (arrays, numbers, strings, combinators) over simple members, for
+ * the same reason as objectSchemaArb: values pass the other keywords often enough to matter.
+ */
+export function familySchemaArb(): fc.Arbitrary<JsonSchema> {
+  const member = fc.oneof(fc.boolean(), fc.constantFrom<JsonSchema>({ type: 'string' }, { type: 'integer' }, { type: 'object' }, {}, { minimum: 0 }, { enum: [1, 'a', null] }, { const: 'a' }))
+  const arrays = fc.tuple(
+    opt('type', fc.constant('array')), opt('items', member), opt('minItems', fc.nat(3)), opt('maxItems', fc.nat(3)), opt('uniqueItems', fc.boolean()),
+  )
+  const numbers = fc.tuple(
+    opt('type', fc.constantFrom('number', 'integer')), opt('minimum', num), opt('maximum', num), opt('exclusiveMinimum', num), opt('exclusiveMaximum', num),
+    opt('multipleOf', fc.constantFrom(1, 2, 0.5, 0.1, 3)),
+  )
+  const strings = fc.tuple(
+    opt('type', fc.constant('string')), opt('minLength', fc.nat(3)), opt('maxLength', fc.nat(3)), opt('pattern', fc.constantFrom(...PATTERNS)),
+    opt('format', fc.constantFrom(...FORMATS)),
+  )
+  const combinators = fc.tuple(
+    opt('allOf', fc.array(member, { minLength: 1, maxLength: 3 })), opt('anyOf', fc.array(member, { minLength: 1, maxLength: 3 })),
+    opt('oneOf', fc.array(member, { minLength: 1, maxLength: 3 })), opt('not', member),
+  )
+  return fc.oneof(arrays, numbers, strings, combinators).map((entries) => schemaObject(entries as Array<[string, unknown] | null>))
+}
+/** Plain JSON values (what JSON.parse returns), for comparing with implementations that assume them. */
+export const jsonValueArb = (): fc.Arbitrary<unknown> => json(3)

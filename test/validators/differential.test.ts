@@ -7,7 +7,7 @@ import { expect, it } from 'vitest'
 import { interpret } from '../../src/runtime/interpret/index'
 import { checkSupported } from '../../src/runtime/validate/index'
 import { compileGenerated } from './compile-source'
-import { objectSchemaArb, schemaArb, shapedValueArb, valueArb } from './arbitraries'
+import { familySchemaArb, objectSchemaArb, schemaArb, shapedValueArb, valueArb } from './arbitraries'
 
 const SEED = process.env.OPENWS_FC_SEED !== undefined ? Number(process.env.OPENWS_FC_SEED) : Date.now() ^ (Math.random() * 0x7fffffff)
 const SCHEMAS = Number(process.env.OPENWS_FC_RUNS ?? 3000)
@@ -21,7 +21,7 @@ it(`codegen and interpreter agree (seed ${SEED})`, () => {
   try {
     fc.assert(
       fc.property(
-        fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb()).chain((schema) =>
+        fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb(), familySchemaArb()).chain((schema) =>
           fc.tuple(fc.constant(schema), fc.array(fc.oneof(valueArb(), shapedValueArb(schema)), { minLength: VALUES_PER_SCHEMA, maxLength: VALUES_PER_SCHEMA })),
         ),
         fc.integer({ min: 0, max: 6 }),

@@ -1,5 +1,6 @@
 // Every error openws raises has a stable code from this one table (like fastify's FST_ERR_*).
 // Codes are never renamed or reused; a retired code stays here, marked retired.
+// Its summaries: ./error-codes.ts.
 import type { Issue } from './validate/types'
 
 /** WebSocket close codes openws uses (RFC 6455 §7.4.1). */
@@ -13,54 +14,66 @@ export const CloseCode = {
   internalError: 1011,
 } as const
 
-interface ErrorSpec {
-  /** Human summary; the thrown message adds the specifics. */
-  summary: string
-  /** Close code when the outcome on a connection is a close; absent when it is an `$error` frame or a throw. */
-  close?: number
+/**
+ * Every code, with the close code when the outcome on a connection is a close, else 0 (an `$error`
+ * frame or a throw). The summaries live in ./error-codes.ts (`ErrorCodes`), which only code that
+ * shows them imports, so a browser bundle carries this table and not their text.
+ */
+export const ERROR_CLOSE_CODES = {
+  // --- definition time (bindings, spec validation) ---
+  OPENWS_ERR_INVALID_SPEC: 0,
+  OPENWS_ERR_INVALID_NAME: 0,
+  OPENWS_ERR_RESERVED_NAME: 0,
+  OPENWS_ERR_DUPLICATE_MESSAGE: 0,
+  OPENWS_ERR_DUPLICATE_ROLE: 0,
+  OPENWS_ERR_UNKNOWN_FROM_ROLE: 0,
+  OPENWS_ERR_NO_HOST_ROLE: 0,
+  OPENWS_ERR_MISSING_HANDLER: 0,
+  OPENWS_ERR_HANDLER_NOT_ALLOWED: 0,
+  OPENWS_ERR_INVALID_SCHEMA: 0,
+  OPENWS_ERR_UNSUPPORTED_KEYWORD: 0,
+  OPENWS_ERR_TRANSFORMER_REQUIRED: 0,
+  OPENWS_ERR_INVALID_OPTION: 0,
+  // --- on a connection ---
+  OPENWS_ERR_BAD_JSON: CloseCode.invalidPayload,
+  OPENWS_ERR_BINARY_FRAME: CloseCode.unsupportedData,
+  OPENWS_ERR_BAD_ENVELOPE: 0,
+  OPENWS_ERR_FRAME_TOO_LARGE: CloseCode.tooBig,
+  OPENWS_ERR_NOT_OPEN: CloseCode.policyViolation,
+  OPENWS_ERR_UNKNOWN_ROLE: CloseCode.policyViolation,
+  OPENWS_ERR_ROLE_MISMATCH: CloseCode.policyViolation,
+  OPENWS_ERR_UNKNOWN_MESSAGE: 0,
+  OPENWS_ERR_SENDER_NOT_ALLOWED: 0,
+  OPENWS_ERR_INVALID_PAYLOAD: 0,
+  OPENWS_ERR_HANDLER_FAILED: 0,
+  OPENWS_ERR_QUEUE_FULL: CloseCode.policyViolation,
+  OPENWS_ERR_SESSION_CLOSED: 0,
+  OPENWS_ERR_ALREADY_OPEN: 0,
+  OPENWS_ERR_UNAUTHORIZED: 0,
+  OPENWS_ERR_SLOW_CONSUMER: CloseCode.policyViolation,
+  OPENWS_ERR_SHUTTING_DOWN: CloseCode.goingAway,
+  OPENWS_ERR_INTERNAL: CloseCode.internalError,
+  // --- outbound (thrown to the caller, nothing sent) ---
+  OPENWS_ERR_OUTBOUND_INVALID: 0,
+  OPENWS_ERR_OUTBOUND_UNKNOWN: 0,
+  OPENWS_ERR_SEND_FAILED: 0,
+} as const
+
+export type ErrorCode = keyof typeof ERROR_CLOSE_CODES
+
+/** The summaries a session puts in `$error` frames (the rest of the table: ./error-codes.ts). */
+export const WIRE_SUMMARIES = {
+  OPENWS_ERR_BAD_ENVELOPE: 'the frame is not a {fromRole, messageName, payload, id?} envelope',
+  OPENWS_ERR_INVALID_PAYLOAD: 'the payload does not match the message schema',
+  OPENWS_ERR_HANDLER_FAILED: 'the handler threw',
+  OPENWS_ERR_INTERNAL: 'an internal error',
+} as const satisfies Partial<Record<ErrorCode, string>>
+
+/** Whether `code` is one of ours (a peer's `$error` frame may carry anything). */
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CLOSE_CODES, code)
 }
 
-export const ErrorCodes = {
-  // --- definition time (bindings, spec validation) ---
-  OPENWS_ERR_INVALID_SPEC: { summary: 'the OpenWS document is not valid' },
-  OPENWS_ERR_INVALID_NAME: { summary: 'a network, role or message name does not match the key pattern' },
-  OPENWS_ERR_RESERVED_NAME: { summary: 'message names starting with "$" are reserved' },
-  OPENWS_ERR_DUPLICATE_MESSAGE: { summary: 'a message name repeats within a role' },
-  OPENWS_ERR_DUPLICATE_ROLE: { summary: 'two roles share one name' },
-  OPENWS_ERR_UNKNOWN_FROM_ROLE: { summary: 'a "from" list names a role that is not in the network' },
-  OPENWS_ERR_NO_HOST_ROLE: { summary: 'a network given to bindings needs exactly one host role' },
-  OPENWS_ERR_MISSING_HANDLER: { summary: 'a host message has no handler' },
-  OPENWS_ERR_HANDLER_NOT_ALLOWED: { summary: 'a handler is registered for a sender role the message\'s "from" list does not allow' },
-  OPENWS_ERR_INVALID_SCHEMA: { summary: 'a payload is not a well-formed JSON Schema' },
-  OPENWS_ERR_UNSUPPORTED_KEYWORD: { summary: 'a payload schema uses a keyword outside the supported subset' },
-  OPENWS_ERR_TRANSFORMER_REQUIRED: { summary: 'this definition needs the openws transformer, which is not configured' },
-  OPENWS_ERR_INVALID_OPTION: { summary: 'an option is invalid or contradicts another' },
-  // --- on a connection ---
-  OPENWS_ERR_BAD_JSON: { summary: 'the frame is not valid JSON', close: CloseCode.invalidPayload },
-  OPENWS_ERR_BINARY_FRAME: { summary: 'binary frames are not supported', close: CloseCode.unsupportedData },
-  OPENWS_ERR_BAD_ENVELOPE: { summary: 'the frame is not a {fromRole, messageName, payload, id?} envelope' },
-  OPENWS_ERR_FRAME_TOO_LARGE: { summary: 'the frame exceeds the size limit', close: CloseCode.tooBig },
-  OPENWS_ERR_NOT_OPEN: { summary: 'a message arrived before the remote role was established', close: CloseCode.policyViolation },
-  OPENWS_ERR_UNKNOWN_ROLE: { summary: 'the role is not part of the network', close: CloseCode.policyViolation },
-  OPENWS_ERR_ROLE_MISMATCH: { summary: 'the frame claims a role other than the one established for the connection', close: CloseCode.policyViolation },
-  OPENWS_ERR_UNKNOWN_MESSAGE: { summary: 'the host role has no such message' },
-  OPENWS_ERR_SENDER_NOT_ALLOWED: { summary: 'the sender role may not send this message' },
-  OPENWS_ERR_INVALID_PAYLOAD: { summary: 'the payload does not match the message schema' },
-  OPENWS_ERR_HANDLER_FAILED: { summary: 'the handler threw' },
-  OPENWS_ERR_QUEUE_FULL: { summary: 'too many messages are waiting on this connection', close: CloseCode.policyViolation },
-  OPENWS_ERR_SESSION_CLOSED: { summary: 'the session is closed' },
-  OPENWS_ERR_ALREADY_OPEN: { summary: 'the session is already open' },
-  OPENWS_ERR_UNAUTHORIZED: { summary: 'authentication refused the connection' },
-  OPENWS_ERR_SLOW_CONSUMER: { summary: "the peer's outbound buffer is full", close: CloseCode.policyViolation },
-  OPENWS_ERR_SHUTTING_DOWN: { summary: 'the server is shutting down', close: CloseCode.goingAway },
-  OPENWS_ERR_INTERNAL: { summary: 'an internal error', close: CloseCode.internalError },
-  // --- outbound (thrown to the caller, nothing sent) ---
-  OPENWS_ERR_OUTBOUND_INVALID: { summary: 'an outbound payload does not match the message schema' },
-  OPENWS_ERR_OUTBOUND_UNKNOWN: { summary: 'the peer role has no such message' },
-  OPENWS_ERR_SEND_FAILED: { summary: 'the transport failed to send' },
-} as const satisfies Record<string, ErrorSpec>
-
-export type ErrorCode = keyof typeof ErrorCodes
 
 export interface OpenWsErrorDetails {
   network?: string
@@ -86,8 +99,7 @@ export class OpenWsError extends Error {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
     this.name = 'OpenWsError'
     this.code = code
-    const spec: ErrorSpec = ErrorCodes[code]
-    this.closeCode = details.close ?? spec.close
+    this.closeCode = details.close ?? (ERROR_CLOSE_CODES[code] || undefined)
     this.issues = details.issues
     this.network = details.network
     this.role = details.role

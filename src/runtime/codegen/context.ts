@@ -95,9 +95,11 @@ export class Gen {
 }
 
 /** The statement for a failed check: `fail` in 'is' mode, push-and-maybe-return in 'ex' mode. */
-export function failure(e: Emit, path: Code, code: string, expected: Code = _`undefined`, received: Code = _`undefined`): Code {
+export function failure(e: Emit, path: Code, code: string, expected?: Code, received?: Code): Code {
   if (e.mode === 'is') return e.fail
-  return _`if (add(c, ${path}, ${code}, ${expected}, ${received}) >= m) return;`
+  // Absent trailing arguments arrive as undefined: leaving them out keeps bundles smaller.
+  const args = received !== undefined ? _`, ${expected ?? _`undefined`}, ${received}` : expected !== undefined ? _`, ${expected}` : _``
+  return _`if (add(c, ${path}, ${code}${args}) >= m) return;`
 }
 
 export function depthCode(depth: Depth): Code {

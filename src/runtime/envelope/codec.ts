@@ -1,6 +1,6 @@
 // Encode and decode envelopes. Decoding never throws: it returns the envelope or an OpenWsError
 // whose code and close code say what the connection should do.
-import { openwsError, type OpenWsError } from '../errors'
+import { openwsError, WIRE_SUMMARIES, type OpenWsError } from '../errors'
 import { DEFAULT_LIMITS } from '../limits'
 import type { Validator } from '../validate/types'
 import type { Envelope, EnvelopeId } from './types'
@@ -98,7 +98,7 @@ export function frameText(frame: string | Uint8Array | ArrayBuffer, isBinary: bo
 }
 
 export function badEnvelope(validator: Validator, value: unknown, maxIssues: number): OpenWsError {
-  return openwsError('OPENWS_ERR_BAD_ENVELOPE', 'the frame is not a {fromRole, messageName, payload, id?} envelope', {
+  return openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, {
     issues: validator.explain(value, maxIssues),
   })
 }

@@ -24,20 +24,20 @@ if (!ok0) { L1: { if (!(Number.isInteger(v3))) { break L1; }
 if (!(v3 >= -9007199254740991)) { break L1; }
 if (!(v3 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } } return true; }
 function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { if (add(c, p0, "type", "object", h.kind(v0)) >= m) return; break N0; }
-if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required", undefined, undefined) >= m) return; }
+if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required") >= m) return; }
+if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required") >= m) return; }
+if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if (hasOwn.call(v0, "fromRole")) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v4)) >= m) return; break N1; }
 if (v4.length < 2 && h.cpLen(v4) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v4)) >= m) return; }
-if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]", undefined) >= m) return; } } }
+if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if (hasOwn.call(v0, "messageName")) { const v5 = v0["messageName"]; N2: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/messageName", "type", "string", h.kind(v5)) >= m) return; break N2; }
 if (v5.length < 2 && h.cpLen(v5) < 1) { if (add(c, p0 + "/messageName", "minLength", 1, h.cpLen(v5)) >= m) return; }
-if (!r4.test(v5)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]", undefined) >= m) return; } } }
+if (!r4.test(v5)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]") >= m) return; } } }
 if (hasOwn.call(v0, "id")) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
 if (v6.length > 128 && h.cpLen(v6) > 128) { break L2; } ok1 = true; }
 if (!ok1) { L3: { if (!(Number.isInteger(v6))) { break L3; }
 if (!(v6 >= -9007199254740991)) { break L3; }
-if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf", undefined, undefined) >= m) return; } } } } }
+if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
   explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
@@ -81,16 +81,16 @@ if (!ok1) { L3: { if (!(Number.isInteger(v12))) { break L3; }
 if (!(v12 >= -9007199254740991)) { break L3; }
 if (!(v12 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { return false; } } } return true; }
 function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { if (add(c, p0, "type", "object", h.kind(v0)) >= m) return; break N0; }
-if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required", undefined, undefined) >= m) return; }
+if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required") >= m) return; }
+if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required") >= m) return; }
+if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if (hasOwn.call(v0, "fromRole")) { const v13 = v0["fromRole"]; N1: { if (!(typeof v13 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v13)) >= m) return; break N1; }
 if (v13.length < 2 && h.cpLen(v13) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v13)) >= m) return; }
-if (!r4.test(v13)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]", undefined) >= m) return; } } }
+if (!r4.test(v13)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if (hasOwn.call(v0, "messageName")) { const v14 = v0["messageName"]; if (!(v14 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", h.kind(v14)) >= m) return; } }
 if (hasOwn.call(v0, "payload")) { const v15 = v0["payload"]; N2: { if (!((typeof v15 === "object" && v15 !== null && !Array.isArray(v15)))) { if (add(c, p0 + "/payload", "type", "object", h.kind(v15)) >= m) return; break N2; }
-if (!hasOwn.call(v15, "code")) { if (add(c, p0 + "/payload" + "/code", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v15, "message")) { if (add(c, p0 + "/payload" + "/message", "required", undefined, undefined) >= m) return; }
+if (!hasOwn.call(v15, "code")) { if (add(c, p0 + "/payload" + "/code", "required") >= m) return; }
+if (!hasOwn.call(v15, "message")) { if (add(c, p0 + "/payload" + "/message", "required") >= m) return; }
 if (hasOwn.call(v15, "code")) { const v16 = v15["code"]; N3: { if (!(typeof v16 === "string")) { if (add(c, p0 + "/payload" + "/code", "type", "string", h.kind(v16)) >= m) return; break N3; } } }
 if (hasOwn.call(v15, "message")) { const v17 = v15["message"]; N4: { if (!(typeof v17 === "string")) { if (add(c, p0 + "/payload" + "/message", "type", "string", h.kind(v17)) >= m) return; break N4; } } }
 if (hasOwn.call(v15, "messageName")) { const v18 = v15["messageName"]; N5: { if (!(typeof v18 === "string")) { if (add(c, p0 + "/payload" + "/messageName", "type", "string", h.kind(v18)) >= m) return; break N5; } } }
@@ -98,18 +98,18 @@ if (hasOwn.call(v15, "id")) { const v19 = v15["id"]; { let ok2 = false; L4: { if
 if (v19.length > 128 && h.cpLen(v19) > 128) { break L4; } ok2 = true; }
 if (!ok2) { L5: { if (!(Number.isInteger(v19))) { break L5; }
 if (!(v19 >= -9007199254740991)) { break L5; }
-if (!(v19 <= 9007199254740991)) { break L5; } ok2 = true; } } if (!ok2) { if (add(c, p0 + "/payload" + "/id", "anyOf", undefined, undefined) >= m) return; } } }
+if (!(v19 <= 9007199254740991)) { break L5; } ok2 = true; } } if (!ok2) { if (add(c, p0 + "/payload" + "/id", "anyOf") >= m) return; } } }
 if (hasOwn.call(v15, "issues")) { const v20 = v15["issues"]; N6: { if (!(Array.isArray(v20))) { if (add(c, p0 + "/payload" + "/issues", "type", "array", h.kind(v20)) >= m) return; break N6; }
 for (let i1 = 0; i1 < v20.length; i1++) { const v21 = v20[i1]; N7: { if (!((typeof v21 === "object" && v21 !== null && !Array.isArray(v21)))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1, "type", "object", h.kind(v21)) >= m) return; break N7; }
-if (!hasOwn.call(v21, "path")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "required", undefined, undefined) >= m) return; }
-if (!hasOwn.call(v21, "code")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "required", undefined, undefined) >= m) return; }
+if (!hasOwn.call(v21, "path")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "required") >= m) return; }
+if (!hasOwn.call(v21, "code")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "required") >= m) return; }
 if (hasOwn.call(v21, "path")) { const v22 = v21["path"]; N8: { if (!(typeof v22 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "type", "string", h.kind(v22)) >= m) return; break N8; } } }
 if (hasOwn.call(v21, "code")) { const v23 = v21["code"]; N9: { if (!(typeof v23 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "type", "string", h.kind(v23)) >= m) return; break N9; } } } } } } } } }
 if (hasOwn.call(v0, "id")) { const v24 = v0["id"]; { let ok3 = false; L6: { if (!(typeof v24 === "string")) { break L6; }
 if (v24.length > 128 && h.cpLen(v24) > 128) { break L6; } ok3 = true; }
 if (!ok3) { L7: { if (!(Number.isInteger(v24))) { break L7; }
 if (!(v24 >= -9007199254740991)) { break L7; }
-if (!(v24 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf", undefined, undefined) >= m) return; } } } } }
+if (!(v24 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
   explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }

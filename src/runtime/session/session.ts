@@ -5,7 +5,7 @@
 import { ROUTE_UNKNOWN } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
 import type { EnvelopeId, Envelope } from '../envelope/types'
-import { ErrorCodes, openwsError, OpenWsError } from '../errors'
+import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
 import type { HandlerFn, RuntimeCore } from './core'
@@ -94,7 +94,7 @@ export class SessionImpl extends SessionConnection implements Session {
   private openFailed(error: unknown): void {
     this.busy = false
     this.reportError(openwsError('OPENWS_ERR_INTERNAL', `handleOpen failed: ${describe(error)}`, { role: this.role, cause: error }))
-    this.fail(new OpenWsError('OPENWS_ERR_INTERNAL', ErrorCodes.OPENWS_ERR_INTERNAL.summary))
+    this.fail(new OpenWsError('OPENWS_ERR_INTERNAL', WIRE_SUMMARIES.OPENWS_ERR_INTERNAL))
     this.afterBusy()
   }
 
@@ -124,7 +124,7 @@ export class SessionImpl extends SessionConnection implements Session {
       return RESOLVED
     }
     if (typeof messageName !== 'string' || !isValidId(id)) {
-      this.sendError('OPENWS_ERR_BAD_ENVELOPE', ErrorCodes.OPENWS_ERR_BAD_ENVELOPE.summary, undefined, isValidId(id) ? id : undefined)
+      this.sendError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, undefined, isValidId(id) ? id : undefined)
       return RESOLVED
     }
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED
@@ -179,7 +179,7 @@ export class SessionImpl extends SessionConnection implements Session {
     }
     const validator = this.validators[slot]
     if (!validator.is(payload)) {
-      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', ErrorCodes.OPENWS_ERR_INVALID_PAYLOAD.summary, name, id, validator.explain(payload, this.core.limits.maxIssues))
+      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, validator.explain(payload, this.core.limits.maxIssues))
       return
     }
     const handler = this.handlers[slot]
@@ -236,7 +236,7 @@ export class SessionImpl extends SessionConnection implements Session {
         cause: error,
       }),
     )
-    const summary = ErrorCodes.OPENWS_ERR_HANDLER_FAILED.summary
+    const summary = WIRE_SUMMARIES.OPENWS_ERR_HANDLER_FAILED
     this.sendError('OPENWS_ERR_HANDLER_FAILED', this.core.exposeErrors ? `${summary}: ${describe(error)}` : summary, name, id)
   }
 

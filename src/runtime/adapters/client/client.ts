@@ -2,7 +2,7 @@
 // handlers (one runtime session per socket), offers a stable typed API to the server that queues
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
 import { decodeEnvelope, ERROR_MESSAGE, type ErrorFramePayload } from '../../envelope/index'
-import { ErrorCodes, isOpenWsError, openwsError, type ErrorCode, type OpenWsError } from '../../errors'
+import { isErrorCode, isOpenWsError, openwsError, type OpenWsError } from '../../errors'
 import { runtime as createRuntime } from '../../session/index'
 import type { Runtime, Session } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
@@ -205,7 +205,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
 
   private serverError(payload: ErrorFramePayload): void {
     // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
-    const code = Object.hasOwn(ErrorCodes, payload.code) ? (payload.code as ErrorCode) : 'OPENWS_ERR_INTERNAL'
+    const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
     const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues })
     // The frame's correlation id, so callers can match the error to what they sent.
     Object.assign(error, { id: payload.id })

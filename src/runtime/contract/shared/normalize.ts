@@ -1,7 +1,7 @@
 // Drafts -> NetworkIR: the one place where every authoring style becomes the same plain-JSON
 // network. Checks names, duplicates, host count, `from` references, endpoints and payloads,
 // then hands the result to the spec's semantic checks (assertNetwork) and freezes it.
-import { ErrorCodes, isOpenWsError, openwsError, type ErrorCode, type OpenWsErrorDetails } from '../../errors'
+import { isErrorCode, isOpenWsError, openwsError, type ErrorCode, type OpenWsErrorDetails } from '../../errors'
 import { HOST_MARK, type EndpointDoc, type JsonSchema, type MessageDoc, type NetworkIR, type RoleDoc } from '../../ir/types'
 import { toJsonSchema } from '../../schema/index'
 import { assertNetwork } from '../../spec/index'
@@ -121,9 +121,7 @@ export function payloadSchema(payload: unknown, where: OpenWsErrorDetails): Json
 function errorCodeOf(error: unknown): ErrorCode {
   if (isOpenWsError(error)) return error.code
   const code = (error as { code?: unknown } | null)?.code
-  return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ErrorCodes, code)
-    ? (code as ErrorCode)
-    : 'OPENWS_ERR_INVALID_SCHEMA'
+  return isErrorCode(code) ? code : 'OPENWS_ERR_INVALID_SCHEMA'
 }
 
 function endpointDocs(value: unknown, where: OpenWsErrorDetails): EndpointDoc[] {

@@ -1,6 +1,8 @@
 // Build time of a generated 50-file project with each bundler, without the plugin, with it in
 // syntax mode (target: at most 1.5x the plain build) and in typed mode (first build), printed as
-// ratios against the plain build measured in the same run; then one-file rebuild times (edit a
+// ratios against the plain build measured in the same run. The "hook floor" is a plugin that
+// declines every script through the hook openws uses (test/unplugin/harness/hook-floor.ts): what
+// any transforming plugin costs before it does any work. Then one-file rebuild times (edit a
 // schema module) for esbuild and rollup in watch/incremental mode, plain vs syntax vs typed.
 // BENCH_RUNS (default 3) timed runs per cell after one warm-up; the median is reported.
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -20,27 +22,30 @@ const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8)
 // The runtime's sources stand in for an installed node_modules/openws, which the plugin's default
 // filter never looks at: exclude them the same way, so the overhead measured is the user's files'.
 const asInstalled = /[\\/]src[\\/]runtime[\\/]/
-const modes: Array<[string, OpenWsPluginOptions | false]> = [
+const modes: Array<[string, OpenWsPluginOptions | false | 'hook-floor']> = [
   ['plain', false],
+  // A plugin that declines every script through the hook openws uses: what the hook alone costs.
+  ['floor', 'hook-floor'],
   ['syntax', { root: project.dir, exclude: asInstalled }],
   ['typed', { root: project.dir, typed: true, exclude: asInstalled }],
 ]
 
-async function time(bundler: Bundler, plugin: OpenWsPluginOptions | false, tag: string): Promise<number> {
+async function time(bundler: Bundler, plugin: OpenWsPluginOptions | false | 'hook-floor', tag: string): Promise<number> {
   const t = performance.now()
   const out = await build(bundler, { entry: project.entry, outDir: join(work, 'out', bundler, tag), plugin })
   const elapsed = performance.now() - t
+  if (plugin === 'hook-floor') return elapsed
   if (plugin && !out.code.includes('openws.artifact')) throw new Error(`${bundler}: the plugin did not compile the network`)
   if (plugin && out.warnings.some((w) => w.includes('OPENWS_'))) throw new Error(`${bundler}: ${out.warnings.join('\n')}`)
   return elapsed
 }
 
 console.log(`generated project: ${project.files} files; ${RUNS} runs per cell after a warm-up (median); target: syntax/plain <= 1.5x\n`)
-console.log('first build      plain     syntax     typed   syntax/plain          typed/plain   syntax overhead')
+console.log('first build      plain  hook floor    syntax     typed   syntax/plain          typed/plain   syntax overhead   floor/plain')
 const failures: string[] = []
 for (const bundler of BUNDLERS) {
   // Modes are interleaved round by round so JIT warm-up and machine noise hit all of them alike.
-  const runs: Record<string, number[]> = { plain: [], syntax: [], typed: [] }
+  const runs: Record<string, number[]> = { plain: [], floor: [], syntax: [], typed: [] }
   for (let r = -1; r < RUNS; r++) {
     for (const [mode, plugin] of modes) {
       if (runs[mode] === undefined) continue
@@ -57,7 +62,7 @@ for (const bundler of BUNDLERS) {
   const syntax = medians.syntax! / medians.plain!
   const typed = medians.typed! / medians.plain!
   console.log(
-    `${bundler.padEnd(10)} ${ms(medians.plain!)}  ${ms(medians.syntax!)}  ${ms(medians.typed!)}     ${`${syntax.toFixed(2)}x ${syntax <= 1.5 ? 'MET' : 'NOT MET'}`.padEnd(16)}  ${`${typed.toFixed(2)}x`.padEnd(12)}  +${(medians.syntax! - medians.plain!).toFixed(0)} ms`,
+    `${bundler.padEnd(10)} ${ms(medians.plain!)}  ${ms(medians.floor!)}  ${ms(medians.syntax!)}  ${ms(medians.typed!)}     ${`${syntax.toFixed(2)}x ${syntax <= 1.5 ? 'MET' : 'NOT MET'}`.padEnd(16)}  ${`${typed.toFixed(2)}x`.padEnd(12)}  +${(medians.syntax! - medians.plain!).toFixed(0)} ms`.padEnd(15) + `   ${(medians.floor! / medians.plain!).toFixed(2)}x`,
   )
 }
 
@@ -70,6 +75,7 @@ const rebuilders: Array<[string, Rebuilder]> = [
 for (const [name, rebuild] of rebuilders) {
   let plainRebuild = NaN
   for (const [mode, plugin] of modes) {
+    if (plugin === 'hook-floor') continue
     try {
       const { first, rebuilds } = await rebuild(project, join(work, 'rebuild', name, mode), plugin, Math.max(3, RUNS))
       const r = median(rebuilds)

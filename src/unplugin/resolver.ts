@@ -13,6 +13,13 @@ export type SyncResolve = (specifier: string, importer: string) => string | unde
 
 const SOURCE_FILE = /\.(?:[cm]?[jt]sx?)$/
 
+/** The bundler's answers by importer and specifier (see `answerKey`); undefined: not a source file. */
+export type BundlerAnswers = Map<string, string | undefined>
+
+function answerKey(importer: string, specifier: string): string {
+  return `${importer}\0${specifier}`
+}
+
 interface Request {
   specifier: string
   importer: string
@@ -25,16 +32,17 @@ interface Request {
  * imports when it evaluates a definition, so most files ask nothing and cost no bundler round trip.
  */
 export class LazyResolver {
-  private readonly bundlerAnswers = new Map<string, string | undefined>()
   private requests: Request[] = []
 
   constructor(
     private readonly fallback: SyncResolve,
     private readonly bundlerResolve: AsyncResolve | undefined,
+    /** Shared with the other files of the build when the caller passes it. */
+    private readonly bundlerAnswers: BundlerAnswers = new Map(),
   ) {}
 
   readonly resolve: SyncResolve = (specifier, importer) => {
-    const key = `${normalizeId(importer)}\0${specifier}`
+    const key = answerKey(normalizeId(importer), specifier)
     if (this.bundlerAnswers.has(key)) return this.bundlerAnswers.get(key)
     const answer = this.fallback(specifier, importer)
     this.requests.push({ specifier, importer: normalizeId(importer), answer })
@@ -53,7 +61,7 @@ export class LazyResolver {
     let differs = false
     pending.forEach((r, i) => {
       const answer = answers[i] ?? r.answer
-      this.bundlerAnswers.set(`${r.importer}\0${r.specifier}`, answer)
+      this.bundlerAnswers.set(answerKey(r.importer, r.specifier), answer)
       if (answer !== r.answer) differs = true
     })
     return differs

@@ -90,6 +90,22 @@ describe('ctx.transform diagnostics and dependencies', () => {
     expect(out?.dependencies).toEqual([file('alt-schemas.ts')])
   })
 
+  it('asks the bundler once per import when the files of a build share bundlerAnswers', async () => {
+    const seen: string[] = []
+    const resolve = async (spec: string) => {
+      seen.push(spec)
+      return join(dir, 'alt-schemas.ts')
+    }
+    const bundlerAnswers = new Map<string, string | undefined>()
+    const first = await ctx.transform(read('imported.ts'), file('imported.ts'), { resolve, bundlerAnswers })
+    const again = await ctx.transform(read('imported.ts'), file('imported.ts'), { resolve, bundlerAnswers })
+    expect(seen).toEqual(['../chat/schemas'])
+    // The shared answer is the bundler's, not TypeScript's: the second file sees the alias too.
+    expect(again?.code).toBe(first?.code)
+    expect(again?.code.replace(/\\"/g, '"')).toContain('"maxLength":9')
+    expect(again?.dependencies).toEqual([file('alt-schemas.ts')])
+  })
+
   it('falls back to TypeScript resolution when the bundler resolver throws or answers garbage', async () => {
     for (const resolve of [async () => { throw new Error('nope') }, async () => '/p/styles.css', async () => undefined]) {
       const out = await ctx.transform(read('imported.ts'), file('imported.ts'), { resolve })

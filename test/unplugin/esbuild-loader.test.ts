@@ -17,6 +17,7 @@ function loader() {
   let onLoad: Parameters<EsbuildBuild['onLoad']>[1] | undefined
   let filter: RegExp | undefined
   const fake: EsbuildBuild = {
+    onStart() {},
     onLoad(options, callback) {
       filter = options.filter
       onLoad = callback

@@ -4,6 +4,7 @@ import { mkdirSync, readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import type { OpenWsPluginOptions } from '../../../src/unplugin/plugin'
+import { hookFloorPlugin } from './hook-floor'
 import { aliasMap, openwsEntry, resolveRelative, root } from './paths'
 
 export type Bundler = 'esbuild' | 'vite' | 'rollup' | 'webpack' | 'rspack'
@@ -12,8 +13,8 @@ export const BUNDLERS: Bundler[] = ['esbuild', 'vite', 'rollup', 'webpack', 'rsp
 export interface BuildRequest {
   entry: string
   outDir: string
-  /** false: build without the plugin (the untransformed baseline). */
-  plugin: OpenWsPluginOptions | false
+  /** false: build without the plugin (the untransformed baseline); 'hook-floor': see ./hook-floor.ts. */
+  plugin: OpenWsPluginOptions | false | 'hook-floor'
   /** 'node' bundles run with `node`; 'browser' bundles are ESM for a page. */
   platform?: 'node' | 'browser'
   minify?: boolean
@@ -27,6 +28,13 @@ export interface BuildOutput {
 
 const external = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)])
 
+/** The plugins a request asks for: none, openws with its options, or the hook floor. */
+async function pluginsFor<P>(bundler: Bundler, req: BuildRequest): Promise<P[]> {
+  if (req.plugin === false) return []
+  if (req.plugin === 'hook-floor') return [hookFloorPlugin(bundler) as P]
+  return [(await import(`../../../src/unplugin/${bundler}.ts`)).default(req.plugin) as P]
+}
+
 export async function build(bundler: Bundler, req: BuildRequest): Promise<BuildOutput> {
   mkdirSync(req.outDir, { recursive: true })
   const warnings: string[] = []
@@ -37,7 +45,7 @@ export async function build(bundler: Bundler, req: BuildRequest): Promise<BuildO
 const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promise<string>> = {
   async esbuild(req, warnings) {
     const esbuild = await import('esbuild')
-    const ours = req.plugin ? [(await import('../../../src/unplugin/esbuild')).default(req.plugin)] : []
+    const ours = await pluginsFor<import('esbuild').Plugin>('esbuild', req)
     const outfile = join(req.outDir, 'main.mjs')
     const result = await esbuild.build({
       entryPoints: [req.entry],
@@ -64,7 +72,7 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
 
   async vite(req, warnings) {
     const vite = await import('vite')
-    const ours = req.plugin ? [(await import('../../../src/unplugin/vite')).default(req.plugin)] : []
+    const ours = await pluginsFor<import('vite').PluginOption>('vite', req)
     const node = (req.platform ?? 'node') === 'node'
     await vite.build({
       configFile: false,
@@ -90,7 +98,7 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
   async rollup(req, warnings) {
     const { rollup } = await import('rollup')
     const esbuild = await import('esbuild')
-    const ours = req.plugin ? [(await import('../../../src/unplugin/rollup')).default(req.plugin)] : []
+    const ours = await pluginsFor<import('rollup').Plugin>('rollup', req)
     const bundle = await rollup({
       input: req.entry,
       external: (id) => external.has(id),
@@ -120,7 +128,7 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
 
   async webpack(req, warnings) {
     const { default: webpack } = await import('webpack')
-    const ours = req.plugin ? [(await import('../../../src/unplugin/webpack')).default(req.plugin)] : []
+    const ours = await pluginsFor<import('webpack').WebpackPluginInstance>('webpack', req)
     const compiler = webpack({
       mode: 'production',
       target: (req.platform ?? 'node') === 'node' ? 'node' : 'web',
@@ -141,7 +149,7 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
 
   async rspack(req, warnings) {
     const { rspack } = await import('@rspack/core')
-    const ours = req.plugin ? [(await import('../../../src/unplugin/rspack')).default(req.plugin)] : []
+    const ours = await pluginsFor<import('@rspack/core').RspackPluginInstance>('rspack', req)
     const compiler = rspack({
       mode: 'production',
       target: (req.platform ?? 'node') === 'node' ? 'node' : 'web',

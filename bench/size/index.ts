@@ -3,11 +3,11 @@
 // The app is examples/vite (the chat client). Share = gzip(min(app with openws bundled)) minus
 // gzip(min(the same app with every `openws…` import left external)); both builds run the plugin, so
 // the generated validators and switches count as the app's own code, the runtime as the framework's.
-// Also printed: the same app without the plugin (the interpreted path), and the biggest runtime
-// modules in the minified bundle (from esbuild's metafile), to show where the bytes go.
+// Also printed: the same app without the plugin (the interpreted path), and each runtime module's
+// share of the gzip bytes (leave-one-out), to show where they go.
 import { gzipSync } from 'node:zlib'
-import { join, relative } from 'node:path'
-import { build, type Plugin } from 'esbuild'
+import { join } from 'node:path'
+import { build, transformSync, type Plugin } from 'esbuild'
 import openws from '../../src/unplugin/esbuild'
 import { openwsEntry, root } from '../../test/unplugin/harness/paths'
 
@@ -37,13 +37,11 @@ async function bundle(plugins: Plugin[]) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    metafile: true,
     logLevel: 'silent',
     plugins,
   })
   const code = result.outputFiles[0]!.contents
-  const inputs = Object.values(result.metafile.outputs)[0]!.inputs
-  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength, inputs }
+  return { min: code.byteLength, gz: gzipSync(code, { level: 9 }).byteLength }
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`
@@ -60,10 +58,21 @@ console.log(`  whole bundle, WITHOUT the plugin     ${kb(interpreted.min).padSta
 console.log(`  framework share (min+gz)             ${kb(share).padStart(10)}   target < ${kb(TARGET_BYTES)}: ${share < TARGET_BYTES ? 'MET' : 'NOT MET'} (${(share / TARGET_BYTES).toFixed(2)}x of target)`)
 console.log(`  without-plugin / with-plugin (min+gz) ${(interpreted.gz / full.gz).toFixed(2)}x`)
 
-const runtimeInputs = Object.entries(full.inputs)
-  .filter(([file]) => file.includes('src/runtime/'))
-  .sort((a, b) => b[1].bytesInOutput - a[1].bytesInOutput)
-console.log(`\n  runtime modules in the bundle (minified bytes, before gzip), top 12 of ${runtimeInputs.length}:`)
-for (const [file, { bytesInOutput }] of runtimeInputs.slice(0, 12)) {
-  console.log(`    ${String(bytesInOutput).padStart(6)}  ${relative(root, join(root, file.replace(/^.*?src\/runtime\//, 'src/runtime/')))}`)
-}
+// Where the gzip bytes go: each runtime module's leave-one-out share, the gzip size of the
+// minified bundle minus that of the same bundle minified without the module's code. (Minified
+// bytes alone mislead: repetitive generated code compresses far better than hand-written code.)
+const readable = await build({
+  entryPoints: [entry], bundle: true, write: false, minifySyntax: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent',
+  plugins: [openws({ root }), openwsSource],
+})
+const gzMin = (js: string) => gzipSync(transformSync(js, { minify: true, format: 'esm', loader: 'js' }).code, { level: 9 }).byteLength
+// esbuild heads each module's code with a `// path` comment when not minifying whitespace.
+const chunks = readable.outputFiles[0]!.text.split(/\n(?=\/\/ \S+\.[cm]?[jt]sx?\n)/)
+const whole = gzMin(chunks.join('\n'))
+const shares = chunks
+  .map((chunk, i) => ({ file: /^\/\/ (\S+)/.exec(chunk)?.[1] ?? '', i }))
+  .filter(({ file }) => file.includes('src/runtime/'))
+  .map(({ file, i }) => ({ file, bytes: whole - gzMin(chunks.filter((_, j) => j !== i).join('\n')) }))
+  .sort((a, b) => b.bytes - a.bytes)
+console.log(`\n  runtime modules by their share of the min+gz bundle (leave-one-out), top 12 of ${shares.length}:`)
+for (const { file, bytes } of shares.slice(0, 12)) console.log(`    ${String(bytes).padStart(6)}  ${file.replace(/^.*?src\/runtime\//, 'src/runtime/')}`)

@@ -74,7 +74,6 @@ export function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && Object.prototype.hasOwnProperty.call(ERROR_CLOSE_CODES, code)
 }
 
-
 export interface OpenWsErrorDetails {
   network?: string
   role?: string

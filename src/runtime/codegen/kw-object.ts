@@ -122,8 +122,8 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
 }
 
 /**
- * Open shape (no additionalProperties; a closed one adds emitRejectUnknownKeys after), 'is' mode. Each tracked key is read once, up front, into
- * `r`. When the prototype is Object.prototype and it has none of these keys (tested with `in`, so
+ * Open shape (no additionalProperties; a closed one adds emitRejectUnknownKeys after), 'is' mode.
+ * Each tracked key is read once, up front, into `r`. When the prototype is Object.prototype and it has none of these keys (tested with `in`, so
  * even a receiver-sensitive getter counts), a defined value can only be an own property. Otherwise
  * the values of keys that are not own are dropped. Then `undefined` means absent unless the key is
  * own, which hasOwnProperty settles only in that rare case. Reading first lets V8 know the map

@@ -10,6 +10,7 @@ import { parseModule } from './parse'
 import { isOpenwsModule, type OpenwsModule } from './imports'
 import { findExport, lookup, type Binding, type ExportTarget } from './scope'
 import { makeSyntheticClass, type ClassInfo } from './synthetic-class'
+import { readMember } from './evaluate-member'
 import type { ResolvedModule } from './types'
 import type { JsonSchema } from '../../runtime/ir/types'
 
@@ -25,9 +26,6 @@ export interface EvaluatorHost {
   /** Typed mode: the JSON Schema of a method's first parameter type (types as payloads). */
   payloadFromType?: (method: ts.MethodDeclaration, kind: 'message' | 'handler') => JsonSchema
 }
-
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'])
-const BUILTIN_PROTOS = new Set<unknown>([Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype, RegExp.prototype])
 
 const IN_PROGRESS = Symbol('in progress')
 
@@ -301,19 +299,9 @@ export class Evaluator {
   }
 
   member(node: ts.Node, target: unknown, key: string): unknown {
-    if (FORBIDDEN_KEYS.has(key)) throw notStatic(node, `"${key}" is not read at build time`)
-    if (target === null || (typeof target !== 'object' && typeof target !== 'function')) {
-      throw notStatic(node, `cannot read "${key}" of a ${target === null ? 'null' : typeof target} at build time`)
-    }
-    const isProxy = this.trusted.has(target as object) && !Object.getPrototypeOf(target)
-    if (!isProxy) {
-      let owner: object | null = target as object
-      while (owner && !Object.prototype.hasOwnProperty.call(owner, key)) owner = Object.getPrototypeOf(owner)
-      if (!owner) throw notStatic(node, `"${key}" is not a known property`)
-      if (BUILTIN_PROTOS.has(owner)) throw notStatic(node, `"${key}" is a built-in member, not evaluated at build time`)
-    }
-    const value = (target as Record<string, unknown>)[key]
-    if (this.trusted.has(target as object)) this.trust(value)
+    const trusted = typeof target === 'object' || typeof target === 'function' ? this.trusted.has(target as object) : false
+    const value = readMember(node, target, key, trusted)
+    if (trusted) this.trust(value)
     return value
   }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import { generateValidator } from '../../src/runtime/codegen/index'
 import { artifactOf } from '../../src/runtime/contract/compiled'
+import { helpersUsedBy } from './support/emitted'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import type { NetworkIR } from '../../src/runtime/ir/types'
 import { runtime } from '../../src/runtime/session/index'
@@ -37,7 +38,7 @@ function binder(compiled: boolean): BindingsCore {
   if (compiled) {
     const source = emitArtifact({ network, hostRole: 'host', maxDepth: 64, validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source })
     // TEST ONLY: evaluates the emitted factory, as a bundle would load it.
-    core.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
+    core.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS, helpersUsedBy(source))
   }
   return core
 }

@@ -3,7 +3,7 @@
 // schema builders here; the artifact carries the network literal and the generated code.
 import type { CompiledArtifact } from '../artifact/types'
 import { envelopeValidator } from '../envelope/validators'
-import { coreHelpers, type FormatCheck, type ValidatorHelpers } from '../validate/helpers'
+import { coreHelpers, type ExtraHelpers, type FormatCheck, type ValidatorHelpers } from '../validate/helpers'
 import { createCore, routesFor } from './shared/core'
 import { FluentRoleBinder } from './fluent/role-binder'
 import type { NetworkIR } from '../ir/types'
@@ -16,6 +16,8 @@ export interface CompiledParts {
   hostClass?: new () => object
   /** The format checks the artifact's validators use, by format name (imported one by one, so unused ones drop out). */
   formats?: Record<string, FormatCheck>
+  /** The extra helpers (EXTRA_HELPERS) the artifact's validators call, by `h.` name (imported one by one too). */
+  helpers?: Partial<ExtraHelpers>
 }
 
 /** What the transformer emits: the artifact without the envelope validator, which is network-independent. */
@@ -27,10 +29,10 @@ export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
 /**
  * Runs the transformer's factory and completes the artifact with the runtime's generated envelope
  * validator (the payload is not descended into, so one validator serves every depth limit).
- * `formats` must hold every format check the artifact's validators use.
+ * `formats` and `helpers` must hold every format check and extra helper the artifact's validators use.
  */
-export function artifactOf(make: ArtifactFactory, formats: Record<string, FormatCheck> = {}): CompiledArtifact {
-  const h: ValidatorHelpers = { ...coreHelpers, formats: Object.assign(Object.create(null) as Record<string, FormatCheck>, formats) }
+export function artifactOf(make: ArtifactFactory, formats: Record<string, FormatCheck> = {}, helpers: Partial<ExtraHelpers> = {}): CompiledArtifact {
+  const h = { ...coreHelpers, ...helpers, formats: Object.assign(Object.create(null) as Record<string, FormatCheck>, formats) } as ValidatorHelpers
   // Assigned, not spread: spreading would read (and so build) the lazy `network` literal.
   return Object.assign(make(h), { envelope: envelopeValidator() }) as CompiledArtifact
 }
@@ -43,7 +45,7 @@ export function artifactOf(make: ArtifactFactory, formats: Record<string, Format
  * so start-up does not pay for parsing the spec of a large network.
  */
 export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): BindingsCore {
-  const artifact = artifactOf(make, parts.formats)
+  const artifact = artifactOf(make, parts.formats, parts.helpers)
   const routes = routesFor(artifact.inbound.messages)
   for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
     for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
@@ -54,8 +56,8 @@ export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): B
 }
 
 /** compiledBindings for the fluent style: routes are filled by `binder.fromRoles[role].on(...)`. */
-export function compiledFluentBindings(make: ArtifactFactory, parts: Pick<CompiledParts, 'formats'> = {}): BindingsCore {
-  const artifact = artifactOf(make, parts.formats)
+export function compiledFluentBindings(make: ArtifactFactory, parts: Pick<CompiledParts, 'formats' | 'helpers'> = {}): BindingsCore {
+  const artifact = artifactOf(make, parts.formats, parts.helpers)
   const { hostRole } = artifact
   const network = (): NetworkIR => artifact.network
   const routes = routesFor(artifact.inbound.messages)

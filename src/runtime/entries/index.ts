@@ -8,3 +8,5 @@ export * from '../error-codes'
 export { compiledBindings, compiledFluentBindings } from '../contract/compiled'
 // The format checks, one export each, so transformed code keeps only those its schemas use.
 export * from '../validate/format-exports'
+// The validator helpers only some keywords need, one export each, for the same reason.
+export * from '../validate/helper-exports'

@@ -138,26 +138,47 @@ export function addIssue(c: Issue[], path: string, code: string, expected: unkno
 }
 
 /**
- * What generated validators reach as `h`, except `h.formats`. Names are part of the generated-code
- * ABI. Compiled artifacts get these plus only the format checks they use (see compiledBindings).
+ * What every generated validator may reach as `h` (names are part of the generated-code ABI).
+ * Compiled artifacts get these, plus only the EXTRA_HELPERS and format checks they use (see
+ * compiledBindings), so a bundle whose schemas have no `const` object, `uniqueItems`, `multipleOf`
+ * or property count leaves those helpers out.
  */
 export const coreHelpers = Object.freeze({
   hasOwn,
   cpLen: codePointLength,
-  equal: deepEqual,
-  dup: duplicateIndex,
-  mult: isMultipleOf,
   kind: kindOf,
-  keys: countKeys,
   esc: escapePointerToken,
   limit: issueLimit,
   add: addIssue,
 })
 
+/** The helpers generated code reaches only for some keywords, by their `h.` name. */
+export const EXTRA_HELPERS = /* @__PURE__ */ Object.freeze({
+  equal: deepEqual,
+  dup: duplicateIndex,
+  mult: isMultipleOf,
+  keys: countKeys,
+})
+
+export type ExtraHelpers = typeof EXTRA_HELPERS
+
+/** The `openws` export of an extra helper: 'equal' -> 'helperEqual' (see helper-exports.ts). */
+export function extraHelperExportName(name: keyof ExtraHelpers): string {
+  return `helper${name[0]!.toUpperCase()}${name.slice(1)}`
+}
+
+/**
+ * The extra helpers generated `source` calls, by `h.` name. Read from the text, so a string
+ * constant spelling `h.equal(` adds a helper that is not needed: a larger bundle, never a missing one.
+ */
+export function extraHelpersUsed(source: string): (keyof ExtraHelpers)[] {
+  return (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((name) => source.includes(`h.${name}(`))
+}
+
 /** A format check: what `format: name` calls on strings. */
 export type FormatCheck = (s: string) => boolean
 
-/** The whole `h`: coreHelpers and every format check (for code compiled at run time, and modules). */
-export const validatorHelpers: ValidatorHelpers = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({ formats: FORMAT_CHECKS }, coreHelpers))
+/** The whole `h`: every helper and every format check (for code compiled at run time, and modules). */
+export const validatorHelpers: ValidatorHelpers = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({ formats: FORMAT_CHECKS }, coreHelpers, EXTRA_HELPERS))
 
-export type ValidatorHelpers = typeof coreHelpers & { readonly formats: Readonly<Record<string, FormatCheck>> }
+export type ValidatorHelpers = typeof coreHelpers & ExtraHelpers & { readonly formats: Readonly<Record<string, FormatCheck>> }

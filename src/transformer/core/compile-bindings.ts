@@ -12,6 +12,7 @@ import { locateError } from './locate'
 import { jsonValue } from './js'
 import { checkNoLaterMutation } from './mutations'
 import { FORMAT_CHECKS, formatExportName } from '../../runtime/validate/formats'
+import { extraHelperExportName, extraHelpersUsed } from '../../runtime/validate/helpers'
 
 export interface CompileEnv {
   ev: Evaluator
@@ -83,6 +84,8 @@ export function compileBindings(call: ts.CallExpression, module: OpenwsModule, e
   }
   const formats = formatsUsed(network)
   if (formats.length > 0) parts.push(`formats: { ${formats.map((f) => `${JSON.stringify(f)}: ${rt}.${formatExportName(f)}`).join(', ')} }`)
+  const helpers = extraHelpersUsed(artifact)
+  if (helpers.length > 0) parts.push(`helpers: { ${helpers.map((name) => `${name}: ${rt}.${extraHelperExportName(name)}`).join(', ')} }`)
   const rest = parts.length > 0 ? `, { ${parts.join(', ')} }` : ''
   return `${rt}.${fluent ? 'compiledFluentBindings' : 'compiledBindings'}(${artifact}${rest})`
 }

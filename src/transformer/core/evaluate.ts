@@ -299,7 +299,7 @@ export class Evaluator {
   }
 
   member(node: ts.Node, target: unknown, key: string): unknown {
-    const trusted = typeof target === 'object' || typeof target === 'function' ? this.trusted.has(target as object) : false
+    const trusted = this.trusted.has(target as object) // false for primitives: WeakSet.has does not throw
     const value = readMember(node, target, key, trusted)
     if (trusted) this.trust(value)
     return value

@@ -24,7 +24,8 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   clean: true,
-  sourcemap: true,
+  // No source maps: they doubled the install (1.9 of 3.1 MB, sources embedded); dist is readable ESM/CJS.
+  sourcemap: false,
   target: 'node20',
   splitting: true,
   treeshake: true,

@@ -1,3 +1,4 @@
 // `openws/esbuild`: the openws build plugin for esbuild.
+import { pluginEntry } from './entry'
 import { unplugin } from './plugin'
-export default unplugin.esbuild
+export default pluginEntry(unplugin.esbuild)

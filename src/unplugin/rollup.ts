@@ -1,3 +1,4 @@
 // `openws/rollup`: the openws build plugin for rollup.
+import { pluginEntry } from './entry'
 import { unplugin } from './plugin'
-export default unplugin.rollup
+export default pluginEntry(unplugin.rollup)

@@ -1,3 +1,4 @@
 // `openws/rspack`: the openws build plugin for rspack.
+import { pluginEntry } from './entry'
 import { unplugin } from './plugin'
-export default unplugin.rspack
+export default pluginEntry(unplugin.rspack)

@@ -1,3 +1,4 @@
 // `openws/vite`: the openws build plugin for vite.
+import { pluginEntry } from './entry'
 import { unplugin } from './plugin'
-export default unplugin.vite
+export default pluginEntry(unplugin.vite)

@@ -1,3 +1,4 @@
 // `openws/webpack`: the openws build plugin for webpack.
+import { pluginEntry } from './entry'
 import { unplugin } from './plugin'
-export default unplugin.webpack
+export default pluginEntry(unplugin.webpack)

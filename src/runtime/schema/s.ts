@@ -8,4 +8,7 @@ export { arr } from './array'
 export { map } from './map'
 export { enum_ as enum, const_ as const } from './literal'
 export { union, nullable } from './union'
-export type { Infer } from './types'
+import type { Infer as InferOf } from './types'
+// A local alias, not a type re-export: the bundled .d.ts turns a re-exported type inside a
+// namespace into a `const` (so `S.Infer<…>` failed with TS2749 in the published types).
+export type Infer<T> = InferOf<T>

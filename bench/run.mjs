@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const order = ['validators', 'dispatch', 'e2e', 'size', 'build']
+const order = ['validators', 'dispatch', 'e2e', 'size', 'build', 'install']
 const wanted = process.argv.slice(2)
 const available = readdirSync(here, { withFileTypes: true })
   .filter((d) => d.isDirectory() && existsSync(join(here, d.name, 'index.ts')))

@@ -36,6 +36,15 @@ describe('src/runtime boundary', () => {
     }
   })
 
+  // The code generator is build-time code that happens to live beside the runtime (the transformer
+  // and the tests call it); nothing that ships may reach it.
+  it.each(files.filter((f) => !f.includes(`${join('runtime', 'codegen')}`)).map((f) => [relative(root, f), f]))('%s does not import codegen', (_name, file) => {
+    const code = stripComments(readFileSync(file, 'utf8'))
+    for (const [, spec] of code.matchAll(specifiers)) {
+      expect(spec!.startsWith('.') && /(^|\/)codegen(\/|$)/.test(spec!), `imports ${spec}`).toBe(false)
+    }
+  })
+
   it.each(files.map((f) => [relative(root, f), f]))('%s uses no eval or new Function', (_name, file) => {
     const code = stripComments(readFileSync(file, 'utf8'))
     expect(code).not.toMatch(/\bnew\s+Function\s*\(|(^|[^.\w$])eval\s*\(|\bFunction\s*\(\s*['"`]/)

@@ -65,8 +65,14 @@ export const rollupRebuild: Rebuilder = async (project, outDir, plugin, edits) =
     new Promise<void>((resolve, reject) => {
       const on = (e: { code: string; error?: unknown; result?: { close(): Promise<void> } }) => {
         if (e.code === 'BUNDLE_END') void e.result?.close()
-        if (e.code === 'END') (watcher.off('event', on as never), resolve())
-        if (e.code === 'ERROR') (watcher.off('event', on as never), reject(e.error))
+        if (e.code === 'END') {
+          watcher.off('event', on as never)
+          resolve()
+        }
+        if (e.code === 'ERROR') {
+          watcher.off('event', on as never)
+          reject(e.error)
+        }
       }
       watcher.on('event', on as never)
     })

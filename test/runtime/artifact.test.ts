@@ -36,8 +36,10 @@ describe('interpreted artifact', () => {
     expect(Object.keys(api)).not.toContain('fromB') // only b may send fromB to a
     expect(api.fromB).toBeUndefined()
     expect(api[PEER_SINK]).toBeDefined()
+    /* eslint-disable no-prototype-builtins -- a message named hasOwnProperty is the point */
     await api.hasOwnProperty({ n: 1 })
     expect(() => api.hasOwnProperty({ n: 'no' })).toThrow('invalid hasOwnProperty')
+    /* eslint-enable no-prototype-builtins */
     expect(sent).toEqual([['hasOwnProperty', { n: 1 }]])
   })
 })

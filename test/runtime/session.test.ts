@@ -1,7 +1,7 @@
 // Session edge cases on a hand-built binder: state transitions, re-entrancy, hooks that fail.
 import { describe, expect, it } from 'vitest'
 import type { LifecycleHooks } from '../../src/runtime/contract/types'
-import { runtime, type Session } from '../../src/runtime/session/index'
+import { runtime } from '../../src/runtime/session/index'
 import { handBinder } from './fixtures/hand-binder'
 
 function setup(hooks: LifecycleHooks = {}, routes: Parameters<typeof handBinder>[0] = {}) {
@@ -33,17 +33,15 @@ describe('session', () => {
 
   it('queues a message a handler sends to its own session until the handler returns', async () => {
     const order: string[] = []
-    let session!: Session
     const { s } = setup({}, {
       constructor: {
         a: (p: { n: number }) => {
           order.push(`start ${p.n}`)
-          if (p.n === 1) void session.handleMessage('a', 'constructor', { n: 2 })
+          if (p.n === 1) void s.handleMessage('a', 'constructor', { n: 2 })
           order.push(`end ${p.n}`)
         },
       },
     })
-    session = s
     await s.open('a')
     await s.handleMessage('a', 'constructor', { n: 1 })
     await s.idle()

@@ -6,6 +6,5 @@ import type { Validator, ValidatorOptions } from '../../src/runtime/validate/typ
 
 export function compileGenerated(schema: JsonSchema, options?: ValidatorOptions): Validator {
   const { source } = generateValidator(schema, options)
-  // eslint-disable-next-line no-new-func
   return new Function('h', `return ${source}`)(validatorHelpers) as Validator
 }

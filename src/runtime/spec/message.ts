@@ -3,7 +3,7 @@ import { openwsError, type OpenWsErrorDetails } from '../errors'
 import type { JsonSchema, MessageDoc } from '../ir/types'
 import { isSchemaBuilder, toJsonSchema, type PayloadType, type SchemaLike } from '../schema/index'
 import { FieldsBuilder } from './base'
-import { absorb, copyJson, describe, emit, isPlainObject } from './fields'
+import { absorb, describe, emit, isPlainObject } from './fields'
 import { assertName } from './names'
 
 /** Anything `.from()` accepts for a role: its name or its builder. */

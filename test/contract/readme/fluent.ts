@@ -85,7 +85,7 @@ binder.fromRoles.client
     })
     .on(
         'sendMessage',
-        async (payload: { userId: string; roomId: string; text: string }, api: ApiProto) => {
+        async (payload: { userId: string; roomId: string; text: string }, _api: ApiProto) => {
             const room = globalCtx.rooms[payload.roomId]
             if (!room) {
                 throw new Error(`Room ${payload.roomId} not found`)
@@ -104,13 +104,13 @@ binder.fromRoles.client
             }
         }
     )
-    .on('requestRoomStats', async (payload: { roomId: string }, api: ApiProto) => {
+    .on('requestRoomStats', async (payload: { roomId: string }, _api: ApiProto) => {
         console.log('requestRoomStats', payload.roomId)
     })
 
 binder.fromRoles.portal.on(
     'requestRoomStats',
-    async (payload: { roomId: string }, api: ApiProto) => {
+    async (payload: { roomId: string }, _api: ApiProto) => {
         console.log('requestRoomStats', payload.roomId)
     }
 )

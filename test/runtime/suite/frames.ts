@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SuiteContext } from './context'
 
-export function frameTests({ setup, make, codes }: SuiteContext): void {
+export function frameTests({ setup, codes }: SuiteContext): void {
   describe('frames', () => {
     it('closes on a binary frame (1003), an oversize frame (1009) and bad JSON (1007)', async () => {
       const cases: [string | Uint8Array, boolean, string, number][] = [

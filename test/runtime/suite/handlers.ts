@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SuiteContext } from './context'
 
-export function handlerTests({ setup, make, codes }: SuiteContext): void {
+export function handlerTests({ setup, codes }: SuiteContext): void {
   describe('handlers', () => {
     it('answers a throwing handler with OPENWS_ERR_HANDLER_FAILED, reports it, hides the text', async () => {
       const { h, probe } = await setup()

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SuiteContext } from './context'
 
-export function inboundTests({ setup, make, codes }: SuiteContext): void {
+export function inboundTests({ setup, codes }: SuiteContext): void {
   describe('inbound checks', () => {
     it('answers an unknown message with OPENWS_ERR_UNKNOWN_MESSAGE and stays open', async () => {
       const { h, probe } = await setup()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { disconnect } from '../../../src/runtime/session/index'
 import type { SuiteContext } from './context'
 
-export function lifecycleTests({ setup, make, codes }: SuiteContext): void {
+export function lifecycleTests({ setup }: SuiteContext): void {
   describe('lifecycle', () => {
     it('fires open at open(), before any message, and close once after the last handler', async () => {
       const { h, probe } = await setup()

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SuiteContext } from './context'
 
-export function roleTests({ setup, make, codes }: SuiteContext): void {
+export function roleTests({ setup, codes }: SuiteContext): void {
   describe('roles', () => {
     it('rejects a frame claiming another role: OPENWS_ERR_ROLE_MISMATCH, close 1008, never dispatched', async () => {
       const { h, probe } = await setup()

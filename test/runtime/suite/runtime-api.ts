@@ -4,7 +4,7 @@ import { disconnect, encodeEnvelope, runtime } from '../../../src/runtime/sessio
 import { newProbe } from './probe'
 import type { SuiteContext } from './context'
 
-export function runtimeApiTests({ setup, make, codes }: SuiteContext): void {
+export function runtimeApiTests({ make }: SuiteContext): void {
   describe('runtime', () => {
     it('uses a host instance passed in instead of constructing one', async () => {
       const probe = newProbe(disconnect)

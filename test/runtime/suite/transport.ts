@@ -4,7 +4,7 @@ import { disconnect, runtime } from '../../../src/runtime/session/index'
 import { codeOf, newProbe } from './probe'
 import type { SuiteContext } from './context'
 
-export function transportTests({ setup, make, codes }: SuiteContext): void {
+export function transportTests({ setup, make }: SuiteContext): void {
   describe('transport failures', () => {
     it('reports a throwing or rejecting send as OPENWS_ERR_SEND_FAILED, never crashing', async () => {
       for (const mode of ['throw', 'reject'] as const) {

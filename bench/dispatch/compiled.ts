@@ -15,14 +15,21 @@ import * as fluent from '../../src/runtime/entries/fluent'
 const root = resolve(import.meta.dirname, '../..')
 const ENTRY = join(root, 'src/runtime/entries/fluent.ts')
 
+/**
+ * Message k's payload: `shared` gives every message the same schema; distinct ones differ in
+ * their property names (`f<k>`), so nothing can be shared between them but helpers.
+ */
+const payloadSource = (k: number, distinct: boolean) =>
+  distinct ? `S.obj({ id: S.int, f${k}: S.str.max(200), tags: S.arr(S.str) })` : 'S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })'
+
 /** A network as source text: host `server` with `n` messages from `client`, `client` with `n` replies. */
-export function fluentSource(n: number): string {
+export function fluentSource(n: number, distinct = false): string {
   const lines = [
     "import * as WS from 'openws/fluent'",
     "import { S } from 'openws/fluent'",
     'const server = WS.role("server").asHost()',
   ]
-  for (let i = 0; i < n; i++) lines.push(`  .message(WS.message("m${i}").payload(S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })).from("client"))`)
+  for (let i = 0; i < n; i++) lines.push(`  .message(WS.message("m${i}").payload(${payloadSource(i, distinct)}).from("client"))`)
   lines.push('const client = WS.role("client")')
   for (let i = 0; i < n; i++) lines.push(`  .message(WS.message("r${i}").payload(S.obj({ id: S.int, ok: S.bool })))`)
   lines.push('export const binder = WS.bindings(WS.network("bench").role(server).role(client))')
@@ -33,13 +40,13 @@ export function fluentSource(n: number): string {
  * The runtime as one plain-JS module (rt.mjs, what a bundle holds) and the transformer output as
  * another (net.mjs) importing it, so plain `node` measures module evaluation without any loader.
  */
-export function compiledModule(n: number, dir: string): string {
+export function compiledModule(n: number, dir: string, distinct = false): string {
   writeFileSync(join(dir, 'rt-entry.ts'), [
     `export * from ${JSON.stringify(ENTRY)}`,
     `export { compiledBindings, compiledFluentBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
   ].join('\n'))
   buildSync({ entryPoints: [join(dir, 'rt-entry.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'rt.mjs'), logLevel: 'error' })
-  const result = transformSource(fluentSource(n), join(dir, 'net.ts'), { mode: 'syntax', runtimeModule: './rt.mjs' })
+  const result = transformSource(fluentSource(n, distinct), join(dir, 'net.ts'), { mode: 'syntax', runtimeModule: './rt.mjs' })
   if (!result || !result.code.includes('compiledFluentBindings(')) throw new Error(`not compiled: ${JSON.stringify(result?.diagnostics)}`)
   const js = transformSync(result.code, { loader: 'ts', format: 'esm', target: 'es2022' }).code
   return js.replaceAll('"openws/fluent"', '"./rt.mjs"')
@@ -61,10 +68,10 @@ console.log(JSON.stringify({ ms: t2 - t0, importMs: t1 - t0 }))
 const best = (xs: number[]) => Math.min(...xs)
 const ms = (ns: bigint) => Number(ns) / 1e6
 
-export async function measureStartup(n: number, samples = 15): Promise<{ compiled: number; interpreted: number; bytes: number }> {
+export async function measureStartup(n: number, samples = 15, distinct = false): Promise<{ compiled: number; interpreted: number; bytes: number; minBytes: number }> {
   const dir = join(tmpdir(), `openws-bench-${process.pid}`)
   mkdirSync(dir, { recursive: true })
-  const js = compiledModule(n, dir)
+  const js = compiledModule(n, dir, distinct)
   writeFileSync(join(dir, 'net.mjs'), js)
   writeFileSync(join(dir, 'probe.mjs'), PROBE)
   const compiled: number[] = []
@@ -79,24 +86,43 @@ export async function measureStartup(n: number, samples = 15): Promise<{ compile
   for (let i = 0; i < samples; i++) {
     const t0 = process.hrtime.bigint()
     let server = fluent.role('server').asHost()
-    for (let k = 0; k < n; k++) server = server.message(fluent.message(`m${k}`).payload(S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })).from('client'))
+    for (let k = 0; k < n; k++) {
+      const payload = distinct ? S.obj({ id: S.int, [`f${k}`]: S.str.max(200), tags: S.arr(S.str) }) : S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })
+      server = server.message(fluent.message(`m${k}`).payload(payload).from('client'))
+    }
     let client = fluent.role('client')
     for (let k = 0; k < n; k++) client = client.message(fluent.message(`r${k}`).payload(S.obj({ id: S.int, ok: S.bool })))
     runtime(fluent.bindings(fluent.network('bench').role(server).role(client)))
     interpreted.push(ms(process.hrtime.bigint() - t0))
   }
   rmSync(dir, { recursive: true, force: true })
-  return { compiled: best(compiled), interpreted: best(interpreted), bytes: js.length }
+  const minBytes = transformSync(js, { minify: true, format: 'esm', loader: 'js' }).code.length
+  return { compiled: best(compiled), interpreted: best(interpreted), bytes: js.length, minBytes }
 }
 
-/** Prints compiled and interpreted start-up for 10 and 1000 messages (also run by bench/dispatch/index.ts). */
+/**
+ * Prints compiled and interpreted start-up for 10 and 1000 messages, with shared and with distinct
+ * payload schemas, and the generated code's minified size per message (also run by
+ * bench/dispatch/index.ts).
+ */
 export async function printStartup(): Promise<void> {
-  for (const n of [10, 1000]) {
-    const r = await measureStartup(n)
-    console.log(
-      `start-up, ${String(n).padStart(4)} messages: compiled ${r.compiled.toFixed(2)} ms (module ${(r.bytes / 1024).toFixed(0)} KiB, import + runtime()), ` +
-        `interpreted ${r.interpreted.toFixed(2)} ms (builders + bindings() + runtime()); target compiled < 5 ms at 1000`,
-    )
+  for (const distinct of [false, true]) {
+    const sizes: Record<number, number> = {}
+    for (const n of [10, 1000]) {
+      const r = await measureStartup(n, distinct && n === 1000 ? 5 : 15, distinct)
+      sizes[n] = r.minBytes
+      const kind = distinct ? 'distinct' : 'shared'
+      const target = distinct ? 'target: compiled faster than interpreted' : 'target compiled < 5 ms'
+      console.log(
+        `start-up, ${String(n).padStart(4)} ${kind.padEnd(8)} messages: compiled ${r.compiled.toFixed(2)} ms (module ${(r.bytes / 1024).toFixed(0)} KiB, ` +
+          `${(r.minBytes / 1024).toFixed(0)} KiB min; import + runtime()), interpreted ${r.interpreted.toFixed(2)} ms; ${target}` +
+          (n === 1000 ? `: ${(distinct ? r.compiled < r.interpreted : r.compiled < 5) ? 'met' : 'NOT met'}` : ''),
+      )
+    }
+    // Marginal minified bytes per message (the 990 messages between the two networks).
+    const perMessage = (sizes[1000]! - sizes[10]!) / 990
+    console.log(`  generated code per ${distinct ? 'distinct' : 'shared-schema'} message: ${(perMessage / 1024).toFixed(2)} KB minified` +
+      (distinct ? ` (target ≤ 1.5 KB: ${perMessage <= 1536 ? 'met' : 'NOT met'})` : ''))
   }
 }
 

@@ -1,0 +1,5 @@
+// The `openws` executable (built to dist/cli.js with a `#!/usr/bin/env node` banner).
+import { processIo } from './io'
+import { run } from './run'
+
+process.exitCode = await run(process.argv.slice(2), processIo())

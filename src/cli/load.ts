@@ -70,7 +70,12 @@ async function importWithTsx(file: string): Promise<Record<string, unknown> | un
   for (const base of [dirname(file), process.cwd()]) {
     let api: string
     try {
-      api = createRequire(join(base, 'noop.js')).resolve('tsx/esm/api')
+      // The ESM build of tsx's API (require.resolve would give the CJS one, which cannot tsImport ESM).
+      const pkgFile = createRequire(join(base, 'noop.js')).resolve('tsx/package.json')
+      const pkg = JSON.parse(readFileSync(pkgFile, 'utf8')) as { exports?: Record<string, { import?: { default?: string } }> }
+      const entry = pkg.exports?.['./esm/api']?.import?.default
+      if (typeof entry !== 'string') continue
+      api = join(dirname(pkgFile), entry)
     } catch {
       continue
     }

@@ -10,7 +10,7 @@ import { pyPayloadType } from './types'
 
 /** Module-level names of the runtime; generated type and class names must not take them. */
 const MODULE_NAMES = [
-  'annotations', 'asyncio', 'datetime', 'inspect', 'ipaddress', 'json', 'math', 're', 'urllib', 'websockets',
+  'annotations', 'asyncio', 'inspect', 'json', 'math', 're', 'urllib', 'websockets',
   'Any', 'Callable', 'Dict', 'List', 'Literal', 'Optional', 'TypedDict', 'Union', 'NotRequired',
   'OpenWsError', 'NETWORK', 'Handler', 'validate',
 ]
@@ -24,9 +24,7 @@ function docstring(text: string, indent: string): string {
 const HEADER = `from __future__ import annotations
 
 import asyncio
-import datetime
 import inspect
-import ipaddress
 import json
 import math
 import re

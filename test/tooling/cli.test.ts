@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { run } from '../../src/cli/run'
+import { specJson } from '../../src/runtime/adapters/spec-document'
 import { spec } from '../../src/runtime/spec/index'
 import { chatNetwork } from '../adapters/fixtures/chat'
 
@@ -57,6 +58,9 @@ describe('openws (in-process)', () => {
     expect(doc.openws).toBe('0.0.2')
     expect(doc.networks.chat.roles.server['x-openws-host']).toBe(true)
     expect(doc.networks.chat.roles.server.messages.createRoom.from).toEqual(['client'])
+    // exactly what the adapters serve at {path}/spec.json
+    const { binder } = await import('./fixtures/cli/roles')
+    expect(doc).toEqual(JSON.parse(specJson(binder)))
   })
 
   it('spec --export picks one of several; without it the choice is a usage error naming them', async () => {

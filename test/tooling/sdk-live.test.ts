@@ -62,6 +62,32 @@ describe('the generated TypeScript SDK', () => {
   })
 })
 
+describe('the generated TypeScript SDK reconnects (openws/client underneath)', () => {
+  it('a restarted server: the client reconnects with backoff and sends what was queued meanwhile', async () => {
+    const first = await createServer({ bindings: chatServerBindings(), port: 0, onInternalError: () => {} })
+    const port = first.port
+    const client = new ChatClient({ url: `${first.url}/client`, WebSocket: WebSocket as never, reconnect: { initialDelayMs: 20, maxDelayMs: 50 } })
+    const events: string[] = []
+    client.onEvent('reconnecting', () => void events.push('reconnecting'))
+    const joined: string[] = []
+    client.on('joinedRoom', (p) => void joined.push(p.roomId))
+    let second: OpenWsServer | undefined
+    try {
+      await client.ready()
+      await first.close()
+      await until(() => events.includes('reconnecting'))
+      await client.api.createRoom({ userId: 'u', roomId: 'queued' }) // queued while disconnected
+      second = await createServer({ bindings: chatServerBindings(), port, onInternalError: () => {} })
+      await client.ready()
+      await until(() => joined.length === 1)
+      expect(joined).toEqual(['queued'])
+    } finally {
+      await client.close()
+      await second?.close()
+    }
+  })
+})
+
 describe('the generated Python SDK', () => {
   it('talks to the server from python3 + websockets', async (ctx) => {
     const probe = await exec(PYTHON, ['-c', 'import websockets']).then(() => true, () => false)

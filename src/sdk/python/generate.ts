@@ -3,10 +3,10 @@
 // client class per connecting role with a method per message it sends and `on_<message>` per
 // message the server sends it. Deterministic: same document, same bytes.
 import { Names, snake, type SdkModel, type SdkRole } from '../model'
-import { payloadKey, typeName } from '../names'
+import { payloadKey, payloadNames, typeName } from '../names'
 import { pyName, pyStr, unkeyword } from './code'
 import { PYTHON_RUNTIME } from './runtime'
-import { pyPayloadType } from './types'
+import { pyPayloadTypes } from './types'
 
 /** Module-level names of the runtime; generated type and class names must not take them. */
 const MODULE_NAMES = [
@@ -53,17 +53,18 @@ export function generatePython(model: SdkModel, version: string): string {
   out.push('')
   out.push('# ---- payload types ---------------------------------------------------------------------------')
   out.push('')
-  const typeNames = new Map<string, string>()
-  for (const role of model.roles) {
-    for (const [owner, list] of [[model.host, role.sends], [role.name, role.receives]] as const) {
-      for (const m of list) {
-        const key = payloadKey(owner, m.name)
-        if (typeNames.has(key)) continue
-        const name = pyName(names.take(unkeyword(typeName(net, owner, m.name))))
-        typeNames.set(key, name)
-        out.push(pyPayloadType(name, m.payload))
-      }
-    }
+  const items = model.roles.flatMap((r) => [
+    ...r.sends.map((m) => ({ role: model.host, message: m.name, payload: m.payload })),
+    ...r.receives.map((m) => ({ role: r.name, message: m.name, payload: m.payload })),
+  ])
+  const payloadTypeNames = payloadNames(net, items, names)
+  const typeNames = payloadTypeNames.payload
+  const written = new Set<string>()
+  for (const item of items) {
+    const key = payloadKey(item.role, item.message)
+    if (written.has(key)) continue
+    written.add(key)
+    out.push(pyPayloadTypes(item.payload, { self: pyName(typeNames.get(key)!), defs: payloadTypeNames.defs.get(key)! }))
   }
   out.push('')
   for (const role of model.roles) out.push(roleClass(model, role, pyName(names.take(unkeyword(typeName(net, role.name)))), typeNames))

@@ -546,14 +546,39 @@ class _RoleClient:
 
 # ---- payload types ---------------------------------------------------------------------------
 
-TypedShapesServerJoinRoom = Any
-TypedShapesServerPutTree = Any
+# $defs/JoinRoom
+TypedShapesServerJoinRoomJoinRoom = TypedDict("TypedShapesServerJoinRoomJoinRoom", {
+    "userId": str,
+    "roomId": str,
+    "nickname": NotRequired[str],
+    "profile": NotRequired["TypedShapesServerJoinRoomIMemberIProfile"],
+})
+# $defs/IMember.IProfile
+TypedShapesServerJoinRoomIMemberIProfile = TypedDict("TypedShapesServerJoinRoomIMemberIProfile", {
+    "age": int,
+    "tags": NotRequired[List[str]],
+})
+TypedShapesServerJoinRoom = TypedShapesServerJoinRoomJoinRoom
+# $defs/Tree<string>
+TypedShapesServerPutTreeTreeString = TypedDict("TypedShapesServerPutTreeTreeString", {
+    "value": str,
+    "children": List["TypedShapesServerPutTreeTreeString"],
+})
+TypedShapesServerPutTree = TypedShapesServerPutTreeTreeString
+# definitions/a/b
+TypedShapesServerLegacyAB = Literal["x", "y"]
 TypedShapesServerLegacy = TypedDict("TypedShapesServerLegacy", {
-    "a": NotRequired[Any],
-    "self": NotRequired[Any],
+    "a": NotRequired["TypedShapesServerLegacyAB"],
+    "self": NotRequired["TypedShapesServerLegacy"],
 })
 TypedShapesServerAnything = Any
-TypedShapesClientJoinedRoom = Any
+# $defs/__type
+TypedShapesClientJoinedRoomType = TypedDict("TypedShapesClientJoinedRoomType", {
+    "joinerId": str,
+    "roomId": str,
+    "count": int,
+})
+TypedShapesClientJoinedRoom = TypedShapesClientJoinedRoomType
 TypedShapesClientRoomClosed = TypedDict("TypedShapesClientRoomClosed", {
     "constructor": NotRequired[str],
     "join-room": NotRequired[Union[str, None]],

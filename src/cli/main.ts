@@ -2,4 +2,6 @@
 import { processIo } from './io'
 import { run } from './run'
 
-process.exitCode = await run(process.argv.slice(2), processIo())
+void run(process.argv.slice(2), processIo()).then((code) => {
+  process.exitCode = code
+})

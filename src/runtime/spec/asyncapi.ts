@@ -1,9 +1,21 @@
-// toAsyncApi(doc): an AsyncAPI 3.0.0 view of an OpenWS document. One channel per network, one
-// message per (role, message), operations seen from the host role: messages the host accepts are
-// `receive`, messages other roles accept are `send`. Without a host mark, each message is
-// `receive` from the point of view of the role that accepts it.
+// toAsyncApi(doc): an AsyncAPI 3.1.0 view of an OpenWS document, as the adapters serve it.
+//
+// - Servers: the host role's endpoints (`pathname` = the endpoint's base path). Without a host
+//   mark, every role's endpoints.
+// - Channels: one per connecting role (`{network}.{role}`), because the adapters route each remote
+//   role to `{path}/{role}`: the address is `/{role}`, relative to the server's pathname. Without
+//   any server it is `/{network}/{role}`, the adapters' default base path.
+// - Messages: the envelope actually on the wire, `{fromRole, messageName, payload, id?}`, with
+//   `fromRole` fixed to the sender role(s) and `messageName` to the message; the payload schema is
+//   a component schema (its `$defs` hoisted, references rewritten: see asyncapi-schemas.ts).
+//   `$error` frames (`{code, message, messageName?, id?, issues?}`) are described too.
+// - Operations are seen from the host: what it accepts is `receive`, what it sends to a role is
+//   `send`. Without a host mark, each role `receive`s its own messages on its channel.
 import { openwsError } from '../errors'
+import { ERROR_PAYLOAD_SCHEMA } from '../envelope/schema'
+import { MAX_ID_LENGTH } from '../envelope/types'
 import { HOST_MARK, type NetworkDoc, type OpenWsDocument } from '../ir/types'
+import { hoistPayload, pointer } from './asyncapi-schemas'
 import { copyJson, setField } from './fields'
 import { validate } from './validate'
 
@@ -12,11 +24,20 @@ export interface AsyncApiOptions {
   network?: string
 }
 
+/** The AsyncAPI version written (checked with the official `@asyncapi/parser` in the tests). */
+export const ASYNCAPI_VERSION = '3.1.0'
+
 type Obj = Record<string, unknown>
 
-/** `#/a/b` reference with RFC 6901 escaping of each segment. */
+const ID_SCHEMA = {
+  anyOf: [
+    { type: 'string', maxLength: MAX_ID_LENGTH },
+    { type: 'integer', minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER },
+  ],
+}
+
 function ref(...segments: string[]): { $ref: string } {
-  return { $ref: `#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` }
+  return { $ref: pointer(...segments) }
 }
 
 export function toAsyncApi(input: unknown, options: AsyncApiOptions = {}): Obj {
@@ -26,16 +47,13 @@ export function toAsyncApi(input: unknown, options: AsyncApiOptions = {}): Obj {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', `toAsyncApi: no network "${options.network}" in the document (networks: ${names.join(', ')})`)
   }
   const selected = options.network !== undefined ? [options.network] : names
-  const out: Obj = { asyncapi: '3.0.0', info: info(doc, selected) }
-  const servers: Obj = {}
-  const channels: Obj = {}
-  const operations: Obj = {}
-  const messages: Obj = {}
-  for (const name of selected) addNetwork(name, doc.networks[name], { servers, channels, operations, messages })
-  if (Object.keys(servers).length > 0) out.servers = servers
-  out.channels = channels
-  out.operations = operations
-  out.components = { messages }
+  const out: Obj = { asyncapi: ASYNCAPI_VERSION, info: info(doc, selected), defaultContentType: 'application/json' }
+  const s: Sections = { servers: {}, channels: {}, operations: {}, messages: {}, schemas: {} }
+  for (const name of selected) addNetwork(name, doc.networks[name], s)
+  if (Object.keys(s.servers).length > 0) out.servers = s.servers
+  out.channels = s.channels
+  out.operations = s.operations
+  out.components = { schemas: s.schemas, messages: s.messages }
   return out
 }
 
@@ -55,46 +73,100 @@ interface Sections {
   channels: Obj
   operations: Obj
   messages: Obj
+  schemas: Obj
+}
+
+/** The roles allowed to send `message` of `owner`: its `from`, or every other role. */
+function senders(net: NetworkDoc, owner: string, from: string[] | undefined): string[] {
+  return from ?? Object.keys(net.roles).filter((r) => r !== owner)
+}
+
+function envelope(fromRoles: string[], messageName: string, payload: unknown): Obj {
+  const fromRole = fromRoles.length === 1 ? { type: 'string', const: fromRoles[0] } : { type: 'string', enum: [...fromRoles] }
+  return {
+    type: 'object',
+    required: ['fromRole', 'messageName', 'payload'],
+    properties: { fromRole, messageName: { type: 'string', const: messageName }, payload, id: copyJson(ID_SCHEMA) },
+  }
 }
 
 function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
   const roles = Object.keys(net.roles)
   const host = roles.find((r) => net.roles[r][HOST_MARK] === true)
-  const channelMessages: Obj = {}
-  const channelServers: { $ref: string }[] = []
-  let address: string | null = null
-  for (const roleName of roles) {
-    const role = net.roles[roleName]
-    ;(role.endpoints ?? []).forEach((e, i) => {
+  const serverRefs: { $ref: string }[] = []
+  for (const roleName of host !== undefined ? [host] : roles) {
+    ;(net.roles[roleName].endpoints ?? []).forEach((e, i) => {
       const key = `${network}.${roleName}.${i}`
-      const server: Obj = { host: `${e.host}:${e.port}`, protocol: e.scheme ?? 'ws', pathname: e.path }
-      server['x-openws-role'] = roleName
-      setField(s.servers, key, server)
-      channelServers.push(ref('servers', key))
-      if (roleName === host && address === null) address = e.path
+      setField(s.servers, key, { host: `${e.host}:${e.port}`, protocol: e.scheme ?? 'ws', pathname: e.path, 'x-openws-role': roleName })
+      serverRefs.push(ref('servers', key))
     })
-    for (const messageName of Object.keys(role.messages)) {
-      const msg = role.messages[messageName]
-      const key = `${network}.${roleName}.${messageName}`
-      const component: Obj = { name: messageName, title: `${roleName}.${messageName}`, payload: copyJson(msg.payload) }
+  }
+
+  // One message component per (owner role, message), its payload hoisted into components.schemas.
+  for (const owner of roles) {
+    for (const messageName of Object.keys(net.roles[owner].messages)) {
+      const msg = net.roles[owner].messages[messageName]
+      const key = `${network}.${owner}.${messageName}`
+      const payload = hoistPayload(msg.payload, `${key}.payload`, s.schemas)
+      // On a host's connections, a remote role's message is only ever sent by the host.
+      const fromRoles = host !== undefined && owner !== host ? [host] : senders(net, owner, msg.from)
+      const component: Obj = { name: messageName, title: `${owner}.${messageName}`, contentType: 'application/json' }
       if (msg.description !== undefined) component.summary = msg.description
-      component['x-openws-role'] = roleName
+      component.payload = envelope(fromRoles, messageName, payload)
+      component['x-openws-role'] = owner
       if (msg.from !== undefined) component['x-openws-from'] = [...msg.from]
       setField(s.messages, key, component)
-      setField(channelMessages, `${roleName}.${messageName}`, ref('components', 'messages', key))
-      // Seen from the host: what it accepts is received; what other roles accept, it sends.
-      const action = host === undefined || roleName === host ? 'receive' : 'send'
-      setField(s.operations, key, {
-        action,
-        channel: ref('channels', network),
-        messages: [ref('channels', network, 'messages', `${roleName}.${messageName}`)],
-        'x-openws-role': roleName,
-      })
     }
   }
-  const channel: Obj = { address, messages: channelMessages }
-  if (net.description !== undefined) channel.description = net.description
-  if (channelServers.length > 0) channel.servers = channelServers
-  if (host !== undefined) channel['x-openws-host'] = host
-  setField(s.channels, network, channel)
+  const errorKey = `${network}.error`
+  if (host !== undefined) {
+    setField(s.schemas, errorKey, copyJson(ERROR_PAYLOAD_SCHEMA))
+    setField(s.messages, errorKey, {
+      name: '$error',
+      title: `${host}.$error`,
+      summary: 'An error about a frame the peer sent: a stable OPENWS_ERR_* code, a summary, and validation issues',
+      contentType: 'application/json',
+      payload: envelope([host], '$error', ref('components', 'schemas', errorKey)),
+    })
+  }
+
+  const connecting = host !== undefined ? roles.filter((r) => r !== host) : roles
+  for (const role of connecting) {
+    const channelKey = `${network}.${role}`
+    const channelMessages: Obj = {}
+    const add = (owner: string, messageName: string, action: 'send' | 'receive'): void => {
+      const messageKey = `${owner}.${messageName}`
+      setField(channelMessages, messageKey, ref('components', 'messages', `${network}.${owner}.${messageName}`))
+      setField(s.operations, `${channelKey}.${action}.${messageKey}`, {
+        action,
+        channel: ref('channels', channelKey),
+        messages: [ref('channels', channelKey, 'messages', messageKey)],
+        'x-openws-role': owner,
+      })
+    }
+    if (host === undefined) {
+      for (const messageName of Object.keys(net.roles[role].messages)) add(role, messageName, 'receive')
+    } else {
+      for (const messageName of Object.keys(net.roles[host].messages)) {
+        if (senders(net, host, net.roles[host].messages[messageName].from).includes(role)) add(host, messageName, 'receive')
+      }
+      for (const messageName of Object.keys(net.roles[role].messages)) {
+        if (senders(net, role, net.roles[role].messages[messageName].from).includes(host)) add(role, messageName, 'send')
+      }
+      setField(channelMessages, 'error', ref('components', 'messages', errorKey))
+      setField(s.operations, `${channelKey}.send.error`, {
+        action: 'send',
+        channel: ref('channels', channelKey),
+        messages: [ref('channels', channelKey, 'messages', 'error')],
+      })
+    }
+    const channel: Obj = { address: serverRefs.length > 0 ? `/${role}` : `/${network}/${role}`, title: `${network}: ${role}` }
+    if (net.description !== undefined) channel.description = net.description
+    if (serverRefs.length > 0) channel.servers = serverRefs.map((r) => ({ ...r }))
+    channel.messages = channelMessages
+    channel['x-openws-network'] = network
+    channel['x-openws-role'] = role
+    if (host !== undefined) channel['x-openws-host'] = host
+    setField(s.channels, channelKey, channel)
+  }
 }

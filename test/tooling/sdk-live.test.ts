@@ -1,0 +1,144 @@
+// Generated SDKs against a live openws server (the `ws` adapter, from source): the golden
+// TypeScript module in-process, the golden Python module in Debian's python3 with websockets.
+import { execFile } from 'node:child_process'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import WebSocket from 'ws'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createServer, type OpenWsServer } from '../../src/runtime/adapters/ws/index'
+import { chatServerBindings } from '../adapters/fixtures/chat'
+import { ChatClient, ChatPortal } from './__golden__/chat'
+
+const exec = promisify(execFile)
+const golden = join(import.meta.dirname, '__golden__')
+const PYTHON = '/usr/bin/python3'
+
+let server: OpenWsServer
+beforeAll(async () => {
+  server = await createServer({ bindings: chatServerBindings(), port: 0, onInternalError: () => {} })
+})
+afterAll(() => server?.close())
+
+function until(check: () => boolean, ms = 5000): Promise<void> {
+  const deadline = Date.now() + ms
+  return new Promise((resolve, reject) => {
+    const poll = () => (check() ? resolve() : Date.now() > deadline ? reject(new Error('condition not met in time')) : setTimeout(poll, 5))
+    poll()
+  })
+}
+
+describe('the generated TypeScript SDK', () => {
+  it('typed sends, typed handlers, validation both ways, $error frames as error events', async () => {
+    const alice = new ChatClient({ url: `${server.url}/client`, WebSocket: WebSocket as never, reconnect: false })
+    const bob = new ChatClient({ url: `${server.url}/client`, WebSocket: WebSocket as never, reconnect: false })
+    const portal = new ChatPortal({ url: `${server.url}/portal`, WebSocket: WebSocket as never, reconnect: false })
+    try {
+      const joined: { joinerId: string; roomId: string }[] = []
+      const texts: string[] = []
+      alice.on('joinedRoom', (p) => void joined.push(p))
+      alice.on('receivedMessage', (p) => void texts.push(`${p.senderId}: ${p.text}`))
+      const errors: { code?: string; messageName?: string }[] = []
+      alice.onEvent('error', (e) => void errors.push(e as never))
+      await Promise.all([alice.ready(), bob.ready(), portal.ready()])
+
+      await alice.api.createRoom({ userId: 'alice', roomId: 'r1' })
+      await until(() => joined.length === 1)
+      expect(joined[0]).toEqual({ joinerId: 'alice', roomId: 'r1' })
+      await bob.send('joinRoom', { userId: 'bob', roomId: 'r1' })
+      await until(() => joined.length === 2)
+      await portal.api.sendMessage({ userId: 'bob', roomId: 'r1', text: 'hi from the portal' })
+      await until(() => texts.length === 1)
+      expect(texts).toEqual(['bob: hi from the portal'])
+
+      // outbound validation: nothing is sent
+      expect(() => alice.api.createRoom({ userId: 1 } as never)).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_OUTBOUND_INVALID' }))
+      // the server's $error frame
+      await alice.api.boom({})
+      await until(() => errors.length === 1)
+      expect(errors[0]).toMatchObject({ code: 'OPENWS_ERR_HANDLER_FAILED', messageName: 'boom' })
+    } finally {
+      await Promise.all([alice.close(), bob.close(), portal.close()])
+    }
+  })
+})
+
+describe('the generated TypeScript SDK reconnects (openws/client underneath)', () => {
+  it('a restarted server: the client reconnects with backoff and sends what was queued meanwhile', async () => {
+    const first = await createServer({ bindings: chatServerBindings(), port: 0, onInternalError: () => {} })
+    const port = first.port
+    const client = new ChatClient({ url: `${first.url}/client`, WebSocket: WebSocket as never, reconnect: { initialDelayMs: 20, maxDelayMs: 50 } })
+    const events: string[] = []
+    client.onEvent('reconnecting', () => void events.push('reconnecting'))
+    const joined: string[] = []
+    client.on('joinedRoom', (p) => void joined.push(p.roomId))
+    let second: OpenWsServer | undefined
+    try {
+      await client.ready()
+      await first.close()
+      await until(() => events.includes('reconnecting'))
+      await client.api.createRoom({ userId: 'u', roomId: 'queued' }) // queued while disconnected
+      second = await createServer({ bindings: chatServerBindings(), port, onInternalError: () => {} })
+      await client.ready()
+      await until(() => joined.length === 1)
+      expect(joined).toEqual(['queued'])
+    } finally {
+      await client.close()
+      await second?.close()
+    }
+  })
+})
+
+describe('the generated Python SDK', () => {
+  it('talks to the server from python3 + websockets', async (ctx) => {
+    const probe = await exec(PYTHON, ['-c', 'import websockets']).then(() => true, () => false)
+    if (!probe) {
+      if (process.env.CI) throw new Error(`${PYTHON} with the websockets library is required in CI (apt-get install python3-websockets)`)
+      ctx.skip(`${PYTHON} cannot import websockets: install python3-websockets to run the Python SDK tests`)
+    }
+    const script = String.raw`
+import asyncio, json, sys
+sys.path.insert(0, sys.argv[1])
+import chat
+
+async def main(base):
+    out = {"joined": [], "texts": []}
+    alice = chat.ChatClient(base + "/client")
+    portal = chat.ChatPortal(base + "/portal")
+    async with alice, portal:
+        alice.on_joined_room(lambda p: out["joined"].append(p))
+        got_text = asyncio.Event()
+        async def on_text(p):
+            out["texts"].append(p["senderId"] + ": " + p["text"])
+            got_text.set()
+        alice.on_received_message(on_text)
+        receiving = asyncio.create_task(alice.run())
+        await alice.create_room({"userId": "py", "roomId": "r9"})
+        for _ in range(500):
+            if out["joined"]:
+                break
+            await asyncio.sleep(0.01)
+        await portal.send_message({"userId": "portal", "roomId": "r9", "text": "hello py"})
+        await asyncio.wait_for(got_text.wait(), 5)
+        try:
+            await alice.create_room({"userId": 1})
+            out["outbound"] = "sent"
+        except chat.OpenWsError as e:
+            out["outbound"] = e.code
+        await alice.send("createRoom", {"userId": 1}, validate_payload=False, id="bad-1")
+        try:
+            await asyncio.wait_for(receiving, 5)
+        except chat.OpenWsError as e:
+            out["error"] = {"code": e.code, "id": e.id, "message_name": e.message_name, "paths": [i["path"] for i in e.issues]}
+    print(json.dumps(out))
+
+asyncio.run(main(sys.argv[2]))
+`
+    const { stdout } = await exec(PYTHON, ['-c', script, golden, server.url], { timeout: 20_000 })
+    expect(JSON.parse(stdout)).toEqual({
+      joined: [{ joinerId: 'py', roomId: 'r9' }],
+      texts: ['portal: hello py'],
+      outbound: 'OPENWS_ERR_OUTBOUND_INVALID',
+      error: { code: 'OPENWS_ERR_INVALID_PAYLOAD', id: 'bad-1', message_name: 'createRoom', paths: expect.arrayContaining(['/userId']) },
+    })
+  })
+})

@@ -19,14 +19,29 @@ export const entries = {
   rspack: 'src/unplugin/rspack.ts',
 }
 
-export default defineConfig({
-  entry: entries,
-  format: ['esm', 'cjs'],
-  dts: true,
-  clean: true,
-  // No source maps: they doubled the install (1.9 of 3.1 MB, sources embedded); dist is readable ESM/CJS.
-  sourcemap: false,
-  target: 'node20',
-  splitting: true,
-  treeshake: true,
-})
+export default defineConfig([
+  {
+    entry: entries,
+    format: ['esm', 'cjs'],
+    dts: true,
+    clean: true,
+    // No source maps: they doubled the install (1.9 of 3.1 MB, sources embedded); dist is readable ESM/CJS.
+    sourcemap: false,
+    target: 'node20',
+    splitting: true,
+    treeshake: true,
+  },
+  {
+    // The `openws` executable (package.json "bin"): ESM only, one file, a shebang. Not in `entries`,
+    // which also feeds vitest's import aliases.
+    entry: { cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    clean: false,
+    dts: false,
+    sourcemap: false,
+    splitting: false,
+  },
+])

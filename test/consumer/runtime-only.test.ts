@@ -1,9 +1,9 @@
 // A runtime-only consumer (`npm i openws ws --omit=dev`): a server or a client that never builds.
 // It must get no compiler, and every entry must load as ESM and as CommonJS.
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createProject, ok, type Project } from './project'
+import { createProject, ok, repoRoot, type Project } from './project'
 
 let p: Project
 beforeAll(() => {
@@ -95,5 +95,14 @@ console.log(JSON.stringify(replies))
 `)
     const run = ok(p.node(['chat.mjs']))
     expect(JSON.parse(run.stdout.trim())).toEqual([{ n: 2 }])
+  })
+
+  it('installs the openws command, which runs under plain node', () => {
+    const version = ok(p.bin('openws', ['--version']))
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version)
+    p.write('two-networks.mjs', readFileSync(join(repoRoot, 'test/tooling/fixtures/cli/two-networks.mjs'), 'utf8'))
+    const spec = ok(p.bin('openws', ['spec', 'two-networks.mjs', '--export', 'alpha']))
+    expect(Object.keys(JSON.parse(spec.stdout).networks)).toEqual(['alpha'])
+    expect(p.bin('openws', ['nope']).status).toBe(2)
   })
 })

@@ -1,7 +1,7 @@
 // `openws/fastify`: a fastify 5 plugin. Registers @fastify/websocket when missing and decorates
 // `app.openws(options)`, which mounts one network: a websocket route per remote role
 // (`{path}/{role}`), `{path}` for roles fixed by `authenticate` or the first frame, and
-// `GET {path}/spec.json`. Upgrades go through normal routing, so `authenticate` runs in a
+// `GET {path}/spec.json` and the UI at `GET {path}/ui` (see ../ui-assets.ts). Upgrades go through normal routing, so `authenticate` runs in a
 // preValidation hook and can refuse with 401/403 before the socket opens.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket'
@@ -10,10 +10,12 @@ import { admit, type Admission } from '../admission'
 import { ServerHub } from '../server-hub'
 import { resolveServerOptions, type ServerOptions } from '../server-options'
 import { specJson } from '../spec-document'
+import { uiEnabled, type UiOption } from '../ui-assets'
+import { mountFastifyUi } from './ui'
 import { DEFAULT_LIMITS } from '../../limits'
 import { bindWsSocket, checksUtf8 } from '../ws/bind-socket'
 
-export type FastifyOpenWsOptions<Context = unknown> = ServerOptions<FastifyRequest, Context>
+export type FastifyOpenWsOptions<Context = unknown> = ServerOptions<FastifyRequest, Context> & UiOption
 
 export interface OpenWsPluginOptions {
   /** Options for @fastify/websocket when this plugin registers it (ignored when it is already registered). */
@@ -103,6 +105,7 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
         reply.type('application/json').send(body)
       })
     }
+    if (uiEnabled(given.ui, resolved)) mountFastifyUi(instance, resolved.path)
     return {
       path: resolved.path,
       get connections() {

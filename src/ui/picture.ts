@@ -27,7 +27,7 @@ export function renderPicture(model: Model, selected: string): SVGSVGElement {
   const nodeR = many ? 9 : 18
   const longest = Math.min(22, Math.max(...model.roles.map((r) => r.name.length)))
   const boxW = longest * 8 + 28
-  const radius = many ? Math.max(170, ring.length * 6.5) : Math.max(ring.length <= 2 ? 150 : 180, ring.length * boxW * 0.28)
+  const radius = many ? Math.max(190, ring.length * 9) : Math.max(ring.length <= 2 ? 150 : 180, ring.length * boxW * 0.28)
 
   const placed = new Map<string, Placed>()
   const start = ring.length === 2 ? Math.PI : -Math.PI / 2
@@ -94,8 +94,9 @@ function edgeView(edge: Edge, placed: Map<string, Placed>, clearance: (p: Placed
     s('title', null, label),
     s('path', { d: `M${f(start.x)},${f(start.y)} Q${f(c.x)},${f(c.y)} ${f(end.x)},${f(end.y)}`, class: 'line', 'marker-end': 'url(#arrow)' }),
     s('path', { d: `M${f(start.x)},${f(start.y)} Q${f(c.x)},${f(c.y)} ${f(end.x)},${f(end.y)}`, class: 'hit' }),
-    s('circle', { cx: f(mid.x), cy: f(mid.y), r: many ? 7 : 10, class: 'badge' }),
-    s('text', { x: f(mid.x), y: f(mid.y), class: 'count', 'dominant-baseline': 'central', 'text-anchor': 'middle' }, String(count)),
+    // Past 10 roles a lone message needs no badge (the arrow's title and the panel name it).
+    many && count === 1 ? null : s('circle', { cx: f(mid.x), cy: f(mid.y), r: many ? 7 : 10, class: 'badge' }),
+    many && count === 1 ? null : s('text', { x: f(mid.x), y: f(mid.y), class: 'count', 'dominant-baseline': 'central', 'text-anchor': 'middle' }, String(count)),
   )
 }
 

@@ -204,6 +204,8 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
       h('strong', { class: 'name' }, String(frame?.messageName)),
       frame?.fromRole !== undefined ? h('span', { class: 'from' }, `from ${String(frame.fromRole)}`) : null,
       frame?.id !== undefined ? h('span', { class: 'id' }, `id ${JSON.stringify(frame.id)}`) : null,
+      // An $error names the id of the frame it answers (and the message) in its payload.
+      isError && p?.id !== undefined ? h('span', { class: 'id' }, `re id ${JSON.stringify(p.id)}${p.messageName ? ` (${String(p.messageName)})` : ''}`) : null,
     )
     const body: Node[] = []
     if (!isError && p !== undefined) {

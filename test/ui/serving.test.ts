@@ -8,7 +8,6 @@ import { loadUiAssets, UI_CSP, uiAssetDirs, uiEnabled, uiHandler } from '../../s
 import { ADAPTERS, startServer, type TestServer } from '../adapters/fixtures/servers'
 import { chatServerBindings } from '../adapters/fixtures/chat'
 import { bannedConstructs } from '../unplugin/harness/inspect'
-// @ts-expect-error: a plain .mjs build script, without declarations
 import { buildUi } from '../../src/ui/build.mjs'
 import { ensureUiBuilt } from './build-once'
 

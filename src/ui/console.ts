@@ -111,6 +111,7 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
     note.textContent = connected ? '' : 'connect first'
     if (!read) return
     if (!read.ok) {
+      editor!.mark([''])
       localIssues.append(h('p', { class: 'bad' }, read.error))
       return
     }
@@ -119,6 +120,7 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
       return
     }
     const issues = validator!.is(read.value) ? [] : validator!.explain(read.value, MAX_ISSUES)
+    editor!.mark(issues.map((i) => i.path))
     if (issues.length === 0) {
       localIssues.append(h('p', { class: 'ok' }, '✓ valid payload'))
     } else {

@@ -13,6 +13,8 @@ export interface Editor {
   read(): Read
   /** Replaces the current value (form fields when it fits them, else the JSON text). */
   set(value: unknown): void
+  /** Marks the inputs whose field has an issue (JSON Pointers of the issues) with aria-invalid. */
+  mark(paths: readonly string[]): void
 }
 
 interface Field {
@@ -57,6 +59,7 @@ export function payloadEditor(schema: unknown, onChange: () => void): Editor {
       el: h('div', { class: 'editor' }, jsonBox),
       read: () => parse(textarea.value),
       set: (value) => void (textarea.value = showJson(value)),
+      mark: (paths) => textarea.setAttribute('aria-invalid', String(paths.length > 0)),
     }
   }
 
@@ -118,6 +121,13 @@ export function payloadEditor(schema: unknown, onChange: () => void): Editor {
     set: (value) => {
       textarea.value = showJson(value)
       if (mode === 'form' && !fill(value)) switchTo('json')
+    },
+    mark: (paths) => {
+      textarea.setAttribute('aria-invalid', String(paths.length > 0))
+      for (const f of fields) {
+        const bad = paths.some((p) => p === `/${f.key.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+        f.input.setAttribute('aria-invalid', String(bad))
+      }
     },
   }
 }

@@ -87,12 +87,13 @@ describe.skipIf(!hasChromium && !process.env.CI)('the openws UI in headless Chro
       // An invalid slow: the page flags it as typed, the server answers $error with the issues.
       await page.selectOption('#console-message', 'slow')
       await field('ms').fill('99999')
-      await page.locator('#local-issues li', { hasText: '/ms: maximum 5000, got 99999' }).waitFor()
+      await page.locator('#local-issues li', { hasText: '/ms: must be ≤ 5000, got 99999' }).waitFor()
+      expect(await field('ms').getAttribute('aria-invalid')).toBe('true')
       await page.click('#send')
       const error = page.locator('#frames .frame.in.error')
       await error.waitFor({ timeout: 5000 })
       expect(await error.locator('.error-text').textContent()).toContain('OPENWS_ERR_INVALID_PAYLOAD')
-      expect(await error.locator('.issues.remote li').allTextContents()).toEqual(['/ms: maximum 5000, got 99999'])
+      expect(await error.locator('.issues.remote li').allTextContents()).toEqual(['/ms: must be ≤ 5000, got 99999'])
       expect(await error.locator('.id').textContent()).toBe('re id 2 (slow)')
 
       // The JSON editor validates as you type too.

@@ -9,7 +9,7 @@
 // never sees half a file.
 import { build } from 'esbuild'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 
@@ -19,6 +19,7 @@ export const DIST_OUT = join(here, '..', '..', 'dist', 'ui')
 
 /** Builds the UI into `outDir`; returns each file's bytes, minified and min+gzip. */
 export async function buildUi(outDir = SOURCE_OUT) {
+  outDir = resolve(outDir)
   const result = await build({
     entryPoints: [join(here, 'app.ts'), join(here, 'app.css')],
     bundle: true,
@@ -32,7 +33,7 @@ export async function buildUi(outDir = SOURCE_OUT) {
     logLevel: 'warning',
   })
   const html = (await readFile(join(here, 'index.html'), 'utf8')).replace(/>\s+</g, '><').trim()
-  const files = new Map(result.outputFiles.map((f) => [f.path.slice(outDir.length + 1), f.contents]))
+  const files = new Map(result.outputFiles.map((f) => [basename(f.path), f.contents]))
   files.set('index.html', Buffer.from(html))
   await mkdir(outDir, { recursive: true })
   const sizes = {}

@@ -239,7 +239,10 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
         messageSelect.value = name
         onMessage()
       }
-      root.focus()
+      // Keyboard users land on the next thing to do: connect, or fill in the payload.
+      const next = ws?.readyState === WebSocket.OPEN ? editorBox.querySelector<HTMLElement>('input, select, textarea') : connectButton
+      ;(next ?? root).focus()
+      root.scrollIntoView({ block: 'start' })
     },
   }
 }

@@ -8,7 +8,7 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 
 export function renderSchema(schema: unknown, label = 'payload'): HTMLElement {
   return h('div', { class: 'schema' },
-    h('ul', { class: 'tree', role: 'tree', 'aria-label': `${label} fields` }, fieldItem(label, schema, schema, { required: true, root: true }, [])),
+    h('ul', { class: 'tree', 'aria-label': `${label} fields` }, fieldItem(label, schema, schema, { required: true, root: true }, [])),
     h('details', { class: 'raw' }, h('summary', null, 'Raw JSON Schema'), h('pre', null, h('code', null, showJson(schema)))),
   )
 }
@@ -57,8 +57,8 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
     if (typeof schema.$ref === 'string') {
       const ref = schema.$ref
       const target = resolve(root, ref)
-      if (seen.includes(ref)) children.push(h('li', { role: 'treeitem' }, h('span', { class: 'ref' }, `↻ ${ref} (recursive)`)))
-      else if (target === undefined) children.push(h('li', { role: 'treeitem' }, h('span', { class: 'ref' }, `→ ${ref} (unresolved)`)))
+      if (seen.includes(ref)) children.push(h('li', null, h('span', { class: 'ref' }, `↻ ${ref} (recursive)`)))
+      else if (target === undefined) children.push(h('li', null, h('span', { class: 'ref' }, `→ ${ref} (unresolved)`)))
       else children.push(fieldItem(`→ ${ref}`, target, root, { required: true }, [...seen, ref]))
     }
     const required: string[] = Array.isArray(schema.required) ? schema.required : []
@@ -86,10 +86,10 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
     }
     if (schema.not !== undefined) children.push(fieldItem('not', schema.not, root, { required: true }, seen))
   }
-  return h('li', { role: 'treeitem', class: 'field' },
+  return h('li', { class: 'field' },
     h('div', { class: 'head' }, head),
     body,
-    children.length ? h('ul', { role: 'group' }, children) : null,
+    children.length ? h('ul', null, children) : null,
   )
 }
 

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   title.textContent = model.title === model.network ? model.network : `${model.title} — ${model.network}`
   clear(summary,
     model.description ? `${model.description}. ` : '',
-    `${model.roles.length} roles, ${model.messages.length} messages${model.host ? `, hosted by ${model.host}` : ''}. `,
+    `${plural(model.roles.length, 'role')}, ${plural(model.messages.length, 'message')}${model.host ? `, hosted by ${model.host}` : ''}. `,
     h('a', { href: 'spec.json' }, 'spec.json'),
     model.version ? ` (OpenWS ${model.version})` : '',
   )
@@ -48,6 +48,10 @@ async function main(): Promise<void> {
     }
   })
   render()
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
 }
 
 void main()

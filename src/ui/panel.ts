@@ -77,7 +77,7 @@ function messageList(messages: MessageInfo[], showRole: boolean): HTMLElement {
 function overview(model: Model): Child[] {
   return [
     h('h2', null, 'Messages'),
-    h('p', { class: 'note' }, `${model.roles.length} roles, ${model.messages.length} messages. Select a role or an arrow in the picture.`),
+    h('p', { class: 'note' }, 'Select a role or an arrow in the picture, or a message below.'),
     model.roles.map((r) => h('section', { class: 'role-group' },
       h('h3', null, link(roleHref(r.name), r.name), r.host ? h('span', { class: 'tag host' }, 'host') : null, h('span', { class: 'count' }, ` handles ${r.handles.length}`)),
       messageList(r.handles, false))),

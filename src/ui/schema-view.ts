@@ -16,6 +16,8 @@ export function renderSchema(schema: unknown, label = 'payload'): HTMLElement {
 interface Where {
   required?: boolean
   root?: boolean
+  /** A branch that is not a key (array item, alternative, $ref target): no required/optional tag. */
+  branch?: boolean
 }
 
 function resolve(root: unknown, ref: string): unknown {
@@ -41,8 +43,7 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
   } else if (isObj(schema)) {
     const type = typeText(schema)
     if (type) head.push(h('span', { class: 'type' }, type))
-    if (where.required && !where.root) head.push(h('span', { class: 'tag req' }, 'required'))
-    if (!where.required && !where.root) head.push(h('span', { class: 'tag opt' }, 'optional'))
+    if (!where.root && !where.branch) head.push(where.required ? h('span', { class: 'tag req' }, 'required') : h('span', { class: 'tag opt' }, 'optional'))
     for (const c of constraints(schema)) head.push(h('span', { class: 'tag constraint' }, c))
     if (typeof schema.format === 'string') head.push(h('span', { class: 'tag format' }, `format: ${schema.format}`))
     if (schema.deprecated === true) head.push(h('span', { class: 'tag warn' }, 'deprecated'))
@@ -59,7 +60,7 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
       const target = resolve(root, ref)
       if (seen.includes(ref)) children.push(h('li', null, h('span', { class: 'ref' }, `↻ ${ref} (recursive)`)))
       else if (target === undefined) children.push(h('li', null, h('span', { class: 'ref' }, `→ ${ref} (unresolved)`)))
-      else children.push(fieldItem(`→ ${ref}`, target, root, { required: true }, [...seen, ref]))
+      else children.push(fieldItem(`→ ${ref}`, target, root, { branch: true }, [...seen, ref]))
     }
     const required: string[] = Array.isArray(schema.required) ? schema.required : []
     if (isObj(schema.properties)) {
@@ -77,14 +78,14 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
     else if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) {
       children.push(fieldItem('[other keys]', schema.additionalProperties, root, {}, seen))
     }
-    if (schema.items !== undefined) children.push(fieldItem('[item]', schema.items, root, { required: true }, seen))
+    if (schema.items !== undefined) children.push(fieldItem('[item]', schema.items, root, { branch: true }, seen))
     for (const k of ['anyOf', 'oneOf', 'allOf'] as const) {
       if (!Array.isArray(schema[k])) continue
       const word = k === 'anyOf' ? 'any of' : k === 'oneOf' ? 'exactly one of' : 'all of'
       body.push(h('div', { class: 'note' }, `${word}:`))
-      schema[k].forEach((sub: unknown, i: number) => children.push(fieldItem(`#${i + 1}`, sub, root, { required: true }, seen)))
+      schema[k].forEach((sub: unknown, i: number) => children.push(fieldItem(`#${i + 1}`, sub, root, { branch: true }, seen)))
     }
-    if (schema.not !== undefined) children.push(fieldItem('not', schema.not, root, { required: true }, seen))
+    if (schema.not !== undefined) children.push(fieldItem('not', schema.not, root, { branch: true }, seen))
   }
   return h('li', { class: 'field' },
     h('div', { class: 'head' }, head),

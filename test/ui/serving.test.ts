@@ -145,3 +145,16 @@ describe.each(ADAPTERS)('%s serves {path}/ui', (kind) => {
     expect((await get(forced.http, '/ui')).status).toBe(200)
   })
 })
+
+it('fastify with ignoreTrailingSlash: {path}/ui/ still redirects to {path}/ui', async () => {
+  const Fastify = (await import('fastify')).default
+  const { openws } = await import('../../src/runtime/adapters/fastify/index')
+  const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } })
+  await app.register(openws)
+  app.openws({ path: '/chat', bindings: chatServerBindings(), onInternalError: () => {} })
+  const slash = await app.inject({ method: 'GET', url: '/chat/ui/' })
+  const page = await app.inject({ method: 'GET', url: '/chat/ui?x=1' })
+  await app.close()
+  expect([slash.statusCode, slash.headers.location]).toEqual([301, '/chat/ui'])
+  expect([page.statusCode, page.headers['content-type']]).toEqual([200, 'text/html; charset=utf-8'])
+})

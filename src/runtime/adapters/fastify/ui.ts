@@ -9,6 +9,8 @@ export function mountFastifyUi(app: FastifyInstance, path: string): void {
     const response = handle(rest)
     return reply.code(response.status).headers(response.headers).send(response.body)
   }
-  app.get(uiPath, (_request, reply) => answer('', reply))
+  // With fastify's ignoreTrailingSlash, `{path}/ui/` lands here too: redirect it, as relative
+  // URLs in the page resolve from `{path}/ui`.
+  app.get(uiPath, (request, reply) => answer(request.url.split('?')[0]!.endsWith('/') ? '/' : '', reply))
   app.get(`${uiPath}/*`, (request: FastifyRequest, reply) => answer(`/${(request.params as { '*': string })['*']}`, reply))
 }

@@ -147,6 +147,7 @@ describe.each(ADAPTERS)('%s serves {path}/ui', (kind) => {
 })
 
 it('fastify with ignoreTrailingSlash: {path}/ui/ still redirects to {path}/ui', async () => {
+  await ensureUiBuilt()
   const Fastify = (await import('fastify')).default
   const { openws } = await import('../../src/runtime/adapters/fastify/index')
   const app = Fastify({ logger: false, routerOptions: { ignoreTrailingSlash: true } })

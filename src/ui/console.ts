@@ -44,7 +44,7 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
   const editorBox = h('div', { id: 'payload-editor' })
   const localIssues = h('div', { id: 'local-issues', 'aria-live': 'polite' })
   const sendButton = h('button', { type: 'submit', id: 'send', disabled: true }, 'Send')
-  const frames = h('ol', { id: 'frames', class: 'frames', 'aria-label': 'frames in and out' })
+  const frames = h('ol', { id: 'frames', class: 'frames', role: 'log', 'aria-label': 'frames in and out' })
   let lastDefault = ''
 
   const connectForm = h('form', { id: 'connect-form', class: 'row', onsubmit: (e: Event) => { e.preventDefault(); toggleConnection() } },

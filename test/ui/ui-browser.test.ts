@@ -113,4 +113,38 @@ describe.skipIf(!hasChromium && !process.env.CI)('the openws UI in headless Chro
       await server.close()
     }
   }, 60_000)
+
+  it('30 roles: every role drawn inside the picture, arrows grouped per pair, the panel lists them', async () => {
+    const server = await startServer('ws', { bindings: chatServerBindings(), path: '/chat' })
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+    page.setDefaultTimeout(10_000)
+    try {
+      const roles: Record<string, any> = { hub: { 'x-openws-host': true, messages: {} } }
+      for (let i = 0; i < 29; i++) {
+        roles.hub.messages[`report${i}`] = { payload: { type: 'object' }, from: [`service-${i}`] }
+        roles.hub.messages[`status${i}`] = { payload: { type: 'object' }, from: [`service-${i}`] }
+        roles[`service-${i}`] = { messages: { ack: { payload: { type: 'object' }, from: ['hub'] } } }
+      }
+      const doc = { openws: '0.0.2', title: 'fleet', networks: { fleet: { roles } } }
+      await page.route('**/chat/spec.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(doc) }))
+      await page.goto(`${server.http}/ui#pair/service-7/hub`)
+      await page.locator('svg.picture.many').waitFor()
+      expect(await page.locator('svg.picture a.node').count()).toBe(30)
+      expect(await page.locator('svg.picture a.edge').count()).toBe(58)
+      expect(await page.locator('svg.picture a.edge[data-from="service-7"][data-to="hub"]').getAttribute('data-count')).toBe('2')
+      // Every label lies inside the drawing.
+      const outside = await page.evaluate(() => {
+        const svg = document.querySelector('svg.picture')!.getBoundingClientRect()
+        return Array.from(document.querySelectorAll('svg.picture .label')).filter((t) => {
+          const r = t.getBoundingClientRect()
+          return r.left < svg.left - 1 || r.right > svg.right + 1 || r.top < svg.top - 1 || r.bottom > svg.bottom + 1
+        }).map((t) => t.textContent)
+      })
+      expect(outside).toEqual([])
+      expect(await page.locator('#panel .messages li').allTextContents()).toEqual(['report7 from service-7', 'status7 from service-7'])
+    } finally {
+      await page.close()
+      await server.close()
+    }
+  }, 60_000)
 })

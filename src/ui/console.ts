@@ -3,6 +3,7 @@
 // {fromRole, messageName, payload, id}, and log every frame in and out (`$error` frames
 // highlighted with their issues).
 import { interpret } from '../runtime/interpret/index'
+import { DEFAULT_LIMITS } from '../runtime/limits'
 import type { Validator } from '../runtime/validate/types'
 import { append, clear, h, showJson } from './dom'
 import { payloadEditor, type Editor } from './form'
@@ -10,7 +11,8 @@ import { issueList } from './issues'
 import { remoteRoles, sendable, type MessageInfo, type Model } from './model'
 
 const MAX_FRAMES = 500
-const MAX_ISSUES = 20
+// As a server with default limits checks (and reports) payloads.
+const { maxDepth, maxIssues } = DEFAULT_LIMITS
 
 export interface Console {
   /** Selects a role (and optionally a message) and moves focus to the console. */
@@ -92,7 +94,7 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
       return
     }
     try {
-      validator = interpret(message.payload as never)
+      validator = interpret(message.payload as never, { maxDepth })
     } catch (e) {
       validatorError = (e as Error).message
     }
@@ -119,7 +121,7 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
       localIssues.append(h('p', { class: 'note' }, `Not checked here: ${validatorError}`))
       return
     }
-    const issues = validator!.is(read.value) ? [] : validator!.explain(read.value, MAX_ISSUES)
+    const issues = validator!.is(read.value) ? [] : validator!.explain(read.value, maxIssues)
     editor!.mark(issues.map((i) => i.path))
     if (issues.length === 0) {
       localIssues.append(h('p', { class: 'ok' }, '✓ valid payload'))

@@ -95,6 +95,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('the openws UI in headless Chro
       expect(await error.locator('.error-text').textContent()).toContain('OPENWS_ERR_INVALID_PAYLOAD')
       expect(await error.locator('.issues.remote li').allTextContents()).toEqual(['/ms: must be ≤ 5000, got 99999'])
       expect(await error.locator('.id').textContent()).toBe('re id 2 (slow)')
+      // The page's interpreter and the server agree issue for issue.
+      expect(await page.locator('#local-issues li').allTextContents()).toEqual(await error.locator('.issues.remote li').allTextContents())
 
       // The JSON editor validates as you type too.
       await page.click('#send-form button.toggle')

@@ -1,8 +1,9 @@
 // `openws/fastify`: a fastify 5 plugin. Registers @fastify/websocket when missing and decorates
 // `app.openws(options)`, which mounts one network: a websocket route per remote role
 // (`{path}/{role}`), `{path}` for roles fixed by `authenticate` or the first frame, and
-// `GET {path}/spec.json` and the UI at `GET {path}/ui` (see ../ui-assets.ts). Upgrades go through normal routing, so `authenticate` runs in a
+// `GET {path}/spec.json`. Upgrades go through normal routing, so `authenticate` runs in a
 // preValidation hook and can refuse with 401/403 before the socket opens.
+// The UI at `GET {path}/ui` (option `ui`) is mounted by ./ui.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket'
 import type { WebSocket } from 'ws'

@@ -85,7 +85,11 @@ function edgeView(edge: Edge, placed: Map<string, Placed>, clearance: (p: Placed
   const end = towards(b, c, clearance(b, c) + 4)
   const mid = { x: 0.25 * start.x + 0.5 * c.x + 0.25 * end.x, y: 0.25 * start.y + 0.5 * c.y + 0.25 * end.y }
   const names = edge.messages.map((m) => m.name)
-  const href = `#pair/${encodeURIComponent(edge.from)}/${encodeURIComponent(edge.to)}`
+  // An arrow of one message opens that message; an arrow of several lists them.
+  const only = edge.messages.length === 1 ? edge.messages[0]! : undefined
+  const href = only
+    ? `#message/${encodeURIComponent(only.role)}/${encodeURIComponent(only.name)}`
+    : `#pair/${encodeURIComponent(edge.from)}/${encodeURIComponent(edge.to)}`
   const count = edge.messages.length
   const label = `${edge.from} to ${edge.to}: ${count} message${count === 1 ? '' : 's'} (${names.join(', ')})`
   return s(

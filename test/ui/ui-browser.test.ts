@@ -134,6 +134,8 @@ describe.skipIf(!hasChromium && !process.env.CI)('the openws UI in headless Chro
       expect(await page.locator('svg.picture a.node').count()).toBe(30)
       expect(await page.locator('svg.picture a.edge').count()).toBe(58)
       expect(await page.locator('svg.picture a.edge[data-from="service-7"][data-to="hub"]').getAttribute('data-count')).toBe('2')
+      // An arrow of a single message opens it directly.
+      expect(await page.locator('svg.picture a.edge[data-from="hub"][data-to="service-7"]').getAttribute('href')).toBe('#message/service-7/ack')
       // Every label lies inside the drawing.
       const outside = await page.evaluate(() => {
         const svg = document.querySelector('svg.picture')!.getBoundingClientRect()

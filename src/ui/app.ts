@@ -35,7 +35,7 @@ async function main(): Promise<void> {
 
   const render = (): void => {
     const hash = location.hash
-    clear(picture, renderPicture(model, hash))
+    clear(picture, model.roles.length > 0 ? renderPicture(model, hash) : h('p', { class: 'note' }, 'This network has no roles.'))
     clear(panel, renderPanel(model, parseRoute(hash), { tryIt: (role, message) => tryConsole.pick(role, message) }))
   }
   window.addEventListener('hashchange', () => {

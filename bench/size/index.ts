@@ -8,9 +8,11 @@
 // share of the gzip bytes (leave-one-out), to show where they go.
 import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 import { build, transformSync, type Plugin } from 'esbuild'
 import openws from '../../src/unplugin/esbuild'
 import { openwsEntry, root } from '../../test/unplugin/harness/paths'
+import { buildUi } from '../../src/ui/build.mjs'
 
 const TARGET_BYTES = 6 * 1024
 const entry = join(root, 'examples', 'vite', 'src', 'main.ts')
@@ -94,3 +96,8 @@ const shares = chunks
   .sort((a, b) => b.bytes - a.bytes)
 console.log(`\n  runtime modules by their share of the min+gz bundle (leave-one-out), top 12 of ${shares.length}:`)
 for (const { file, bytes } of shares.slice(0, 12)) console.log(`    ${String(bytes).padStart(6)}  ${file.replace(/^.*?src\/runtime\//, 'src/runtime/')}`)
+
+// The openws UI served at {path}/ui, as src/ui/build.mjs writes it into dist/ui.
+const ui = await buildUi(join(tmpdir(), 'openws-bench-ui'))
+const uiFiles = Object.entries(ui.sizes).map(([name, s]) => `${name} ${kb(s.gzip)}`).join(', ')
+console.log(`\n  openws UI ({path}/ui), min+gz       ${kb(Object.values(ui.sizes).reduce((n, s) => n + s.gzip, 0)).padStart(10)}  (${uiFiles})`)

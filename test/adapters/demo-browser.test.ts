@@ -48,6 +48,10 @@ describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
       // The portal role of the same network, from the same page.
       await bob.click('#stats')
       await bob.locator('#log li', { hasText: 'portal: #lobby has 2 member(s): alice, bob' }).waitFor({ timeout: 5000 })
+      // The page links to the network's openws UI, which is served under its own, stricter CSP.
+      expect(await bob.locator('a[href="/chat/ui"]').count()).toBe(1)
+      const ui = await fetch(`${demo.url}chat/ui`)
+      expect([ui.status, ui.headers.get('content-security-policy')?.startsWith("default-src 'none'")]).toEqual([200, true])
       const shot = join(process.env.OPENWS_SCREENSHOT_DIR ?? tmpdir(), 'openws-demo-bob.png')
       await bob.screenshot({ path: shot })
       console.log(`[demo-browser] screenshot: ${shot}`)

@@ -3,6 +3,7 @@
 // (`{path}/{role}`), `{path}` for roles fixed by `authenticate` or the first frame, and
 // `GET {path}/spec.json`. Upgrades go through normal routing, so `authenticate` runs in a
 // preValidation hook and can refuse with 401/403 before the socket opens.
+// The UI at `GET {path}/ui` (option `ui`) is mounted by ./ui.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket'
 import type { WebSocket } from 'ws'
@@ -10,10 +11,12 @@ import { admit, type Admission } from '../admission'
 import { ServerHub } from '../server-hub'
 import { resolveServerOptions, type ServerOptions } from '../server-options'
 import { specJson } from '../spec-document'
+import { uiEnabled, type UiOption } from '../ui-assets'
+import { mountFastifyUi } from './ui'
 import { DEFAULT_LIMITS } from '../../limits'
 import { bindWsSocket, checksUtf8 } from '../ws/bind-socket'
 
-export type FastifyOpenWsOptions<Context = unknown> = ServerOptions<FastifyRequest, Context>
+export type FastifyOpenWsOptions<Context = unknown> = ServerOptions<FastifyRequest, Context> & UiOption
 
 export interface OpenWsPluginOptions {
   /** Options for @fastify/websocket when this plugin registers it (ignored when it is already registered). */
@@ -103,6 +106,7 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
         reply.type('application/json').send(body)
       })
     }
+    if (uiEnabled(given.ui, resolved)) mountFastifyUi(instance, resolved.path)
     return {
       path: resolved.path,
       get connections() {

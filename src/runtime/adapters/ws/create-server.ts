@@ -1,11 +1,14 @@
 // `createServer(options)`: an HTTP server with one openws network on `ws`, listening.
-// Plain GETs of `{path}/spec.json` get the spec (unless `spec: false`); everything else is 404.
+// Plain GETs of `{path}/spec.json` get the spec (unless `spec: false`), `{path}/ui` the UI (see
+// ../ui-assets.ts); everything else is 404.
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { WebSocketServer, type ServerOptions as WsServerOptions } from 'ws'
 import { specJson } from '../spec-document'
+import { uiEnabled, uiHandler, uiPathOf, type UiOption } from '../ui-assets'
+import { resolveServerOptions } from '../server-options'
 import { attach, type WsMount, type WsOpenWsOptions } from './attach'
 
-export interface CreateServerOptions<Context = unknown> extends WsOpenWsOptions<Context> {
+export interface CreateServerOptions<Context = unknown> extends WsOpenWsOptions<Context>, UiOption {
   /** Default 0 (any free port). */
   port?: number
   /** Interface to listen on. Default '127.0.0.1'. */
@@ -32,11 +35,16 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
   const mount = attach(wss, options)
   const specPath = `${mount.path === '/' ? '' : mount.path}/spec.json`
   const spec = options.spec === false ? undefined : specJson(options.bindings)
+  const uiPath = uiPathOf(mount.path)
+  const ui = uiEnabled(options.ui, { spec: spec !== undefined, remoteRoles: resolveServerOptions(options).remoteRoles }) ? uiHandler(mount.path) : undefined
 
   const http = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]
     if (spec !== undefined && request.method === 'GET' && path === specPath) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(spec)
+    } else if (ui !== undefined && (request.method === 'GET' || request.method === 'HEAD') && (path === uiPath || path!.startsWith(`${uiPath}/`))) {
+      const answer = ui(path!.slice(uiPath.length))
+      response.writeHead(answer.status, answer.headers).end(request.method === 'HEAD' ? undefined : answer.body)
     } else {
       response.writeHead(404, { 'content-type': 'application/json' }).end('{"code":"NOT_FOUND"}')
     }

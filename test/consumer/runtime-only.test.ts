@@ -64,7 +64,7 @@ describe('runtime-only install', () => {
     expect(cjs.out).toMatch(/'(@fastify\/websocket|fastify)'/)
   })
 
-  it('runs a ws server and a Node client from the tarball, interpreted', () => {
+  it('runs a ws server (with its UI) and a Node client from the tarball, interpreted', () => {
     p.write('chat.mjs', `
 import { S, bindings } from 'openws'
 import { createServer } from 'openws/ws'
@@ -90,11 +90,19 @@ const client = connect({ bindings: bindings({ name: 'pp', roles: [Client, Server
 await client.api.ping({ n: 1 })
 await answered
 client.close()
+const page = await fetch(server.url.replace(/^ws/, 'http') + '/ui')
+const script = await fetch(server.url.replace(/^ws/, 'http') + '/ui/app.js')
+const ui = { status: page.status, csp: page.headers.get('content-security-policy'), script: script.status, type: script.headers.get('content-type') }
 await server.close()
-console.log(JSON.stringify(replies))
+console.log(JSON.stringify({ replies, ui }))
 `)
     const run = ok(p.node(['chat.mjs']))
-    expect(JSON.parse(run.stdout.trim())).toEqual([{ n: 2 }])
+    const result = JSON.parse(run.stdout.trim())
+    expect(result.replies).toEqual([{ n: 2 }])
+    // The UI's assets ship in the tarball (dist/ui) and are served with a strict policy.
+    expect(result.ui).toMatchObject({ status: 200, script: 200 })
+    expect(result.ui.type).toMatch(/javascript/)
+    expect(result.ui.csp).toContain("script-src 'self'")
   })
 
   it('installs the openws command, which runs under plain node', () => {

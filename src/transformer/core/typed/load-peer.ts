@@ -55,7 +55,7 @@ export function loadTypeScript(projectDir: string | readonly string[]): TypeScri
   const mod = createRequire(path)(path) as TypeScriptModule & { default?: TypeScriptModule }
   const tsm = typeof mod.createProgram === 'function' ? mod : mod.default
   if (!tsm || typeof tsm.createProgram !== 'function' || !SUPPORTED.test(tsm.version)) {
-    throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project has typescript ${tsm?.version ?? '(without a JS API)'}: ${how}`)
+    throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project has typescript ${tsm?.version ?? mod.version ?? '(without a JS API)'}: ${how}`)
   }
   return tsm
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseSync } from 'oxc-parser'
 
-interface Node { type: string; [k: string]: any } // eslint-disable-line @typescript-eslint/no-explicit-any
+interface Node { type: string; [k: string]: any }
 
 /** Value specifiers of one module's static imports and re-exports. */
 export function valueImports(file: string): string[] {

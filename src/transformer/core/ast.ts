@@ -8,7 +8,7 @@ export interface Node {
   type: string
   start: number
   end: number
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // Fields are read by node type (oxc's typed union would need a cast at every step).
   [field: string]: any
 }
 
@@ -155,6 +155,11 @@ export function keyName(owner: Node): string | undefined {
 /** `obj.name` (not `obj[name]`, not `obj.#name`): the property name. */
 export function memberName(node: Node): string | undefined {
   return node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' ? node.property.name : undefined
+}
+
+/** `a.b` -> 'b'; `a.#b` -> '#b' (never a data key). */
+export function memberKey(node: Node): string {
+  return node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : node.property.name
 }
 
 /** `{ a: x }` or `{ a() {} }` in an object literal (what TypeScript calls a property assignment). */

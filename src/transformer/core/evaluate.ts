@@ -2,9 +2,9 @@
 // and calls into openws's own builders (S, fluent role/message/network, decorators), which are
 // executed for real at build time on statically known arguments. User functions never run:
 // anything else is "not static" and the definition is left to the runtime interpreter.
-import { fileOf, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
+import { fileOf, memberKey, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
 import { notStatic, TransformerError, userError } from './errors'
-import { binary, prefix, template } from './operators'
+import { binary, literal, prefix, template } from './operators'
 import { containsStaticFn, StaticFn, staticFn } from './static-fn'
 import { isOpenwsModule, type OpenwsModule } from './imports'
 import { findExport, lookup, SCOPE_TYPES, type Binding, type ExportTarget } from './scope'
@@ -104,7 +104,7 @@ export class Evaluator {
       case 'ParenthesizedExpression': case 'TSAsExpression': case 'TSSatisfiesExpression':
       case 'TSNonNullExpression': case 'TSTypeAssertion': case 'ChainExpression':
         return this.evaluateInner(node.expression)
-      case 'Literal': return this.literal(node)
+      case 'Literal': return literal(node)
       case 'TemplateLiteral': return template(node, this.inner)
       case 'UnaryExpression':
         if (['-', '+', '!', '~'].includes(node.operator)) return prefix(node, this.inner)
@@ -131,12 +131,6 @@ export class Evaluator {
       }
     }
     throw notStatic(node, `${node.type} is not a static value`)
-  }
-
-  /** Strings, numbers, booleans and null; a regular expression or bigint is not a static value. */
-  private literal(node: Node): unknown {
-    if (node.regex || node.bigint !== undefined && node.bigint !== null) throw notStatic(node, `${node.regex ? 'RegularExpressionLiteral' : 'BigIntLiteral'} is not a static value`)
-    return node.value
   }
 
   private array(node: Node): unknown[] {
@@ -402,10 +396,5 @@ function topStatement(binding: Binding): Node {
   let n: Node = binding.decl
   for (let p = parentOf(n); p && !SCOPE_TYPES.has(p.type); p = parentOf(n)) n = p
   return n
-}
-
-/** `a.b` -> 'b'; `a.#b` -> '#b' (never a data key). */
-function memberKey(node: Node): string {
-  return node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : node.property.name
 }
 

@@ -1,8 +1,14 @@
-// Operators evaluated at build time: only on string and number constants.
+// Literals and operators evaluated at build time: operators only on string and number constants.
 import type { Node } from './ast'
 import { notStatic } from './errors'
 
 type Evaluate = (node: Node) => unknown
+
+/** Strings, numbers, booleans and null; a regular expression or bigint is not a static value. */
+export function literal(node: Node): unknown {
+  if (node.regex || (node.bigint !== undefined && node.bigint !== null)) throw notStatic(node, `${node.regex ? 'RegularExpressionLiteral' : 'BigIntLiteral'} is not a static value`)
+  return node.value
+}
 
 /** `-x`, `+x` (other unary operators are not evaluated). */
 export function prefix(node: Node, evaluate: Evaluate): unknown {

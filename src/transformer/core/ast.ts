@@ -98,10 +98,16 @@ export function fileOf(node: Node): ParsedFile {
   return file
 }
 
-/** Where a node starts as written: a decorated class starts at its first decorator (as in TypeScript). */
+/**
+ * Where a node starts as TypeScript's `getStart()` says: a decorated class at its first decorator,
+ * an exported declaration at `export` (modifiers belong to the declaration there).
+ */
 export function startOf(node: Node): number {
   const first = Array.isArray(node.decorators) ? (node.decorators[0] as Node | undefined) : undefined
-  return first ? Math.min(first.start, node.start) : node.start
+  const start = first ? Math.min(first.start, node.start) : node.start
+  const parent = parents.get(node)
+  const exported = (parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') && parent.declaration === node
+  return exported ? Math.min(parent.start, start) : start
 }
 
 export function textOf(node: Node): string {

@@ -13,7 +13,8 @@ export type TypeScriptModule = typeof ts
 export class TypedModeUnavailable extends Error {
   readonly code = 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE'
   constructor(message: string) {
-    super(message)
+    // Bundlers print only the message: it names the code too.
+    super(`OPENWS_ERR_TYPED_MODE_UNAVAILABLE: ${message}`)
     this.name = 'TypedModeUnavailable'
   }
 }
@@ -52,7 +53,12 @@ export function loadTypeScript(projectDir: string | readonly string[]): TypeScri
   const how = 'install it with `npm i -D typescript@6` (for a TypeScript 7 project: instead of 7, or give every payload explicitly and stay in syntax mode)'
   const path = resolveFrom('typescript', dirs)
   if (!path) throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x, and "typescript" cannot be found from ${dirs.join(', ')}: ${how}`)
-  const mod = createRequire(path)(path) as TypeScriptModule & { default?: TypeScriptModule }
+  let mod: TypeScriptModule & { default?: TypeScriptModule }
+  try {
+    mod = createRequire(path)(path) as typeof mod
+  } catch {
+    throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project's typescript (${path}) has no loadable JS API: ${how}`)
+  }
   const tsm = typeof mod.createProgram === 'function' ? mod : mod.default
   if (!tsm || typeof tsm.createProgram !== 'function' || !SUPPORTED.test(tsm.version)) {
     throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project has typescript ${tsm?.version ?? mod.version ?? '(without a JS API)'}: ${how}`)

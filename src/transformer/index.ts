@@ -5,7 +5,7 @@
 // The file is parsed with oxc (the same plan as the bundler plugins); TypeScript is only the
 // compiler's own module (ts-patch's `extras.ts`), never one imported here.
 import type ts from 'typescript'
-import { parseModule } from './core/ast'
+import { parseModule, type ParsedFile } from './core/ast'
 import { planFor } from './core/transform-source'
 import { loadTypeScript } from './core/typed/load-peer'
 import { applyPlanToAst } from './apply-ast'
@@ -35,10 +35,19 @@ export default function openwsTransformer(
   // Through the API nobody hands us `ts`: the project's own, resolved from the program's directory.
   let host = extras.ts ?? config.ts
   const tsOf = () => (host ??= loadTypeScript(program.getCurrentDirectory()))
+  // One oxc parse per file and text for the whole program (imported schema modules included).
+  const parsedFiles = new Map<string, ParsedFile>()
+  const parse = (file: string, code: string): ParsedFile => {
+    const hit = parsedFiles.get(file)
+    if (hit && hit.text === code) return hit
+    const parsed = parseModule(file, code)
+    parsedFiles.set(file, parsed)
+    return parsed
+  }
   const options = {
     mode: config.mode ?? 'typed',
     program,
-    resolveModule: programResolver(program, tsOf),
+    resolveModule: programResolver(program, tsOf, parse),
     runtimeModule: config.runtimeModule ?? 'openws',
   } as const
   const report = (d: TransformDiagnostic) => {
@@ -49,7 +58,7 @@ export default function openwsTransformer(
   const reported: ts.Diagnostic[] = []
   return (ctx) => (sf) => {
     if (sf.isDeclarationFile || (!sf.text.includes('openws') && !sf.text.includes('CONFIG'))) return sf
-    const plan = planFor(parseModule(sf.fileName, sf.text), options)
+    const plan = planFor(parse(sf.fileName, sf.text), options)
     if (!plan) return sf
     for (const d of plan.diagnostics) report(d)
     return applyPlanToAst(sf, plan, ctx, tsOf())

@@ -1,9 +1,11 @@
 // resolveModule for the ts-patch path: TypeScript's own module resolution over the program, with
 // the compiler's own `ts` (handed in lazily: the first import followed asks for it).
 import type ts from 'typescript'
+import type { ParsedFile } from './core/ast'
 import type { ResolvedModule } from './core/types'
 
-export function programResolver(program: ts.Program, host: () => typeof ts): (specifier: string, importer: string) => ResolvedModule | undefined {
+/** `parse`: the entry's cache, so a schema module imported by many files is parsed once. */
+export function programResolver(program: ts.Program, host: () => typeof ts, parse: (file: string, code: string) => ParsedFile): (specifier: string, importer: string) => ResolvedModule | undefined {
   let resolve: ((specifier: string, importer: string) => ResolvedModule | undefined) | undefined
   const create = () => {
     const tsm = host()
@@ -14,7 +16,7 @@ export function programResolver(program: ts.Program, host: () => typeof ts): (sp
       if (!resolved) return undefined
       const file = resolved.resolvedFileName
       const code = program.getSourceFile(file)?.text ?? tsm.sys.readFile(file)
-      return code === undefined ? undefined : { code, id: file }
+      return code === undefined ? undefined : { code, id: file, parsed: parse(file, code) }
     }
   }
   return (specifier, importer) => (resolve ??= create())(specifier, importer)

@@ -39,5 +39,7 @@ export function userError(e: unknown, node: Node): TransformerError {
     ? (e as { code: string }).code
     : undefined
   if (!code) throw e
-  return new TransformerError(code, (e as Error).message, node)
+  // A message that already starts with its code (errors bundlers print bare) is not prefixed twice.
+  const message = String((e as Error).message)
+  return new TransformerError(code, message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message, node)
 }

@@ -37,13 +37,15 @@ function cleanId(id: string): string {
   return id.replace(/[?#].*$/, '')
 }
 
-/** Query strings from bundlers ignored; unknown extensions are read as TypeScript. */
-export function langOf(id: string): 'ts' | 'tsx' | 'js' | 'jsx' {
+/**
+ * Query strings from bundlers ignored; unknown extensions are read as TypeScript. JavaScript may
+ * hold JSX (as TypeScript's parser allows in .js files), so every JS file is read as JSX.
+ */
+export function langOf(id: string): 'ts' | 'tsx' | 'jsx' {
   const clean = cleanId(id)
   if (/\.tsx$/.test(clean)) return 'tsx'
   if (/\.(m|c)?ts$/.test(clean)) return 'ts'
-  if (/\.jsx$/.test(clean)) return 'jsx'
-  return /\.(m|c)?js$/.test(clean) ? 'js' : 'ts'
+  return /\.(m|c)?jsx?$/.test(clean) ? 'jsx' : 'ts'
 }
 
 function link(root: Node): void {

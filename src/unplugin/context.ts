@@ -10,14 +10,12 @@ import { toDiagnostic } from '../transformer/core/diagnostics'
 import { loadTypeScript, type TypeScriptModule } from '../transformer/core/typed/load-peer'
 import { createFilter, matches, normalizeId } from './filter'
 import type { TransformFilter } from './filter'
-import { createTypedService, readConfig } from './language-service'
 import type { TypedService } from './language-service'
 import { createModuleResolver } from './module-resolve'
 import { resolveOptions } from './options'
 import type { OpenWsPluginOptions, ResolvedOptions } from './options'
 import { LazyResolver } from './resolver'
 import type { AsyncResolve, BundlerAnswers, SyncResolve } from './resolver'
-import { createTsResolver } from './ts-resolver'
 import { needsTypedMode } from './typed-detect'
 
 export interface TransformHooks {
@@ -70,7 +68,13 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   const projectTs = () => (tsm ??= loadTypeScript(options.tsconfig ? [dirname(resolve(options.root, options.tsconfig)), options.root] : [options.root]))
   const ownResolve = createModuleResolver()
   let tsResolve: (SyncResolve & { clear(): void }) | undefined
-  const typedResolve = () => (tsResolve ??= createTsResolver(projectTs(), () => typed?.compilerOptions ?? readConfig(projectTs(), options.root, options.tsconfig)))
+  /** Typed mode's own modules, imported on first need (a syntax-only build never evaluates them). */
+  let typedModules: TypedModules | undefined
+  const loadTypedModules = async () => {
+    typedModules ??= { ...(await import('./language-service')), ...(await import('./ts-resolver')) }
+    projectTs() // fails here, once, with the coded error when the project has no usable TypeScript
+  }
+  const typedResolve = () => (tsResolve ??= typedModules!.createTsResolver(projectTs(), () => typed?.compilerOptions ?? typedModules!.readConfig(projectTs(), options.root, options.tsconfig)))
   /** Files read (and parsed once, when first needed), by path and mtime. */
   const sources = new Map<string, SourceEntry>()
   /** Files found to need types in syntax mode; they go straight to typed mode next time. */
@@ -78,7 +82,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   /** dependency file -> transformed files derived from it (dev servers re-transform those). */
   const dependents = new Map<string, Set<string>>()
 
-  const service = () => (typed ??= createTypedService(projectTs(), options.root, options.tsconfig, options.packages))
+  const service = () => (typed ??= typedModules!.createTypedService(projectTs(), options.root, options.tsconfig, options.packages))
 
   function readSource(file: string): SourceEntry | undefined {
     try {
@@ -131,11 +135,13 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
       return result
     }
 
+    if (mode === 'typed') await loadTypedModules()
     let result = await runConfirmed(mode)
     if (mode === 'syntax' && result && needsTypedMode(result.diagnostics)) {
       autoTyped.add(file)
       mode = 'typed'
       dependencies.clear()
+      await loadTypedModules()
       result = await runConfirmed(mode)
     }
     if (mode === 'typed' && typed) for (const dep of typed.dependencies(file)) dependencies.add(dep)
@@ -174,6 +180,8 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
     },
   }
 }
+
+type TypedModules = typeof import('./language-service') & typeof import('./ts-resolver')
 
 interface SourceEntry {
   mtimeMs: number

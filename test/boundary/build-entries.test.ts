@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { reachablePackages } from './import-graph'
+import { reachablePackages, staticGraph } from './import-graph'
 
 const root = join(import.meta.dirname, '..', '..')
 const entries = ['vite', 'esbuild', 'rollup', 'webpack', 'rspack'].map((b) => `src/unplugin/${b}.ts`).concat('src/transformer/index.ts')
@@ -21,6 +21,13 @@ describe('build entries without optional peers', () => {
     const reached = reachablePackages(join(root, entry))
     expect(reached.has('oxc-parser'), 'the walk reaches the core').toBe(true)
     expect(peersReached(join(root, entry))).toEqual([])
+  })
+
+  it.each(entries.slice(0, 5))('%s leaves the language service and TypeScript resolver to typed mode (imported on first need)', (entry) => {
+    const { files } = staticGraph(join(root, entry))
+    const typedOnly = ['src/unplugin/language-service.ts', 'src/unplugin/ts-resolver.ts'].map((f) => join(root, f))
+    expect(files.has(join(root, 'src/unplugin/context.ts'))).toBe(true)
+    expect(typedOnly.filter((f) => files.has(f))).toEqual([])
   })
 
   describe('the check itself', () => {

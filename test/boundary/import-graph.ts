@@ -40,6 +40,11 @@ function resolveLocal(spec: string, from: string): string | undefined {
 
 /** Every bare import reachable from `entry`, with the chain of files that leads to it. */
 export function reachablePackages(entry: string): Map<string, string[]> {
+  return staticGraph(entry).packages
+}
+
+/** The files `entry` loads through static value imports, and the packages they import. */
+export function staticGraph(entry: string): { files: Set<string>; packages: Map<string, string[]> } {
   const found = new Map<string, string[]>()
   const seen = new Set<string>()
   const visit = (file: string, chain: string[]): void => {
@@ -54,5 +59,5 @@ export function reachablePackages(entry: string): Map<string, string[]> {
     }
   }
   visit(entry, [entry])
-  return found
+  return { files: seen, packages: found }
 }

@@ -11,11 +11,14 @@ import { join } from 'node:path'
 import { BUNDLERS, build, type Bundler } from '../../test/unplugin/harness/builders'
 import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
 import { generateProject } from './project'
+import { linkProjectTypeScript } from '../../test/unplugin/harness/project-typescript'
 import { esbuildRebuild, rollupRebuild, type Rebuilder } from './rebuild'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 const work = mkdtempSync(join(tmpdir(), 'openws-bench-build-'))
 const project = generateProject(join(work, 'project'))
+// Typed mode loads the project's own TypeScript, as in a user's project.
+linkProjectTypeScript(project.dir)
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 const ms = (n: number) => `${n.toFixed(0)} ms`.padStart(8)
 

@@ -1,23 +1,25 @@
 // The bundler-free heart of the plugin: `createContext(options).transform(code, id)`.
 // Everything bundler-specific (resolver, watch files, warnings) comes in through `hooks`,
 // so tests call this directly on fixtures.
+// Syntax mode never loads TypeScript; typed mode loads the project's own on first need.
 import { readFileSync, statSync } from 'node:fs'
-import type ts from 'typescript'
-import { transformSource, isTransformerError } from '../transformer/core'
-import { parseModule } from '../transformer/core/parse'
-import type { TransformDiagnostic, TransformSourceMap, TransformSourceOptions } from '../transformer/core'
+import { dirname, resolve } from 'node:path'
+import { transformSource, isTransformerError, parseModule } from '../transformer/core'
+import type { ParsedFile, TransformDiagnostic, TransformSourceMap, TransformSourceOptions } from '../transformer/core'
+import { toDiagnostic } from '../transformer/core/diagnostics'
+import { loadTypeScript, type TypeScriptModule } from '../transformer/core/typed/load-peer'
 import { createFilter, matches, normalizeId } from './filter'
 import type { TransformFilter } from './filter'
-import { createTypedService, readConfig } from './language-service'
 import type { TypedService } from './language-service'
+import { createModuleResolver } from './module-resolve'
 import { resolveOptions } from './options'
 import type { OpenWsPluginOptions, ResolvedOptions } from './options'
-import { LazyResolver, createTsResolver } from './resolver'
-import type { AsyncResolve, BundlerAnswers } from './resolver'
+import { LazyResolver } from './resolver'
+import type { AsyncResolve, BundlerAnswers, SyncResolve } from './resolver'
 import { needsTypedMode } from './typed-detect'
 
 export interface TransformHooks {
-  /** The bundler's resolver, tried before TypeScript's resolution. */
+  /** The bundler's resolver: authoritative over the synchronous first guess. */
   resolve?: AsyncResolve
   /**
    * Answers of `resolve` already known, shared by every file of one build so that a schema module
@@ -61,8 +63,18 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   const filter = createFilter(options)
   const runtimeModule = userOptions.runtimeModule
   let typed: TypedService | undefined // created on first need: syntax-only builds never pay for it
-  let configOptions: ReturnType<typeof readConfig> | undefined
-  const tsResolve = createTsResolver(() => (configOptions ??= readConfig(options.root, options.tsconfig)))
+  let tsm: TypeScriptModule | undefined
+  /** The project's `typescript` (from the tsconfig's directory, then the root); typed mode only. */
+  const projectTs = () => (tsm ??= loadTypeScript(options.tsconfig ? [dirname(resolve(options.root, options.tsconfig)), options.root] : [options.root]))
+  const ownResolve = createModuleResolver()
+  let tsResolve: (SyncResolve & { clear(): void }) | undefined
+  /** Typed mode's own modules, imported on first need (a syntax-only build never evaluates them). */
+  let typedModules: TypedModules | undefined
+  const loadTypedModules = async () => {
+    typedModules ??= { ...(await import('./language-service')), ...(await import('./ts-resolver')) }
+    projectTs() // fails here, once, with the coded error when the project has no usable TypeScript
+  }
+  const typedResolve = () => (tsResolve ??= typedModules!.createTsResolver(projectTs(), () => typed?.compilerOptions ?? typedModules!.readConfig(projectTs(), options.root, options.tsconfig)))
   /** Files read (and parsed once, when first needed), by path and mtime. */
   const sources = new Map<string, SourceEntry>()
   /** Files found to need types in syntax mode; they go straight to typed mode next time. */
@@ -70,7 +82,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   /** dependency file -> transformed files derived from it (dev servers re-transform those). */
   const dependents = new Map<string, Set<string>>()
 
-  const service = () => (typed ??= createTypedService(options.root, options.tsconfig, options.packages))
+  const service = () => (typed ??= typedModules!.createTypedService(projectTs(), options.root, options.tsconfig, options.packages))
 
   function readSource(file: string): SourceEntry | undefined {
     try {
@@ -86,7 +98,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   }
 
   /** The parse of `code`, shared with the files whose definitions import it when it is the file on disk. */
-  function parsed(file: string, code: string): ts.SourceFile {
+  function parsed(file: string, code: string): ParsedFile {
     const entry = readSource(file)
     return entry === undefined || entry.code !== code ? parseModule(file, code) : parsedEntry(file, entry)
   }
@@ -94,7 +106,9 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   async function transform(code: string, id: string, hooks: TransformHooks = {}): Promise<ContextResult | undefined> {
     if (typeof code !== 'string' || typeof id !== 'string' || !matches(filter, code, id)) return undefined
     const file = normalizeId(id)
-    const resolver = new LazyResolver(tsResolve, hooks.resolve, hooks.bundlerAnswers)
+    let mode: 'syntax' | 'typed' = options.typed || autoTyped.has(file) ? 'typed' : 'syntax'
+    // Syntax mode guesses with our own resolver, typed mode with TypeScript's (tsconfig paths too).
+    const resolver = new LazyResolver((spec, from) => (mode === 'typed' ? typedResolve() : ownResolve)(spec, from), hooks.resolve, hooks.bundlerAnswers)
     const dependencies = new Set<string>()
     const base: Omit<TransformSourceOptions, 'mode'> = {
       resolveModule(specifier, importer) {
@@ -103,13 +117,13 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
         if (path === undefined || entry === undefined) return undefined
         dependencies.add(path)
         // Parsed once per plugin instance: a schema module imported by many roles is not re-parsed for each.
-        return { code: entry.code, id: path, sourceFile: parsedEntry(path, entry) }
+        return { code: entry.code, id: path, parsed: parsedEntry(path, entry) }
       },
       ...(runtimeModule ? { runtimeModule } : {}),
     }
     const run = (mode: 'syntax' | 'typed') => {
-      if (mode === 'syntax') return transformSource(code, file, { ...base, mode, sourceFile: parsed(file, code) })
-      return transformSource(code, file, { ...base, mode, languageService: service().update(file, code) })
+      if (mode === 'syntax') return transformSource(code, file, { ...base, mode, parsed: parsed(file, code) })
+      return transformSource(code, file, { ...base, mode, parsed: parsed(file, code), languageService: service().update(file, code) })
     }
     /** Runs the core; again if the bundler resolves an import the core followed differently (at most twice more). */
     const runConfirmed = async (mode: 'syntax' | 'typed') => {
@@ -121,12 +135,13 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
       return result
     }
 
-    let mode: 'syntax' | 'typed' = options.typed || autoTyped.has(file) ? 'typed' : 'syntax'
+    if (mode === 'typed') await loadTypedModules()
     let result = await runConfirmed(mode)
     if (mode === 'syntax' && result && needsTypedMode(result.diagnostics)) {
       autoTyped.add(file)
       mode = 'typed'
       dependencies.clear()
+      await loadTypedModules()
       result = await runConfirmed(mode)
     }
     if (mode === 'typed' && typed) for (const dep of typed.dependencies(file)) dependencies.add(dep)
@@ -149,7 +164,8 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
       const f = normalizeId(file)
       sources.delete(f)
       autoTyped.delete(f)
-      tsResolve.clear()
+      ownResolve.clear()
+      tsResolve?.clear()
       typed?.invalidate(f)
     },
     dependentsOf(file) {
@@ -165,13 +181,15 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   }
 }
 
+type TypedModules = typeof import('./language-service') & typeof import('./ts-resolver')
+
 interface SourceEntry {
   mtimeMs: number
   code: string
-  sf?: ts.SourceFile
+  sf?: ParsedFile
 }
 
-function parsedEntry(file: string, entry: SourceEntry): ts.SourceFile {
+function parsedEntry(file: string, entry: SourceEntry): ParsedFile {
   return (entry.sf ??= parseModule(file, entry.code))
 }
 
@@ -183,19 +201,7 @@ function guarded(fn: () => CoreResult, code: string, file: string): CoreResult {
     return fn()
   } catch (err) {
     if (!isTransformerError(err)) throw err
-    const sf = err.node.getSourceFile()
-    const start = err.node.getStart(sf)
-    const { line, character } = sf.getLineAndCharacterOfPosition(start)
-    const diagnostic: TransformDiagnostic = {
-      severity: err.severity,
-      code: err.code,
-      message: err.message,
-      file: sf.fileName || file,
-      start,
-      length: err.node.getWidth(sf),
-      line: line + 1,
-      column: character + 1,
-    }
-    return { code, map: null, diagnostics: [diagnostic] }
+    const diagnostic = toDiagnostic(err)
+    return { code, map: null, diagnostics: [{ ...diagnostic, file: diagnostic.file || file }] }
   }
 }

@@ -1,9 +1,10 @@
-// Typed mode: ONE long-lived ts.LanguageService per plugin instance (never a Program per file).
+// Typed mode: ONE long-lived ts.LanguageService per plugin instance (never a Program per file),
+// built with the project's own `typescript`, handed in (this file imports none).
 // The bundler hands us the current text of the file being transformed; every other file is read
 // from disk and re-read only when `invalidate` bumps its version (watchChange).
 import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import ts from 'typescript'
+import type ts from 'typescript'
 import { normalizeId } from './filter'
 
 export interface TypedService {
@@ -23,9 +24,10 @@ interface Entry {
   text?: string
 }
 
-export function createTypedService(root: string, tsconfig?: string, packages: readonly string[] = ['openws']): TypedService {
+/** `tsm`: the project's own TypeScript (see load-peer.ts), loaded when typed mode is first needed. */
+export function createTypedService(tsm: typeof ts, root: string, tsconfig?: string, packages: readonly string[] = ['openws']): TypedService {
   // Only the files we are asked about become roots; the config's file list would load the whole repo.
-  const options = readConfig(root, tsconfig)
+  const options = readConfig(tsm, root, tsconfig)
   const files = new Map<string, Entry>()
   const roots = new Set<string>()
 
@@ -48,20 +50,20 @@ export function createTypedService(root: string, tsconfig?: string, packages: re
     },
     getScriptSnapshot: (f) => {
       const e = entry(normalizeId(f))
-      const text = e.text ?? ts.sys.readFile(f)
-      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text)
+      const text = e.text ?? tsm.sys.readFile(f)
+      return text === undefined ? undefined : tsm.ScriptSnapshot.fromString(text)
     },
     getCurrentDirectory: () => root,
     getCompilationSettings: () => options,
-    getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-    fileExists: ts.sys.fileExists,
-    readFile: ts.sys.readFile,
-    readDirectory: ts.sys.readDirectory,
-    directoryExists: ts.sys.directoryExists,
-    getDirectories: ts.sys.getDirectories,
+    getDefaultLibFileName: (o) => tsm.getDefaultLibFilePath(o),
+    fileExists: tsm.sys.fileExists,
+    readFile: tsm.sys.readFile,
+    readDirectory: tsm.sys.readDirectory,
+    directoryExists: tsm.sys.directoryExists,
+    getDirectories: tsm.sys.getDirectories,
   }
-  const registry = ts.createDocumentRegistry()
-  const service = ts.createLanguageService(host, registry)
+  const registry = tsm.createDocumentRegistry()
+  const service = tsm.createLanguageService(host, registry)
 
   return {
     compilerOptions: options,
@@ -82,10 +84,10 @@ export function createTypedService(root: string, tsconfig?: string, packages: re
       const seen = new Set<string>()
       const visit = (sf: ts.SourceFile) => {
         // preProcessFile sees `import type` and `import('...')` types too: payload types live there.
-        for (const { fileName: spec } of ts.preProcessFile(sf.text, true, true).importedFiles) {
+        for (const { fileName: spec } of tsm.preProcessFile(sf.text, true, true).importedFiles) {
           // openws itself is not where user payload types live (and may resolve to its sources).
           if (packages.some((p) => spec === p || spec.startsWith(`${p}/`))) continue
-          const hit = ts.resolveModuleName(spec, sf.fileName, options, ts.sys).resolvedModule
+          const hit = tsm.resolveModuleName(spec, sf.fileName, options, tsm.sys).resolvedModule
           if (!hit || hit.isExternalLibraryImport) continue
           const name = normalizeId(hit.resolvedFileName)
           if (seen.has(name) || /[\\/]node_modules[\\/]/.test(name)) continue
@@ -112,19 +114,19 @@ export function createTypedService(root: string, tsconfig?: string, packages: re
   }
 }
 
-export function readConfig(root: string, tsconfig?: string): ts.CompilerOptions {
-  const path = tsconfig ? resolve(root, tsconfig) : ts.findConfigFile(root, ts.sys.fileExists)
+export function readConfig(tsm: typeof ts, root: string, tsconfig?: string): ts.CompilerOptions {
+  const path = tsconfig ? resolve(root, tsconfig) : tsm.findConfigFile(root, tsm.sys.fileExists)
   const fallback: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.ESNext,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    target: tsm.ScriptTarget.ES2022,
+    module: tsm.ModuleKind.ESNext,
+    moduleResolution: tsm.ModuleResolutionKind.Bundler,
     strict: true,
     skipLibCheck: true,
     allowJs: true,
   }
   if (!path || !existsSync(path) || !statSync(path).isFile()) return fallback
-  const parsed = ts.getParsedCommandLineOfConfigFile(path, { noEmit: true }, {
-    ...ts.sys,
+  const parsed = tsm.getParsedCommandLineOfConfigFile(path, { noEmit: true }, {
+    ...tsm.sys,
     onUnRecoverableConfigFileDiagnostic: () => {},
   })
   if (!parsed) return fallback

@@ -1,9 +1,9 @@
 // Module resolution for schemas imported from other modules (syntax mode parses those modules).
-// The core resolves synchronously, the bundlers asynchronously: the core first runs on
-// TypeScript's Bundler-mode resolution (which also finds `.ts` sources behind `.js` specifiers),
-// then the bundler's resolver (aliases, conditions, plugins) checks the modules it asked for, and
-// only when the bundler disagrees does the core run again with the bundler's answers.
-import ts from 'typescript'
+// The core resolves synchronously, the bundlers asynchronously: the core first runs on a quick
+// synchronous resolution (syntax mode: our own, module-resolve.ts; typed mode: TypeScript's, with
+// the project's options), then the bundler's resolver (aliases, conditions, plugins) checks the
+// modules it asked for, and only when the bundler disagrees does the core run again with the
+// bundler's answers. The bundler is authoritative.
 import { normalizeId } from './filter'
 
 /** The bundler's resolver: `this.resolve` (Rollup/Vite), `build.resolve` (esbuild), webpack's getResolve. */
@@ -28,7 +28,7 @@ interface Request {
 
 /**
  * A synchronous resolver for the core that answers from the bundler's results when it has them
- * and from TypeScript's resolution otherwise, recording what it was asked. The core only follows
+ * and from the synchronous resolution otherwise, recording what it was asked. The core only follows
  * imports when it evaluates a definition, so most files ask nothing and cost no bundler round trip.
  */
 export class LazyResolver {
@@ -51,7 +51,7 @@ export class LazyResolver {
 
   /**
    * Asks the bundler about everything requested since the last call (in parallel). True when the
-   * bundler disagreed with TypeScript somewhere (an alias, a condition): the core must run again.
+   * bundler disagreed with the synchronous resolution somewhere (an alias, a condition): the core must run again.
    */
   async confirmWithBundler(): Promise<boolean> {
     const pending = this.requests
@@ -75,17 +75,4 @@ export class LazyResolver {
       return undefined // an unresolvable import is the bundler's error to report, not ours
     }
   }
-}
-
-/** TypeScript's own resolution with the project's options (Bundler mode when none are known). */
-export function createTsResolver(getOptions: () => ts.CompilerOptions): SyncResolve & { clear(): void } {
-  let cache = ts.createModuleResolutionCache(process.cwd(), (f) => f)
-  const resolve = (spec: string, from: string) => {
-    const options = { moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext, allowJs: true, ...getOptions() }
-    const hit = ts.resolveModuleName(spec, normalizeId(from), options, ts.sys, cache).resolvedModule
-    if (!hit || hit.isExternalLibraryImport && hit.extension.startsWith('.d.')) return undefined
-    return hit.resolvedFileName.replace(/\\/g, '/')
-  }
-  // A created or deleted file changes what resolves where: watch mode drops the cache.
-  return Object.assign(resolve, { clear: () => void (cache = ts.createModuleResolutionCache(process.cwd(), (f) => f)) })
 }

@@ -1,20 +1,20 @@
 // The static evaluator: what it evaluates, and that nothing but openws builders ever runs.
-import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { parseModule, type Node } from '../../src/transformer/core/ast'
 import { Evaluator } from '../../src/transformer/core/evaluate'
 import { isTransformerError } from '../../src/transformer/core/errors'
 import { openwsExport } from '../../src/transformer/core/runtime-bridge'
 
 /** Evaluates the initializer of `const result = ...` in `code`. */
 function evaluate(code: string, files: Record<string, string> = {}): unknown {
-  const sf = ts.createSourceFile('/main.ts', code, ts.ScriptTarget.Latest, true)
+  const sf = parseModule('/main.ts', code)
   const ev = new Evaluator({
     openwsExport,
     resolveModule: (spec) => (files[spec] === undefined ? undefined : { code: files[spec], id: `/${spec}.ts` }),
   })
   ev.addUnit({ id: '/main.ts', sf })
-  const decl = sf.statements.flatMap((s) => (ts.isVariableStatement(s) ? [...s.declarationList.declarations] : [])).find((d) => d.name.getText() === 'result')!
-  return ev.evaluate(decl.initializer!)
+  const decl = (sf.program.body as Node[]).flatMap((s) => (s.type === 'VariableDeclaration' ? (s.declarations as Node[]) : [])).find((d) => d.id.name === 'result')!
+  return ev.evaluate(decl.init)
 }
 
 function why(code: string): string {

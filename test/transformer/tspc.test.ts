@@ -13,9 +13,11 @@ const dir = join(here, '..', 'out', `tspc-${process.pid}`)
 describe('tspc (ts-patch 3)', () => {
   it('compiles the fixtures through the plugin and reports definition errors with file:line:column', () => {
     mkdirSync(dir, { recursive: true })
+    // Dependencies stay external, as tsup leaves them in the published build (oxc-parser is ESM
+    // with a native binding: it cannot be inlined into CommonJS).
     buildSync({
       entryPoints: [join(root, 'src/transformer/index.ts')], bundle: true, platform: 'node', format: 'cjs',
-      outfile: join(dir, 'transformer.cjs'), external: ['typescript', '@typia/core', 'typia'], logLevel: 'error',
+      outfile: join(dir, 'transformer.cjs'), external: ['typescript', '@typia/core', 'typia', 'oxc-parser'], logLevel: 'error',
     })
     const files = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts', 'diagnostics/unknown-from.ts'].map((f) => relative(dir, join(fixturesDir, f)))
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import ts from 'typescript'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createTypedService } from '../../src/unplugin/language-service'
 
@@ -24,7 +25,7 @@ function typeOfP(service: ReturnType<typeof createTypedService>, text = code): s
 }
 
 describe('typed service', () => {
-  const service = createTypedService(dir)
+  const service = createTypedService(ts, dir)
 
   it('type-checks the text the bundler hands over, not the disk', () => {
     expect(typeOfP(service)).toBe('P')

@@ -1,13 +1,15 @@
 // Typed mode with the real core: a payload given as a TypeScript type switches the file to typed
 // mode on its own, the file declaring the type is watched, and editing only that file regenerates.
-import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createContext } from '../../src/unplugin/context'
+import { linkProjectTypeScript } from './harness/project-typescript'
 
 const dir = mkdtempSync(join(tmpdir(), 'openws-typed-')).replace(/\\/g, '/')
 cpSync(join(import.meta.dirname, 'fixtures', 'typed'), dir, { recursive: true })
+linkProjectTypeScript(dir)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const roles = `${dir}/roles.ts`
@@ -53,5 +55,27 @@ describe('typed mode', () => {
     expect((await ctx.transform(src, plain))?.mode).toBe('syntax')
     typed.dispose()
     ctx.dispose()
+  })
+
+  it('fails with one coded error when the project has no TypeScript 5.9/6.x (missing, or 7.x)', async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'openws-typed-none-')).replace(/\\/g, '/')
+    try {
+      cpSync(join(import.meta.dirname, 'fixtures', 'typed'), bare, { recursive: true })
+      const file = `${bare}/roles.ts`
+      const missing = createContext({ root: bare })
+      await expect(missing.transform(code, file)).rejects.toMatchObject({
+        code: 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE', message: expect.stringMatching(/TypeScript 5\.9 or 6\.x.*npm i -D typescript@6/),
+      })
+      // TypeScript 7 has no JS compiler API.
+      mkdirSync(`${bare}/node_modules/typescript`, { recursive: true })
+      writeFileSync(`${bare}/node_modules/typescript/package.json`, JSON.stringify({ name: 'typescript', version: '7.0.2', main: 'index.js' }))
+      writeFileSync(`${bare}/node_modules/typescript/index.js`, "module.exports = { version: '7.0.2' }\n")
+      const seven = createContext({ root: bare, typed: true })
+      await expect(seven.transform(code, file)).rejects.toMatchObject({
+        code: 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE', message: expect.stringMatching(/typescript 7\.0\.2.*npm i -D typescript@6/),
+      })
+    } finally {
+      rmSync(bare, { recursive: true, force: true })
+    }
   })
 })

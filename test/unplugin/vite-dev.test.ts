@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plugin, ViteDevServer } from 'vite'
 import { aliasMap } from './harness/paths'
+import { linkProjectTypeScript } from './harness/project-typescript'
 
 const dir = mkdtempSync(join(tmpdir(), 'openws-vite-dev-'))
 let server: ViteDevServer
@@ -14,6 +15,7 @@ let plugin: Plugin
 beforeAll(async () => {
   cpSync(join(import.meta.dirname, 'fixtures', 'dev'), dir, { recursive: true })
   cpSync(join(import.meta.dirname, 'fixtures', 'typed'), join(dir, 'typed'), { recursive: true })
+  linkProjectTypeScript(dir)
   const { createServer } = await import('vite')
   const { default: openws } = await import('../../src/unplugin/vite')
   server = await createServer({

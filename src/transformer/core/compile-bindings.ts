@@ -1,7 +1,7 @@
 // One `bindings(...)` call -> precompiled bindings. The arguments are evaluated statically and
 // handed to the style's REAL bindings() at build time, so the network IR and the routes are
 // exactly what the interpreter would build; then the artifact is generated from that IR.
-import ts from 'typescript'
+import { fileOf, parentOf, within, type Node, type ParsedFile } from './ast'
 import type { NetworkIR } from '../../runtime/ir/types'
 import type { BindingsCore } from '../../runtime/contract/types'
 import { notStatic, TransformerError, userError } from './errors'
@@ -17,18 +17,18 @@ import { extraHelperExportName, extraHelpersUsed } from '../../runtime/validate/
 export interface CompileEnv {
   ev: Evaluator
   /** The file being transformed. */
-  sf: ts.SourceFile
+  sf: ParsedFile
   /** Namespace the runtime helpers are imported under. */
   runtime: string
   validatorSource: ValidatorSource
   maxDepth: number
 }
 
-function callBindings(call: ts.CallExpression, env: CompileEnv): BindingsCore {
-  const fn = env.ev.evaluate(call.expression)
-  if (typeof fn !== 'function' || !env.ev.isTrusted(fn)) throw notStatic(call.expression, 'bindings is not the openws export')
-  const args = call.arguments.map((a) => {
-    if (ts.isSpreadElement(a)) throw notStatic(a, 'spread arguments are not evaluated')
+function callBindings(call: Node, env: CompileEnv): BindingsCore {
+  const fn = env.ev.evaluate(call.callee)
+  if (typeof fn !== 'function' || !env.ev.isTrusted(fn)) throw notStatic(call.callee, 'bindings is not the openws export')
+  const args = (call.arguments as Node[]).map((a) => {
+    if (a.type === 'SpreadElement') throw notStatic(a, 'spread arguments are not evaluated')
     return env.ev.evaluate(a)
   })
   try {
@@ -41,17 +41,24 @@ function callBindings(call: ts.CallExpression, env: CompileEnv): BindingsCore {
 }
 
 /** An expression valid at the call site that denotes the host class. */
-function hostClassRef(cls: Function, call: ts.CallExpression, env: CompileEnv): string {
+function hostClassRef(cls: Function, call: Node, env: CompileEnv): string {
   const info = env.ev.classInfo.get(cls)
   const refs = env.ev.refs.get(cls) ?? []
   // A name used inside the call itself is in scope there; a module-level name is in scope everywhere.
-  const ref = refs.find((r) => r.node.pos >= call.pos && r.node.end <= call.end) ?? refs.find((r) => r.moduleScope)
-  if (ref) return ref.node.text
-  if (info && info.decl.getSourceFile() === env.sf && ts.isSourceFile(info.decl.parent) && info.decl.name) return info.decl.name.text
+  const ref = refs.find((r) => within(r.node, [call])) ?? refs.find((r) => r.moduleScope)
+  if (ref) return ref.node.name
+  if (info && fileOf(info.decl) === env.sf && isTopLevel(info.decl) && info.decl.id) return info.decl.id.name
   throw notStatic(call, `the host class ${info?.name ?? ''} is not referenced by name in this module`)
 }
 
-function classRoutes(core: BindingsCore, call: ts.CallExpression): Record<string, Record<string, string>> {
+/** Directly in the module body, exported or not. */
+function isTopLevel(decl: Node): boolean {
+  let parent = parentOf(decl)
+  if (parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') parent = parentOf(parent)
+  return parent?.type === 'Program'
+}
+
+function classRoutes(core: BindingsCore, call: Node): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {}
   for (const [name, bySender] of Object.entries(core.routes)) {
     for (const [sender, target] of Object.entries(bySender)) {
@@ -62,7 +69,7 @@ function classRoutes(core: BindingsCore, call: ts.CallExpression): Record<string
   return out
 }
 
-export function compileBindings(call: ts.CallExpression, module: OpenwsModule, env: CompileEnv): string {
+export function compileBindings(call: Node, module: OpenwsModule, env: CompileEnv): string {
   const core = callBindings(call, env)
   checkNoLaterMutation(env.ev, env.ev.sourceFiles())
   const network: NetworkIR = core.network

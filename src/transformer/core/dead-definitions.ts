@@ -2,37 +2,28 @@
 // still run at start-up (a 1000-message fluent network is ~1000 builder calls). Top-level,
 // non-exported consts whose value was evaluated at build time (pure openws builder calls) and
 // whose every reference lies in replaced or removed code are removed.
-import ts from 'typescript'
+import { parentOf, walk, within, type Node, type ParsedFile, type Range } from './ast'
 import type { Evaluator } from './evaluate'
 
-function isExported(stmt: ts.VariableStatement): boolean {
-  return (ts.getModifiers(stmt) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-}
-
-function within(node: ts.Node, ranges: readonly ts.Node[]): boolean {
-  return ranges.some((r) => node.pos >= r.pos && node.end <= r.end)
-}
-
-export function deadDefinitions(sf: ts.SourceFile, ev: Evaluator, replaced: readonly ts.Node[]): ts.VariableStatement[] {
-  const candidates = new Map<string, ts.VariableStatement>()
-  for (const stmt of sf.statements) {
-    if (!ts.isVariableStatement(stmt) || isExported(stmt) || stmt.declarationList.declarations.length !== 1) continue
-    const decl = stmt.declarationList.declarations[0]
-    if (!ts.isIdentifier(decl.name) || !ev.wasEvaluated(decl)) continue
-    if (!decl.initializer || !ts.isCallExpression(skipOuter(decl.initializer))) continue // only builder calls
-    candidates.set(decl.name.text, stmt)
+/** The removed `const x = …` statements (VariableDeclaration nodes directly in the module body). */
+export function deadDefinitions(sf: ParsedFile, ev: Evaluator, replaced: readonly Range[]): Node[] {
+  const candidates = new Map<string, Node>()
+  for (const stmt of sf.program.body as Node[]) {
+    // `export const` is an ExportNamedDeclaration here: exported definitions are never candidates.
+    if (stmt.type !== 'VariableDeclaration' || stmt.declarations.length !== 1) continue
+    const decl = stmt.declarations[0] as Node
+    if (decl.id.type !== 'Identifier' || !ev.wasEvaluated(decl)) continue
+    if (!decl.init || skipOuter(decl.init).type !== 'CallExpression') continue // only builder calls
+    candidates.set(decl.id.name, stmt)
   }
   // Identifier references per name, outside the declaration's own name.
-  const refs = new Map<string, ts.Identifier[]>()
-  const visit = (n: ts.Node): void => {
-    if (ts.isIdentifier(n) && candidates.has(n.text)) {
-      const stmt = candidates.get(n.text)!
-      if (n !== stmt.declarationList.declarations[0].name) (refs.get(n.text) ?? refs.set(n.text, []).get(n.text)!).push(n)
-    }
-    ts.forEachChild(n, visit)
-  }
-  visit(sf)
-  const removed = new Set<ts.VariableStatement>()
+  const refs = new Map<string, Node[]>()
+  walk(sf.program, (n) => {
+    if (n.type !== 'Identifier' || !candidates.has(n.name)) return
+    const stmt = candidates.get(n.name)!
+    if (n !== stmt.declarations[0].id) (refs.get(n.name) ?? refs.set(n.name, []).get(n.name)!).push(n)
+  })
+  const removed = new Set<Node>()
   for (let changed = true; changed; ) {
     changed = false
     const dead = [...replaced, ...removed]
@@ -47,16 +38,16 @@ export function deadDefinitions(sf: ts.SourceFile, ev: Evaluator, replaced: read
   return [...removed]
 }
 
-function skipOuter(e: ts.Expression): ts.Expression {
-  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression
+function skipOuter(e: Node): Node {
+  while (e.type === 'ParenthesizedExpression' || e.type === 'TSAsExpression' || e.type === 'TSSatisfiesExpression') e = e.expression
   return e
 }
 
 /** `typeof network` in a type: erased, so it does not keep the const alive. */
-function isTypePosition(id: ts.Identifier): boolean {
-  for (let n: ts.Node = id; n.parent; n = n.parent) {
-    if (ts.isTypeQueryNode(n.parent) || ts.isTypeReferenceNode(n.parent)) return true
-    if (ts.isStatement(n.parent) || ts.isExpressionStatement(n.parent)) return false
+function isTypePosition(id: Node): boolean {
+  for (let n: Node = id, p = parentOf(n); p; n = p, p = parentOf(n)) {
+    if (p.type === 'TSTypeQuery' || p.type === 'TSTypeReference') return true
+    if (/(Statement|Declaration)$/.test(p.type) && p.type !== 'VariableDeclaration') return false
   }
   return false
 }

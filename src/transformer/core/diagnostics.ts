@@ -1,21 +1,21 @@
-// TransformerError -> TransformDiagnostic with file, line and column.
-import type ts from 'typescript'
+// TransformerError -> TransformDiagnostic with file, line and column (from UTF-16 offsets).
+import { fileOf, lineAndColumn, startOf } from './ast'
 import type { TransformerError } from './errors'
 import type { TransformDiagnostic } from './types'
 
 export function toDiagnostic(err: TransformerError): TransformDiagnostic {
-  const sf: ts.SourceFile = err.node.getSourceFile()
-  const start = err.node.getStart(sf)
-  const { line, character } = sf.getLineAndCharacterOfPosition(start)
+  const file = fileOf(err.node)
+  const start = startOf(err.node)
+  const { line, column } = lineAndColumn(file, start)
   return {
     severity: err.severity,
     code: err.code,
     message: err.message,
-    file: sf.fileName,
+    file: file.fileName,
     start,
-    length: Math.max(0, err.node.getEnd() - start),
+    length: Math.max(0, err.node.end - start),
     line: line + 1,
-    column: character + 1,
+    column: column + 1,
   }
 }
 

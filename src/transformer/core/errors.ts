@@ -1,6 +1,6 @@
 // A coded problem found in a user's definition. The entry points turn it into a diagnostic
 // (ts.Diagnostic for ts-patch, a warning/error for bundlers); anything else thrown is a bug.
-import type ts from 'typescript'
+import type { Node } from './ast'
 import type { DiagnosticSeverity } from './types'
 
 /** Warning codes: the definition is left to the runtime interpreter. */
@@ -11,10 +11,10 @@ export const WarningCodes = {
 export class TransformerError extends Error {
   readonly code: string
   readonly severity: DiagnosticSeverity
-  /** The offending node; its source file gives file, line and column. */
-  readonly node: ts.Node
+  /** The offending node; its parsed file gives file, line and column. */
+  readonly node: Node
 
-  constructor(code: string, message: string, node: ts.Node, severity: DiagnosticSeverity = 'error') {
+  constructor(code: string, message: string, node: Node, severity: DiagnosticSeverity = 'error') {
     super(message)
     this.name = 'TransformerError'
     this.code = code
@@ -28,16 +28,18 @@ export function isTransformerError(value: unknown): value is TransformerError {
 }
 
 /** The definition is not static: fall back to the interpreter, warn at the node. */
-export function notStatic(node: ts.Node, why: string): TransformerError {
+export function notStatic(node: Node, why: string): TransformerError {
   return new TransformerError('OPENWS_WARN_NOT_STATIC', `${why}; this definition is left to the runtime interpreter`, node, 'warning')
 }
 
 /** An error thrown by an openws builder at build time: the definition is wrong. */
-export function userError(e: unknown, node: ts.Node): TransformerError {
+export function userError(e: unknown, node: Node): TransformerError {
   if (e instanceof TransformerError) return e
   const code = typeof (e as { code?: unknown })?.code === 'string' && String((e as { code: string }).code).startsWith('OPENWS_ERR_')
     ? (e as { code: string }).code
     : undefined
   if (!code) throw e
-  return new TransformerError(code, (e as Error).message, node)
+  // A message that already starts with its code (errors bundlers print bare) is not prefixed twice.
+  const message = String((e as Error).message)
+  return new TransformerError(code, message.startsWith(`${code}: `) ? message.slice(code.length + 2) : message, node)
 }

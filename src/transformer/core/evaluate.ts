@@ -2,13 +2,12 @@
 // and calls into openws's own builders (S, fluent role/message/network, decorators), which are
 // executed for real at build time on statically known arguments. User functions never run:
 // anything else is "not static" and the definition is left to the runtime interpreter.
-import ts from 'typescript'
+import { fileOf, memberKey, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
 import { notStatic, TransformerError, userError } from './errors'
-import { binary, prefix, template } from './operators'
+import { binary, literal, prefix, template } from './operators'
 import { containsStaticFn, StaticFn, staticFn } from './static-fn'
-import { parseModule } from './parse'
 import { isOpenwsModule, type OpenwsModule } from './imports'
-import { findExport, lookup, type Binding, type ExportTarget } from './scope'
+import { findExport, lookup, SCOPE_TYPES, type Binding, type ExportTarget } from './scope'
 import { makeSyntheticClass, type ClassInfo } from './synthetic-class'
 import { readMember } from './evaluate-member'
 import type { ResolvedModule } from './types'
@@ -16,7 +15,7 @@ import type { JsonSchema } from '../../runtime/ir/types'
 
 export interface ModuleUnit {
   id: string
-  sf: ts.SourceFile
+  sf: ParsedFile
 }
 
 export interface EvaluatorHost {
@@ -24,7 +23,7 @@ export interface EvaluatorHost {
   openwsExport(module: OpenwsModule, name: string): unknown
   resolveModule?: (specifier: string, importer: string) => ResolvedModule | undefined
   /** Typed mode: the JSON Schema of a method's first parameter type (types as payloads). */
-  payloadFromType?: (method: ts.MethodDeclaration, kind: 'message' | 'handler') => JsonSchema
+  payloadFromType?: (method: Node, kind: 'message' | 'handler') => JsonSchema
 }
 
 const IN_PROGRESS = Symbol('in progress')
@@ -32,18 +31,18 @@ const IN_PROGRESS = Symbol('in progress')
 export class Evaluator {
   /** Objects/functions that come from openws itself: only these may be called. */
   private readonly trusted = new WeakSet<object>()
-  private readonly memo = new Map<ts.Node, unknown>()
+  private readonly memo = new Map<object, unknown>()
   private readonly units = new Map<string, ModuleUnit | undefined>()
   /** Parameters of the static helper calls being evaluated. */
-  private readonly params = new Map<ts.Node, unknown>()
+  private readonly params = new Map<Node, unknown>()
   private callDepth = 0
   /** Synthetic class -> where it was declared. */
   readonly classInfo = new Map<Function, ClassInfo>()
   /** Object literal / class value -> the node that produced it (for diagnostics). */
-  readonly origins = new WeakMap<object, ts.Node>()
+  readonly origins = new WeakMap<object, Node>()
   /** Synthetic class -> identifiers in the main file that named it (moduleScope: valid anywhere in the file). */
-  readonly refs = new Map<Function, Array<{ node: ts.Identifier; moduleScope: boolean }>>()
-  private mainFile: ts.SourceFile | undefined
+  readonly refs = new Map<Function, Array<{ node: Node; moduleScope: boolean }>>()
+  private mainFile: ParsedFile | undefined
 
   constructor(private readonly host: EvaluatorHost) {}
 
@@ -57,17 +56,17 @@ export class Evaluator {
   }
 
   /** The declaration's value was computed (and is memoized). */
-  wasEvaluated(decl: ts.Node): boolean {
+  wasEvaluated(decl: Node): boolean {
     return this.memo.has(decl) && this.memo.get(decl) !== IN_PROGRESS
   }
 
   /** Every module parsed so far (the main file first). */
-  sourceFiles(): ts.SourceFile[] {
+  sourceFiles(): ParsedFile[] {
     return [...this.units.values()].filter((u): u is ModuleUnit => u !== undefined).map((u) => u.sf)
   }
 
-  unitOf(node: ts.Node): ModuleUnit {
-    const sf = node.getSourceFile()
+  unitOf(node: Node): ModuleUnit {
+    const sf = fileOf(node)
     for (const unit of this.units.values()) if (unit?.sf === sf) return unit
     const unit = { id: sf.fileName, sf }
     this.units.set(sf.fileName, unit)
@@ -84,7 +83,7 @@ export class Evaluator {
   }
 
   /** Registers a class value before its members are evaluated, so roles may refer to each other. */
-  provisional(decl: ts.Node, value: unknown): void {
+  provisional(decl: Node, value: unknown): void {
     this.memo.set(decl, value)
   }
 
@@ -93,81 +92,80 @@ export class Evaluator {
     return value
   }
 
-  private readonly inner = (node: ts.Expression): unknown => this.evaluateInner(node)
+  private readonly inner = (node: Node): unknown => this.evaluateInner(node)
 
-  evaluate(node: ts.Expression): unknown {
+  evaluate(node: Node): unknown {
     const value = this.evaluateInner(node)
     return value
   }
 
-  private evaluateInner(node: ts.Expression): unknown {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) ||
-        ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node)) {
-      return this.evaluateInner(node.expression)
+  private evaluateInner(node: Node): unknown {
+    switch (node.type) {
+      case 'ParenthesizedExpression': case 'TSAsExpression': case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression': case 'TSTypeAssertion': case 'ChainExpression':
+        return this.evaluateInner(node.expression)
+      case 'Literal': return literal(node)
+      case 'TemplateLiteral': return template(node, this.inner)
+      case 'UnaryExpression':
+        if (['-', '+', '!', '~'].includes(node.operator)) return prefix(node, this.inner)
+        break
+      case 'BinaryExpression': case 'LogicalExpression': case 'AssignmentExpression': return binary(node, this.inner)
+      case 'ArrayExpression': return this.array(node)
+      case 'ObjectExpression': return this.object(node)
+      case 'Identifier': return this.identifier(node)
+      case 'MemberExpression': {
+        if (!node.computed) return this.member(node, this.evaluateInner(node.object), memberKey(node))
+        const key = this.evaluateInner(node.property)
+        if (typeof key !== 'string' && typeof key !== 'number') throw notStatic(node, 'the element key is not a constant')
+        return this.member(node, this.evaluateInner(node.object), String(key))
+      }
+      case 'CallExpression': return this.call(node)
+      case 'ClassExpression':
+        // One declaration, one class: a class made per call of a helper exists only at run time.
+        if (this.callDepth > 0) throw notStatic(node, 'a class created by a function call is known only at run time')
+        return this.classValue(node, node.id?.name ?? 'anonymous')
+      case 'ArrowFunctionExpression': case 'FunctionExpression': {
+        const fn = staticFn(node)
+        if (fn) return fn
+        throw notStatic(node, 'a function is not a static value')
+      }
     }
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return node.text
-    if (ts.isNumericLiteral(node)) return Number(node.text)
-    if (node.kind === ts.SyntaxKind.TrueKeyword) return true
-    if (node.kind === ts.SyntaxKind.FalseKeyword) return false
-    if (node.kind === ts.SyntaxKind.NullKeyword) return null
-    if (ts.isPrefixUnaryExpression(node)) return prefix(node, this.inner)
-    if (ts.isTemplateExpression(node)) return template(node, this.inner)
-    if (ts.isBinaryExpression(node)) return binary(node, this.inner)
-    if (ts.isArrayLiteralExpression(node)) return this.array(node)
-    if (ts.isObjectLiteralExpression(node)) return this.object(node)
-    if (ts.isIdentifier(node)) return this.identifier(node)
-    if (ts.isPropertyAccessExpression(node)) return this.member(node, this.evaluateInner(node.expression), node.name.text)
-    if (ts.isElementAccessExpression(node)) {
-      const key = this.evaluateInner(node.argumentExpression)
-      if (typeof key !== 'string' && typeof key !== 'number') throw notStatic(node, 'the element key is not a constant')
-      return this.member(node, this.evaluateInner(node.expression), String(key))
-    }
-    if (ts.isCallExpression(node)) return this.call(node)
-    if (ts.isClassExpression(node)) {
-      // One declaration, one class: a class made per call of a helper exists only at run time.
-      if (this.callDepth > 0) throw notStatic(node, 'a class created by a function call is known only at run time')
-      return this.classValue(node, node.name?.text ?? 'anonymous')
-    }
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
-      const fn = staticFn(node)
-      if (fn) return fn
-      throw notStatic(node, 'a function is not a static value')
-    }
-    throw notStatic(node, `${ts.SyntaxKind[node.kind]} is not a static value`)
+    throw notStatic(node, `${node.type} is not a static value`)
   }
 
-  private array(node: ts.ArrayLiteralExpression): unknown[] {
+  private array(node: Node): unknown[] {
     const out: unknown[] = []
-    for (const el of node.elements) {
-      if (ts.isSpreadElement(el)) {
-        const v = this.evaluateInner(el.expression)
+    for (const el of node.elements as Array<Node | null>) {
+      if (el === null) throw notStatic(node, 'array holes are not supported')
+      if (el.type === 'SpreadElement') {
+        const v = this.evaluateInner(el.argument)
         if (!Array.isArray(v)) throw notStatic(el, 'only arrays can be spread here')
         out.push(...v)
-      } else if (ts.isOmittedExpression(el)) {
-        throw notStatic(el, 'array holes are not supported')
       } else out.push(this.evaluateInner(el))
     }
     this.origins.set(out, node)
     return out
   }
 
-  private propertyKey(name: ts.PropertyName): string {
-    if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text
-    if (ts.isComputedPropertyName(name)) {
-      const k = this.evaluateInner(name.expression)
+  private propertyKey(prop: Node): string {
+    const key = prop.key as Node
+    if (!prop.computed && key.type === 'Identifier') return key.name
+    if (!prop.computed && key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value)
+    if (prop.computed) {
+      const k = this.evaluateInner(key)
       if (typeof k === 'string' || typeof k === 'number') return String(k)
     }
-    throw notStatic(name, 'the property name is not a constant')
+    throw notStatic(key, 'the property name is not a constant')
   }
 
-  private object(node: ts.ObjectLiteralExpression): Record<string, unknown> {
+  private object(node: Node): Record<string, unknown> {
     const out: Record<string, unknown> = {}
     const define = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
-    for (const prop of node.properties) {
-      if (ts.isPropertyAssignment(prop)) define(this.propertyKey(prop.name), this.evaluateInner(prop.initializer))
-      else if (ts.isShorthandPropertyAssignment(prop)) define(prop.name.text, this.identifier(prop.name))
-      else if (ts.isSpreadAssignment(prop)) {
-        const v = this.evaluateInner(prop.expression)
+    for (const prop of node.properties as Node[]) {
+      if (prop.type === 'Property' && prop.kind === 'init' && !prop.method && !prop.shorthand) define(this.propertyKey(prop), this.evaluateInner(prop.value))
+      else if (prop.type === 'Property' && prop.shorthand) define(prop.key.name, this.identifier(prop.value))
+      else if (prop.type === 'SpreadElement') {
+        const v = this.evaluateInner(prop.argument)
         if (typeof v !== 'object' || v === null || Array.isArray(v)) throw notStatic(prop, 'only objects can be spread here')
         for (const [k, x] of Object.entries(v)) define(k, x)
       } else throw notStatic(prop, 'methods and accessors are not static values')
@@ -176,23 +174,23 @@ export class Evaluator {
     return out
   }
 
-  private identifier(node: ts.Identifier): unknown {
-    if (node.text === 'undefined') return undefined
+  private identifier(node: Node): unknown {
+    if (node.name === 'undefined') return undefined
     const binding = lookup(node)
-    if (!binding) throw notStatic(node, `"${node.text}" is not declared in this module`)
-    const value = this.binding(binding, node, node.text)
-    if (typeof value === 'function' && this.classInfo.has(value) && node.getSourceFile() === this.mainFile) {
+    if (!binding) throw notStatic(node, `"${node.name}" is not declared in this module`)
+    const value = this.binding(binding, node, node.name)
+    if (typeof value === 'function' && this.classInfo.has(value) && fileOf(node) === this.mainFile) {
       const list = this.refs.get(value) ?? []
-      list.push({ node, moduleScope: ts.isSourceFile(topStatement(binding).parent) })
+      list.push({ node, moduleScope: parentOf(topStatement(binding))?.type === 'Program' })
       this.refs.set(value, list)
     }
     return value
   }
 
-  private binding(binding: Binding, at: ts.Node, name: string): unknown {
+  private binding(binding: Binding, at: Node, name: string): unknown {
     switch (binding.kind) {
       case 'const': {
-        const init = binding.decl.initializer
+        const init = binding.decl.init as Node | null
         if (!init) throw notStatic(at, `"${name}" has no initializer`)
         return this.memoized(binding.decl, at, name, () => {
           const value = this.evaluateInner(init)
@@ -205,7 +203,7 @@ export class Evaluator {
       case 'class':
         return this.classValue(binding.decl, name)
       case 'import':
-        return this.memoized(binding.decl.importClause!, at, `${name}#${binding.imported}`, () => this.imported(binding.decl, binding.imported, at), name + binding.imported)
+        return this.memoized(binding.decl, at, `${name}#${binding.imported}`, () => this.imported(binding.decl, binding.imported, at), name + binding.imported)
       case 'mutable':
         throw notStatic(at, `"${name}" is not a const`)
       case 'function': {
@@ -221,8 +219,8 @@ export class Evaluator {
     }
   }
 
-  private memoized(key: ts.Node, at: ts.Node, name: string, compute: () => unknown, subkey = ''): unknown {
-    const memoKey = subkey ? (this.subMemo(key, subkey)) : key
+  private memoized(key: Node, at: Node, name: string, compute: () => unknown, subkey = ''): unknown {
+    const memoKey: object = subkey ? this.subMemo(key, subkey) : key
     const cached = this.memo.get(memoKey)
     if (cached === IN_PROGRESS) throw notStatic(at, `"${name}" refers to itself`)
     if (this.memo.has(memoKey)) return cached
@@ -237,20 +235,20 @@ export class Evaluator {
     }
   }
 
-  private readonly subKeys = new Map<string, ts.Node>()
-  private subMemo(node: ts.Node, sub: string): ts.Node {
-    const key = `${node.getSourceFile().fileName}:${node.pos}:${sub}`
+  private readonly subKeys = new Map<string, object>()
+  private subMemo(node: Node, sub: string): object {
+    const key = `${fileOf(node).fileName}:${node.start}:${sub}`
     let k = this.subKeys.get(key)
-    if (!k) { k = ts.factory.createIdentifier(key); this.subKeys.set(key, k) }
+    if (!k) { k = { key }; this.subKeys.set(key, k) }
     return k
   }
 
-  private imported(decl: ts.ImportDeclaration, imported: string, at: ts.Node): unknown {
-    const specifier = (decl.moduleSpecifier as ts.StringLiteral).text
-    return this.importFrom(specifier, imported, decl.getSourceFile().fileName, at)
+  private imported(decl: Node, imported: string, at: Node): unknown {
+    const specifier = decl.source.value as string
+    return this.importFrom(specifier, imported, fileOf(decl).fileName, at)
   }
 
-  private importFrom(specifier: string, imported: string, importer: string, at: ts.Node, depth = 0): unknown {
+  private importFrom(specifier: string, imported: string, importer: string, at: Node, depth = 0): unknown {
     if (isOpenwsModule(specifier)) {
       if (imported === '*') return this.namespace(specifier)
       const value = this.host.openwsExport(specifier, imported)
@@ -271,7 +269,7 @@ export class Evaluator {
     }))
   }
 
-  private exported(unit: ModuleUnit, name: string, at: ts.Node, depth: number): unknown {
+  private exported(unit: ModuleUnit, name: string, at: Node, depth: number): unknown {
     if (depth > 20) throw notStatic(at, 're-export chain too long')
     const targets: ExportTarget[] = findExport(unit.sf, name)
     for (const t of targets) {
@@ -290,15 +288,15 @@ export class Evaluator {
     const resolved = this.host.resolveModule?.(specifier, importer)
     if (!resolved) return undefined
     if (this.units.has(resolved.id)) return this.units.get(resolved.id)
-    const sf = resolved.sourceFile && resolved.sourceFile.text === resolved.code
-      ? resolved.sourceFile
+    const sf = resolved.parsed && resolved.parsed.text === resolved.code
+      ? resolved.parsed
       : parseModule(resolved.id, resolved.code)
     const unit = { id: resolved.id, sf }
     this.units.set(resolved.id, unit)
     return unit
   }
 
-  member(node: ts.Node, target: unknown, key: string): unknown {
+  member(node: Node, target: unknown, key: string): unknown {
     const trusted = this.trusted.has(target as object) // false for primitives: WeakSet.has does not throw
     const value = readMember(node, target, key, trusted)
     if (trusted) this.trust(value)
@@ -306,29 +304,30 @@ export class Evaluator {
   }
 
   /** Every call evaluated (so untouched calls on mutable builders can be told apart). */
-  readonly evaluatedCalls = new Set<ts.CallExpression>()
+  readonly evaluatedCalls = new Set<Node>()
   /** Const declarations whose value is a mutable openws object (e.g. a fluent role builder). */
-  readonly mutableConsts = new Map<ts.VariableDeclaration, unknown>()
+  readonly mutableConsts = new Map<Node, unknown>()
 
-  private call(node: ts.CallExpression): unknown {
+  private call(node: Node): unknown {
     // `a.b(x).c(y).d(z)`: walk the chain iteratively, so a long fluent chain cannot overflow the stack.
-    const chain: ts.CallExpression[] = [node]
-    let root: ts.Expression = node
+    const chain: Node[] = [node]
+    let root: Node = node
     for (;;) {
-      const callee = (root as ts.CallExpression).expression
-      if (!ts.isPropertyAccessExpression(callee) || !ts.isCallExpression(callee.expression)) break
-      root = callee.expression
-      chain.push(root as ts.CallExpression)
+      const callee = root.callee as Node
+      if (memberName(callee) === undefined || callee.object.type !== 'CallExpression') break
+      root = callee.object
+      chain.push(root)
     }
     let value: unknown
     for (let i = chain.length - 1; i >= 0; i--) {
-      const call = chain[i]
-      const callee = call.expression
-      if (i < chain.length - 1 && ts.isPropertyAccessExpression(callee)) {
-        value = this.apply(call, value, this.member(callee, value, callee.name.text))
-      } else if (ts.isPropertyAccessExpression(callee)) {
-        const receiver = this.evaluateInner(callee.expression)
-        value = this.apply(call, receiver, this.member(callee, receiver, callee.name.text))
+      const call = chain[i]!
+      const callee = call.callee as Node
+      const name = memberName(callee)
+      if (i < chain.length - 1 && name !== undefined) {
+        value = this.apply(call, value, this.member(callee, value, name))
+      } else if (name !== undefined) {
+        const receiver = this.evaluateInner(callee.object)
+        value = this.apply(call, receiver, this.member(callee, receiver, name))
       } else {
         value = this.apply(call, undefined, this.evaluateInner(callee))
       }
@@ -336,12 +335,12 @@ export class Evaluator {
     return value
   }
 
-  private apply(node: ts.CallExpression, receiver: unknown, fn: unknown): unknown {
-    const calleeNode = node.expression
+  private apply(node: Node, receiver: unknown, fn: unknown): unknown {
+    const calleeNode = node.callee as Node
     if (fn instanceof StaticFn) return this.callStatic(node, fn)
     if (typeof fn !== 'function' || !this.trusted.has(fn)) throw notStatic(calleeNode, 'only openws builder calls are evaluated at build time')
-    const args = node.arguments.map((a) => {
-      if (ts.isSpreadElement(a)) throw notStatic(a, 'spread arguments are not evaluated')
+    const args = (node.arguments as Node[]).map((a) => {
+      if (a.type === 'SpreadElement') throw notStatic(a, 'spread arguments are not evaluated')
       return this.evaluateInner(a)
     })
     if (args.some((a) => containsStaticFn(a))) throw notStatic(node, 'a function is passed where a static value is needed')
@@ -350,7 +349,7 @@ export class Evaluator {
       result = (fn as (...a: unknown[]) => unknown).apply(receiver, args)
     } catch (e) {
       // Point at what was passed (`.message(<here>)`), not at the start of a long chain.
-      const at = ts.isPropertyAccessExpression(calleeNode) ? node.arguments[0] ?? calleeNode.name : node
+      const at: Node = memberName(calleeNode) !== undefined ? node.arguments[0] ?? calleeNode.property : node
       throw userError(e, at)
     }
     this.evaluatedCalls.add(node)
@@ -360,14 +359,14 @@ export class Evaluator {
   }
 
 
-  private callStatic(node: ts.CallExpression, fn: StaticFn): unknown {
+  private callStatic(node: Node, fn: StaticFn): unknown {
     if (this.callDepth > 50) throw notStatic(node, 'helper calls nest too deeply')
-    const bound: ts.Node[] = []
-    fn.decl.parameters.forEach((p, i) => {
-      const arg = node.arguments[i]
-      if (arg && ts.isSpreadElement(arg)) throw notStatic(arg, 'spread arguments are not evaluated')
+    const bound: Node[] = []
+    ;(fn.decl.params as Node[]).forEach((p, i) => {
+      const arg = node.arguments[i] as Node | undefined
+      if (arg && arg.type === 'SpreadElement') throw notStatic(arg, 'spread arguments are not evaluated')
       let value = arg ? this.evaluateInner(arg) : undefined
-      if (value === undefined && p.initializer) value = this.evaluateInner(p.initializer)
+      if (value === undefined && p.type === 'AssignmentPattern') value = this.evaluateInner(p.right)
       this.params.set(p, value)
       bound.push(p)
     })
@@ -376,8 +375,9 @@ export class Evaluator {
       return this.evaluateInner(fn.body)
     } catch (e) {
       // "Not static" inside a helper is reported at the call the user wrote in the definition.
-      if (e instanceof TransformerError && e.severity === 'warning' && e.node.pos >= fn.decl.pos && e.node.end <= fn.decl.end) {
-        throw new TransformerError(e.code, `${node.expression.getText()}(...): ${e.message}`, node, 'warning')
+      if (e instanceof TransformerError && e.severity === 'warning' && e.node.start >= fn.decl.start && e.node.end <= fn.decl.end &&
+          fileOf(e.node) === fileOf(fn.decl)) {
+        throw new TransformerError(e.code, `${textOf(node.callee)}(...): ${e.message}`, node, 'warning')
       }
       throw e
     } finally {
@@ -387,14 +387,14 @@ export class Evaluator {
   }
 
   /** A class as a value: a synthetic class with its static CONFIG, method stubs and decorators applied. */
-  classValue(decl: ts.ClassLikeDeclaration, name: string): Function {
+  classValue(decl: Node, name: string): Function {
     return this.memoized(decl, decl, name, () => makeSyntheticClass(decl, name, this)) as Function
   }
 }
 
-function topStatement(binding: Binding): ts.Node {
-  let n: ts.Node = binding.decl
-  while (n.parent && !ts.isSourceFile(n.parent) && !ts.isBlock(n.parent) && !ts.isModuleBlock(n.parent)) n = n.parent
+function topStatement(binding: Binding): Node {
+  let n: Node = binding.decl
+  for (let p = parentOf(n); p && !SCOPE_TYPES.has(p.type); p = parentOf(n)) n = p
   return n
 }
 

@@ -1,6 +1,6 @@
 // Which local names refer to openws exports, by module specifier (syntax only, no checker):
 // `import { S as Schema } from 'openws'`, `import * as WS from 'openws/decorator'`.
-import ts from 'typescript'
+import { importedName, memberName, type Node, type ParsedFile } from './ast'
 
 export const OPENWS_MODULES = ['openws', 'openws/decorator', 'openws/fluent', 'openws/schema'] as const
 export type OpenwsModule = (typeof OPENWS_MODULES)[number]
@@ -22,21 +22,16 @@ export function isOpenwsModule(specifier: string): specifier is OpenwsModule {
   return (OPENWS_MODULES as readonly string[]).includes(specifier)
 }
 
-export function collectOpenwsImports(sf: ts.SourceFile): OpenwsImports {
+export function collectOpenwsImports(sf: ParsedFile): OpenwsImports {
   const named = new Map<string, OpenwsRef>()
   const namespaces = new Map<string, OpenwsModule>()
-  for (const stmt of sf.statements) {
-    if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier)) continue
-    const spec = stmt.moduleSpecifier.text
-    const clause = stmt.importClause
-    if (!isOpenwsModule(spec) || !clause || clause.isTypeOnly) continue
-    const bindings = clause.namedBindings
-    if (bindings && ts.isNamespaceImport(bindings)) namespaces.set(bindings.name.text, spec)
-    if (bindings && ts.isNamedImports(bindings)) {
-      for (const el of bindings.elements) {
-        if (el.isTypeOnly) continue
-        named.set(el.name.text, { module: spec, name: (el.propertyName ?? el.name).text })
-      }
+  for (const stmt of sf.program.body as Node[]) {
+    if (stmt.type !== 'ImportDeclaration' || stmt.importKind === 'type') continue
+    const spec = stmt.source.value as string
+    if (!isOpenwsModule(spec)) continue
+    for (const el of stmt.specifiers as Node[]) {
+      if (el.type === 'ImportNamespaceSpecifier') namespaces.set(el.local.name, spec)
+      else if (el.type === 'ImportSpecifier' && el.importKind !== 'type') named.set(el.local.name, { module: spec, name: importedName(el) })
     }
   }
   return { named, namespaces }
@@ -47,11 +42,12 @@ export function hasOpenwsImports(imports: OpenwsImports): boolean {
 }
 
 /** `bindings`, `WS.bindings`, `Renamed` -> the openws export it denotes, if any. */
-export function resolveOpenwsRef(expr: ts.Expression, imports: OpenwsImports): OpenwsRef | undefined {
-  if (ts.isIdentifier(expr)) return imports.named.get(expr.text)
-  if (ts.isPropertyAccessExpression(expr) && ts.isIdentifier(expr.expression) && ts.isIdentifier(expr.name)) {
-    const module = imports.namespaces.get(expr.expression.text)
-    if (module) return { module, name: expr.name.text }
+export function resolveOpenwsRef(expr: Node, imports: OpenwsImports): OpenwsRef | undefined {
+  if (expr.type === 'Identifier') return imports.named.get(expr.name)
+  const name = memberName(expr)
+  if (name !== undefined && expr.object.type === 'Identifier') {
+    const module = imports.namespaces.get(expr.object.name)
+    if (module) return { module, name }
   }
   return undefined
 }

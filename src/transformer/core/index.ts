@@ -10,3 +10,4 @@ export type {
   DiagnosticSeverity,
 } from './types'
 export { TransformerError, isTransformerError } from './errors'
+export { parseModule, type ParsedFile } from './ast'

@@ -2,17 +2,19 @@
 // declaration. Build-time evaluation only sees declarations, so such a call (one we did not
 // evaluate, on a const holding a mutable openws object) makes the definition not static —
 // never silently compiled without the change.
-import ts from 'typescript'
+import { memberName, walk, type Node, type ParsedFile } from './ast'
 import { notStatic } from './errors'
 import type { Evaluator } from './evaluate'
 import { lookup } from './scope'
 
-function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
+const WRAPPERS = new Set(['MemberExpression', 'ParenthesizedExpression', 'TSNonNullExpression', 'ChainExpression'])
+
+function rootIdentifier(expr: Node): Node | undefined {
   let cur = expr
   for (;;) {
-    if (ts.isIdentifier(cur)) return cur
-    if (ts.isPropertyAccessExpression(cur) || ts.isElementAccessExpression(cur) || ts.isParenthesizedExpression(cur) || ts.isNonNullExpression(cur)) cur = cur.expression
-    else if (ts.isCallExpression(cur)) cur = cur.expression
+    if (cur.type === 'Identifier') return cur
+    if (WRAPPERS.has(cur.type)) cur = cur.type === 'MemberExpression' ? cur.object : cur.expression
+    else if (cur.type === 'CallExpression') cur = cur.callee
     else return undefined
   }
 }
@@ -20,20 +22,18 @@ function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
 /** Builder methods that only read (spec export). */
 const READ_ONLY = new Set(['valueOf', 'toJson', 'toJSON', 'toString', 'assertValid'])
 
-export function checkNoLaterMutation(ev: Evaluator, files: readonly ts.SourceFile[]): void {
+export function checkNoLaterMutation(ev: Evaluator, files: readonly ParsedFile[]): void {
   if (ev.mutableConsts.size === 0) return
   for (const sf of files) {
-    const visit = (node: ts.Node): void => {
-      if (ts.isCallExpression(node) && !ev.evaluatedCalls.has(node) && ts.isPropertyAccessExpression(node.expression) &&
-          !READ_ONLY.has(node.expression.name.text)) {
-        const root = rootIdentifier(node.expression.expression)
-        const binding = root ? lookup(root) : undefined
-        if (binding?.kind === 'const' && ev.mutableConsts.has(binding.decl)) {
-          throw notStatic(node, `"${root!.text}" is changed after its declaration by this call`)
-        }
+    walk(sf.program, (node) => {
+      if (node.type !== 'CallExpression' || ev.evaluatedCalls.has(node)) return
+      const name = memberName(node.callee)
+      if (name === undefined || READ_ONLY.has(name)) return
+      const root = rootIdentifier(node.callee.object)
+      const binding = root ? lookup(root) : undefined
+      if (binding?.kind === 'const' && ev.mutableConsts.has(binding.decl)) {
+        throw notStatic(node, `"${root!.name}" is changed after its declaration by this call`)
       }
-      ts.forEachChild(node, visit)
-    }
-    visit(sf)
+    })
   }
 }

@@ -1,7 +1,7 @@
 // Payload positions (`payload: <expr>` and `.payload(<expr>)`) whose value is an S builder become
 // the builder's JSON Schema, so no schema builder runs in the output. Every style accepts plain
 // JSON Schema there, so an uncompiled bindings() elsewhere still reads the same definition.
-import ts from 'typescript'
+import { isClass, isFunction, isPlainProperty, keyName, memberName, parentOf, walk, within, type Node, type ParsedFile, type Range } from './ast'
 import { isSchemaBuilder } from '../../runtime/schema/core'
 import { isTransformerError } from './errors'
 import type { Evaluator } from './evaluate'
@@ -10,51 +10,42 @@ import type { Replacement } from './plan'
 import { resolveOpenwsRef, type OpenwsImports } from './imports'
 
 /** Inside `static CONFIG = {...}` of a class: a class-first role definition. */
-function inStaticConfig(node: ts.Node): boolean {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isPropertyDeclaration(n)) {
-      return ts.isIdentifier(n.name) && n.name.text === 'CONFIG' && (ts.getCombinedModifierFlags(n) & ts.ModifierFlags.Static) !== 0
-    }
-    if (ts.isFunctionLike(n) || ts.isClassLike(n) || ts.isSourceFile(n)) return false
+function inStaticConfig(node: Node): boolean {
+  for (let n = parentOf(node); n; n = parentOf(n)) {
+    if (n.type === 'PropertyDefinition' || n.type === 'AccessorProperty') return keyName(n) === 'CONFIG' && n.key.type === 'Identifier' && n.static === true
+    if (isFunction(n) || isClass(n) || n.type === 'Program') return false
   }
   return false
 }
 
 /** `message('x')...payload(<here>)` where `message` is openws's: a fluent message definition. */
-function onOpenwsMessage(call: ts.CallExpression, imports: OpenwsImports): boolean {
-  let cur: ts.Expression = (call.expression as ts.PropertyAccessExpression).expression
-  while (ts.isCallExpression(cur) && ts.isPropertyAccessExpression(cur.expression)) {
-    const ref = resolveOpenwsRef(cur.expression, imports)
+function onOpenwsMessage(call: Node, imports: OpenwsImports): boolean {
+  let cur: Node = call.callee.object
+  while (cur.type === 'CallExpression' && memberName(cur.callee) !== undefined) {
+    const ref = resolveOpenwsRef(cur.callee, imports)
     if (ref) return ref.name === 'message'
-    cur = cur.expression.expression
+    cur = cur.callee.object
   }
-  if (!ts.isCallExpression(cur)) return false
-  return resolveOpenwsRef(cur.expression, imports)?.name === 'message'
+  if (cur.type !== 'CallExpression') return false
+  return resolveOpenwsRef(cur.callee, imports)?.name === 'message'
 }
 
 /** Payload positions of openws definitions only: a `payload` elsewhere is the user's own data. */
-function payloadExpressions(sf: ts.SourceFile, imports: OpenwsImports): ts.Expression[] {
-  const out: ts.Expression[] = []
-  const visit = (node: ts.Node): void => {
-    if (ts.isPropertyAssignment(node) && ts.isIdentifier(node.name) && node.name.text === 'payload' && inStaticConfig(node)) out.push(node.initializer)
-    else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'payload' &&
-        node.arguments.length === 1 && onOpenwsMessage(node, imports)) {
-      out.push(node.arguments[0] as ts.Expression)
+function payloadExpressions(sf: ParsedFile, imports: OpenwsImports): Node[] {
+  const out: Node[] = []
+  walk(sf.program, (node) => {
+    if (isPlainProperty(node) && node.key.type === 'Identifier' && keyName(node) === 'payload' && inStaticConfig(node)) out.push(node.value)
+    else if (node.type === 'CallExpression' && memberName(node.callee) === 'payload' && node.arguments.length === 1 && onOpenwsMessage(node, imports)) {
+      out.push(node.arguments[0])
     }
-    ts.forEachChild(node, visit)
-  }
-  visit(sf)
+  })
   return out
 }
 
-function inside(node: ts.Node, outer: readonly ts.Node[]): boolean {
-  return outer.some((o) => node.pos >= o.pos && node.end <= o.end)
-}
-
-export function payloadLiterals(sf: ts.SourceFile, ev: Evaluator, skip: readonly ts.Node[], imports: OpenwsImports): Replacement[] {
+export function payloadLiterals(sf: ParsedFile, ev: Evaluator, skip: readonly Range[], imports: OpenwsImports): Replacement[] {
   const out: Replacement[] = []
   for (const expr of payloadExpressions(sf, imports)) {
-    if (ts.isObjectLiteralExpression(expr) || inside(expr, skip)) continue
+    if (expr.type === 'ObjectExpression' || within(expr, skip)) continue
     let value: unknown
     try {
       value = ev.evaluate(expr)
@@ -63,7 +54,7 @@ export function payloadLiterals(sf: ts.SourceFile, ev: Evaluator, skip: readonly
       if (isTransformerError(e) || e instanceof RangeError) continue
       throw e
     }
-    if (isSchemaBuilder(value)) out.push({ node: expr, text: jsonValue(value.json) })
+    if (isSchemaBuilder(value)) out.push({ start: expr.start, end: expr.end, text: jsonValue(value.json) })
   }
   return out
 }

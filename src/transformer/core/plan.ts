@@ -1,7 +1,7 @@
 // Decides what changes in one file: which `bindings(...)` calls become precompiled artifacts,
 // which openws decorators disappear, and which diagnostics are reported. Positions refer to
 // the parsed source; the text path (magic-string) and the ts-patch path (AST) apply the plan.
-import ts from 'typescript'
+import { isClass, walk, within, type Node, type ParsedFile, type Range } from './ast'
 import { isTransformerError, TransformerError, notStatic, userError } from './errors'
 import { Evaluator, type EvaluatorHost } from './evaluate'
 import { collectOpenwsImports, hasOpenwsImports, resolveOpenwsRef, type OpenwsImports, type OpenwsModule } from './imports'
@@ -11,17 +11,18 @@ import type { TransformDiagnostic } from './types'
 import { payloadLiterals } from './payload-literals'
 import { deadDefinitions } from './dead-definitions'
 
-export interface Replacement {
-  /** The node whose text (from getStart() to end) is replaced. */
-  node: ts.Node
+/** The source text in [start, end) becomes `text`. */
+export interface Replacement extends Range {
   text: string
 }
 
+/** Source ranges only: the text path (magic-string) and the ts-patch path (AST) both apply it. */
 export interface Plan {
   replacements: Replacement[]
-  removedDecorators: ts.Decorator[]
-  /** Definitions that only fed compiled bindings (dead once compiled). */
-  removedStatements: ts.Statement[]
+  /** `@decorator(...)` ranges (from `@` to the end of the expression). */
+  removedDecorators: Range[]
+  /** Definitions that only fed compiled bindings (dead once compiled): whole statements. */
+  removedStatements: Range[]
   /** Namespace import of the runtime helpers to add, when something was compiled. */
   runtimeImport: { namespace: string; module: string } | undefined
   diagnostics: TransformDiagnostic[]
@@ -35,39 +36,40 @@ export interface PlanOptions extends EvaluatorHost {
 
 export const RUNTIME_NAMESPACE = '__openws_rt'
 
-function isOpenwsDecorator(d: ts.Decorator, imports: OpenwsImports): boolean {
-  const callee = ts.isCallExpression(d.expression) ? d.expression.expression : d.expression
+function isOpenwsDecorator(d: Node, imports: OpenwsImports): boolean {
+  const callee = d.expression.type === 'CallExpression' ? d.expression.callee : d.expression
   const ref = resolveOpenwsRef(callee, imports)
   return ref !== undefined && ref.module === 'openws/decorator' && ['role', 'message', 'handler'].includes(ref.name)
 }
 
-function bindingsCalls(sf: ts.SourceFile, imports: OpenwsImports): Array<{ call: ts.CallExpression; module: OpenwsModule }> {
-  const out: Array<{ call: ts.CallExpression; module: OpenwsModule }> = []
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node)) {
-      const ref = resolveOpenwsRef(node.expression, imports)
-      if (ref && ref.name === 'bindings') out.push({ call: node, module: ref.module })
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(sf)
+function bindingsCalls(sf: ParsedFile, imports: OpenwsImports): Array<{ call: Node; module: OpenwsModule }> {
+  const out: Array<{ call: Node; module: OpenwsModule }> = []
+  walk(sf.program, (node) => {
+    if (node.type !== 'CallExpression') return
+    const ref = resolveOpenwsRef(node.callee, imports)
+    if (ref && ref.name === 'bindings') out.push({ call: node, module: ref.module })
+  })
   return out
 }
 
-function decoratedClasses(sf: ts.SourceFile, imports: OpenwsImports): ts.ClassLikeDeclaration[] {
-  const out: ts.ClassLikeDeclaration[] = []
-  const visit = (node: ts.Node): void => {
-    if (ts.isClassLike(node)) {
-      const all = [node, ...node.members].flatMap((m) => (ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []))
-      if (all.some((d) => isOpenwsDecorator(d, imports))) out.push(node)
-    }
-    ts.forEachChild(node, visit)
-  }
-  visit(sf)
+/** The class and its members (whatever may carry decorators). */
+function decoratable(cls: Node): Node[] {
+  return [cls, ...(cls.body.body as Node[])]
+}
+
+function decoratedClasses(sf: ParsedFile, imports: OpenwsImports): Node[] {
+  const out: Node[] = []
+  walk(sf.program, (node) => {
+    if (!isClass(node)) return
+    const all = decoratable(node).flatMap((m) => (m.decorators ?? []) as Node[])
+    if (all.some((d) => isOpenwsDecorator(d, imports))) out.push(node)
+  })
   return out
 }
 
-export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | undefined {
+const range = (n: Range): Range => ({ start: n.start, end: n.end })
+
+export function planTransform(sf: ParsedFile, options: PlanOptions): Plan | undefined {
   const imports = collectOpenwsImports(sf)
   const ev = new Evaluator(options)
   ev.addUnit({ id: sf.fileName, sf })
@@ -77,7 +79,7 @@ export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | u
     const d = toDiagnostic(err)
     diagnostics.set(`${d.code}:${d.file}:${d.start}:${d.message}`, d)
   }
-  const guard = <T>(node: ts.Node, f: () => T): T | undefined => {
+  const guard = <T>(node: Node, f: () => T): T | undefined => {
     try {
       return f()
     } catch (e) {
@@ -97,31 +99,30 @@ export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | u
   for (const { call, module } of bindingsCalls(sf, imports)) {
     const text = guard(call, () => compileBindings(call, module, env))
     if (text === undefined) fellBack = true
-    else replacements.push({ node: call, text })
+    else replacements.push({ start: call.start, end: call.end, text })
   }
 
   // Decorators disappear when their class is fully static; their metadata lives in the artifact.
   // If a bindings call here fell back to the interpreter, it needs them: keep them all.
-  const removedDecorators: ts.Decorator[] = []
+  const removedDecorators: Range[] = []
   for (const cls of decoratedClasses(sf, imports)) {
     const ok = guard(cls, () => {
-      if (!cls.name && !ts.isClassDeclaration(cls)) throw notStatic(cls, 'anonymous classes are not compiled')
-      ev.classValue(cls, cls.name?.text ?? 'default')
+      if (!cls.id && cls.type !== 'ClassDeclaration') throw notStatic(cls, 'anonymous classes are not compiled')
+      ev.classValue(cls, cls.id?.name ?? 'default')
       return true
     })
     if (!ok || fellBack) continue
-    for (const m of [cls, ...cls.members]) {
-      for (const d of ts.canHaveDecorators(m) ? ts.getDecorators(m) ?? [] : []) if (isOpenwsDecorator(d, imports)) removedDecorators.push(d)
+    for (const m of decoratable(cls)) {
+      for (const d of (m.decorators ?? []) as Node[]) if (isOpenwsDecorator(d, imports)) removedDecorators.push(range(d))
     }
   }
 
   const compiled = replacements.length > 0
   // Role definitions in modules without bindings() (roles imported elsewhere) lose their builders too.
-  const payloads = payloadLiterals(sf, ev, [...replacements.map((r) => r.node), ...removedDecorators], imports)
+  const payloads = payloadLiterals(sf, ev, [...replacements, ...removedDecorators], imports)
   // Definitions whose every use was replaced are dead: they would only run builders at start-up.
-  const removedStatements: ts.Statement[] = deadDefinitions(sf, ev, [...[...replacements, ...payloads].map((r) => r.node), ...removedDecorators])
-  const inRemoved = (n: ts.Node) => removedStatements.some((st) => n.pos >= st.pos && n.end <= st.end)
-  replacements.push(...payloads.filter((r) => !inRemoved(r.node)))
+  const removedStatements = deadDefinitions(sf, ev, [...replacements, ...payloads, ...removedDecorators]).map(range)
+  replacements.push(...payloads.filter((r) => !within(r, removedStatements)))
   if (replacements.length === 0 && removedDecorators.length === 0 && diagnostics.size === 0) return undefined
   return {
     replacements,
@@ -138,7 +139,7 @@ export function planTransform(sf: ts.SourceFile, options: PlanOptions): Plan | u
  * the classes. Nothing else is touched and nothing is reported: without openws imports, what
  * cannot be evaluated is simply not an openws definition.
  */
-function rolesOnlyPlan(sf: ts.SourceFile, ev: Evaluator, imports: OpenwsImports): Plan | undefined {
+function rolesOnlyPlan(sf: ParsedFile, ev: Evaluator, imports: OpenwsImports): Plan | undefined {
   if (!sf.text.includes('CONFIG')) return undefined
   const replacements = payloadLiterals(sf, ev, [], imports)
   if (replacements.length === 0) return undefined

@@ -1,73 +1,89 @@
 // Syntax-only name lookup: from a reference, walk outwards through blocks to the module scope and
 // find the declaration that binds the name. Enough for definitions written as constants.
-import ts from 'typescript'
+import { importedName, isFunction, moduleExportName, parentOf, type Node, type ParsedFile } from './ast'
 
+/**
+ * `decl` per kind: const/mutable -> the VariableDeclarator; class -> ClassDeclaration;
+ * function -> FunctionDeclaration; import -> ImportDeclaration; parameter -> the parameter (or
+ * loop/catch binding); enum -> TSEnumDeclaration.
+ */
 export type Binding =
-  | { kind: 'const'; decl: ts.VariableDeclaration }
-  | { kind: 'mutable'; decl: ts.VariableDeclaration }
-  | { kind: 'class'; decl: ts.ClassDeclaration }
-  | { kind: 'function'; decl: ts.FunctionDeclaration }
-  | { kind: 'import'; decl: ts.ImportDeclaration; imported: string | 'default' | '*' }
-  | { kind: 'parameter'; decl: ts.Node }
-  | { kind: 'enum'; decl: ts.EnumDeclaration }
+  | { kind: 'const'; decl: Node }
+  | { kind: 'mutable'; decl: Node }
+  | { kind: 'class'; decl: Node }
+  | { kind: 'function'; decl: Node }
+  | { kind: 'import'; decl: Node; imported: string | 'default' | '*' }
+  | { kind: 'parameter'; decl: Node }
+  | { kind: 'enum'; decl: Node }
 
-function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
-  if (ts.isSourceFile(node) || ts.isBlock(node) || ts.isModuleBlock(node)) return node.statements
-  if (ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements
+/** Nodes whose statements form a scope (a static block holds its statements directly). */
+export const SCOPE_TYPES = new Set(['Program', 'BlockStatement', 'TSModuleBlock', 'StaticBlock'])
+
+function statementsOf(node: Node): readonly Node[] | undefined {
+  if (SCOPE_TYPES.has(node.type)) return node.body
+  if (node.type === 'SwitchCase') return node.consequent
   return undefined
 }
 
-function bindsName(name: ts.BindingName, text: string): boolean {
-  if (ts.isIdentifier(name)) return name.text === text
-  return name.elements.some((el) => !ts.isOmittedExpression(el) && bindsName(el.name, text))
+function bindsName(name: Node | null, text: string): boolean {
+  if (!name) return false
+  switch (name.type) {
+    case 'Identifier': return name.name === text
+    case 'ObjectPattern': return (name.properties as Node[]).some((p) => bindsName(p.type === 'RestElement' ? p.argument : p.value, text))
+    case 'ArrayPattern': return (name.elements as Array<Node | null>).some((el) => bindsName(el, text))
+    case 'AssignmentPattern': return bindsName(name.left, text)
+    case 'RestElement': return bindsName(name.argument, text)
+    case 'TSParameterProperty': return bindsName(name.parameter, text)
+    default: return false
+  }
 }
 
-function findInStatements(stmts: readonly ts.Statement[], text: string): Binding | undefined {
-  for (const stmt of stmts) {
-    if (ts.isVariableStatement(stmt)) {
-      for (const decl of stmt.declarationList.declarations) {
-        if (!bindsName(decl.name, text)) continue
-        const isConst = (stmt.declarationList.flags & ts.NodeFlags.Const) !== 0 && ts.isIdentifier(decl.name)
+/** `export const x` / `export default class X`: the declaration inside. */
+function unwrapExport(stmt: Node): Node {
+  if ((stmt.type === 'ExportNamedDeclaration' || stmt.type === 'ExportDefaultDeclaration') && stmt.declaration) return stmt.declaration
+  return stmt
+}
+
+function findInStatements(stmts: readonly Node[], text: string): Binding | undefined {
+  for (const outer of stmts) {
+    const stmt = unwrapExport(outer)
+    if (stmt.type === 'VariableDeclaration') {
+      for (const decl of stmt.declarations as Node[]) {
+        if (!bindsName(decl.id, text)) continue
+        const isConst = stmt.kind === 'const' && decl.id.type === 'Identifier'
         return { kind: isConst ? 'const' : 'mutable', decl }
       }
-    } else if (ts.isClassDeclaration(stmt) && stmt.name?.text === text) {
+    } else if (stmt.type === 'ClassDeclaration' && stmt.id?.name === text) {
       return { kind: 'class', decl: stmt }
-    } else if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === text) {
+    } else if ((stmt.type === 'FunctionDeclaration' || stmt.type === 'TSDeclareFunction') && stmt.id?.name === text) {
       return { kind: 'function', decl: stmt }
-    } else if (ts.isEnumDeclaration(stmt) && stmt.name.text === text) {
+    } else if (stmt.type === 'TSEnumDeclaration' && stmt.id.name === text) {
       return { kind: 'enum', decl: stmt }
-    } else if (ts.isImportDeclaration(stmt) && stmt.importClause && !stmt.importClause.isTypeOnly) {
-      const clause = stmt.importClause
-      if (clause.name?.text === text) return { kind: 'import', decl: stmt, imported: 'default' }
-      const nb = clause.namedBindings
-      if (nb && ts.isNamespaceImport(nb) && nb.name.text === text) return { kind: 'import', decl: stmt, imported: '*' }
-      if (nb && ts.isNamedImports(nb)) {
-        for (const el of nb.elements) {
-          if (el.name.text === text && !el.isTypeOnly) return { kind: 'import', decl: stmt, imported: (el.propertyName ?? el.name).text }
-        }
+    } else if (stmt.type === 'ImportDeclaration' && stmt.importKind !== 'type') {
+      for (const el of stmt.specifiers as Node[]) {
+        if (el.local.name === text && el.importKind !== 'type') return { kind: 'import', decl: stmt, imported: importedName(el) }
       }
     }
   }
   return undefined
 }
 
-function parameterBinding(node: ts.Node, text: string): Binding | undefined {
-  if (ts.isFunctionLike(node)) {
-    for (const p of node.parameters) if (bindsName(p.name, text)) return { kind: 'parameter', decl: p }
+function parameterBinding(node: Node, text: string): Binding | undefined {
+  if (isFunction(node)) {
+    for (const p of node.params as Node[]) if (bindsName(p, text)) return { kind: 'parameter', decl: p }
   }
-  if ((ts.isForOfStatement(node) || ts.isForInStatement(node) || ts.isForStatement(node)) && node.initializer && ts.isVariableDeclarationList(node.initializer)) {
-    for (const d of node.initializer.declarations) if (bindsName(d.name, text)) return { kind: 'parameter', decl: d }
+  const loopDecl = node.type === 'ForStatement' ? node.init : node.type === 'ForOfStatement' || node.type === 'ForInStatement' ? node.left : undefined
+  if (loopDecl?.type === 'VariableDeclaration') {
+    for (const d of loopDecl.declarations as Node[]) if (bindsName(d.id, text)) return { kind: 'parameter', decl: d }
   }
-  if (ts.isCatchClause(node) && node.variableDeclaration && bindsName(node.variableDeclaration.name, text)) {
-    return { kind: 'parameter', decl: node.variableDeclaration }
-  }
+  if (node.type === 'CatchClause' && node.param && bindsName(node.param, text)) return { kind: 'parameter', decl: node.param }
   return undefined
 }
 
-/** The declaration `ref` refers to, or undefined for globals. */
-export function lookup(ref: ts.Identifier): Binding | undefined {
-  const text = ref.text
-  for (let node: ts.Node | undefined = ref.parent; node; node = node.parent) {
+/** The declaration the identifier `ref` refers to, or undefined for globals. */
+export function lookup(ref: Node): Binding | undefined {
+  const text = ref.name as string
+  for (let node = parentOf(ref); node; node = parentOf(node)) {
     const param = parameterBinding(node, text)
     if (param) return param
     const stmts = statementsOf(node)
@@ -83,38 +99,36 @@ export function lookup(ref: ts.Identifier): Binding | undefined {
 export type ExportTarget =
   | { kind: 'local'; binding: Binding }
   | { kind: 'reexport'; specifier: string; name: string }
-  | { kind: 'default-expression'; expr: ts.Expression }
+  | { kind: 'default-expression'; expr: Node }
 
-export function findExport(sf: ts.SourceFile, name: string): ExportTarget[] {
+export function findExport(sf: ParsedFile, name: string): ExportTarget[] {
   const found: ExportTarget[] = []
   const stars: ExportTarget[] = []
-  const hasExport = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
-  const isDefault = (n: ts.Node) => ts.canHaveModifiers(n) && (ts.getModifiers(n) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)
-  for (const stmt of sf.statements) {
-    if (ts.isExportDeclaration(stmt) && !stmt.isTypeOnly) {
-      const spec = stmt.moduleSpecifier && ts.isStringLiteral(stmt.moduleSpecifier) ? stmt.moduleSpecifier.text : undefined
-      if (!stmt.exportClause) {
-        if (spec) stars.push({ kind: 'reexport', specifier: spec, name })
-      } else if (ts.isNamedExports(stmt.exportClause)) {
-        for (const el of stmt.exportClause.elements) {
-          if (el.name.text !== name || el.isTypeOnly) continue
-          const local = (el.propertyName ?? el.name).text
-          if (spec) found.push({ kind: 'reexport', specifier: spec, name: local })
-          else {
-            const binding = findInStatements(sf.statements, local)
-            if (binding) found.push({ kind: 'local', binding })
-          }
+  const body = sf.program.body as Node[]
+  for (const stmt of body) {
+    if (stmt.type === 'ExportAllDeclaration') {
+      if (!stmt.exported && stmt.exportKind !== 'type') stars.push({ kind: 'reexport', specifier: stmt.source.value, name })
+    } else if (stmt.type === 'ExportNamedDeclaration' && stmt.exportKind !== 'type') {
+      if (stmt.declaration) {
+        const binding = findInStatements([stmt.declaration], name)
+        if (binding) found.push({ kind: 'local', binding })
+        continue
+      }
+      const spec = stmt.source ? (stmt.source.value as string) : undefined
+      for (const el of stmt.specifiers as Node[]) {
+        if (moduleExportName(el.exported) !== name || el.exportKind === 'type') continue
+        const local = moduleExportName(el.local)
+        if (spec) found.push({ kind: 'reexport', specifier: spec, name: local })
+        else {
+          const binding = findInStatements(body, local)
+          if (binding) found.push({ kind: 'local', binding })
         }
       }
-    } else if (ts.isExportAssignment(stmt) && !stmt.isExportEquals && name === 'default') {
-      found.push({ kind: 'default-expression', expr: stmt.expression })
-    } else if (hasExport(stmt)) {
-      if (name === 'default' && isDefault(stmt) && (ts.isClassDeclaration(stmt) || ts.isFunctionDeclaration(stmt))) {
-        found.push({ kind: 'local', binding: ts.isClassDeclaration(stmt) ? { kind: 'class', decl: stmt } : { kind: 'function', decl: stmt } })
-      } else if (!isDefault(stmt)) {
-        const binding = findInStatements([stmt], name)
-        if (binding) found.push({ kind: 'local', binding })
-      }
+    } else if (stmt.type === 'ExportDefaultDeclaration' && name === 'default') {
+      const d = stmt.declaration as Node
+      if (d.type === 'ClassDeclaration') found.push({ kind: 'local', binding: { kind: 'class', decl: d } })
+      else if (d.type === 'FunctionDeclaration') found.push({ kind: 'local', binding: { kind: 'function', decl: d } })
+      else if (d.type !== 'TSInterfaceDeclaration') found.push({ kind: 'default-expression', expr: d })
     }
   }
   return found.length > 0 ? found : stars

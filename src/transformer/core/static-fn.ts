@@ -1,23 +1,26 @@
 // Single-expression helpers (`const empty = () => S.obj({})`): never run; a call evaluates the
 // body expression statically with the arguments bound to the parameters (see Evaluator.callStatic).
-import ts from 'typescript'
+import type { Node } from './ast'
 
 /**
  * A helper like `const empty = () => S.obj({})`: a function whose body is one expression. It is
- * never run; a call evaluates that expression statically with the arguments bound to its parameters.
+ * never run; a call evaluates that expression statically with the arguments bound to its
+ * parameters (`decl.params`: identifiers, or `x = default` assignment patterns).
  */
 export class StaticFn {
-  constructor(readonly decl: ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration, readonly body: ts.Expression) {}
+  constructor(readonly decl: Node, readonly body: Node) {}
 }
 
-export function staticFn(decl: ts.Node): StaticFn | undefined {
-  if (!ts.isArrowFunction(decl) && !ts.isFunctionExpression(decl) && !ts.isFunctionDeclaration(decl)) return undefined
-  if (decl.asteriskToken || decl.parameters.some((p) => !ts.isIdentifier(p.name) || p.dotDotDotToken)) return undefined
-  const body = decl.body
+const simpleParam = (p: Node) => p.type === 'Identifier' || (p.type === 'AssignmentPattern' && p.left.type === 'Identifier')
+
+export function staticFn(decl: Node): StaticFn | undefined {
+  if (decl.type !== 'ArrowFunctionExpression' && decl.type !== 'FunctionExpression' && decl.type !== 'FunctionDeclaration') return undefined
+  if (decl.generator || !(decl.params as Node[]).every(simpleParam)) return undefined
+  const body = decl.body as Node | null
   if (!body) return undefined
-  if (!ts.isBlock(body)) return new StaticFn(decl, body)
-  const [only] = body.statements
-  if (body.statements.length === 1 && ts.isReturnStatement(only) && only.expression) return new StaticFn(decl, only.expression)
+  if (body.type !== 'BlockStatement') return new StaticFn(decl, body)
+  const [only] = body.body as Node[]
+  if (body.body.length === 1 && only!.type === 'ReturnStatement' && only!.argument) return new StaticFn(decl, only!.argument)
   return undefined
 }
 

@@ -2,28 +2,27 @@
 // evaluated, a stub per instance method (so "missing handler method" checks see the same shape
 // as at run time), and openws decorators applied with TC39 semantics. The style's own
 // normaliser then reads it exactly as it would read the real class.
-import ts from 'typescript'
+import { isClassMethod, keyName, textOf, type Node } from './ast'
 import { notStatic, TransformerError } from './errors'
 import type { Evaluator } from './evaluate'
 
 export interface ClassInfo {
   name: string
-  decl: ts.ClassLikeDeclaration
-  /** Instance method name -> declaration. */
-  methods: Map<string, ts.MethodDeclaration>
+  /** ClassDeclaration or ClassExpression. */
+  decl: Node
+  /** Instance method name -> its MethodDefinition. */
+  methods: Map<string, Node>
   /** The class had openws decorators (they are removed from the output when compiled). */
   decorated: boolean
 }
 
 const METADATA: symbol = (Symbol as { metadata?: symbol }).metadata ?? Symbol.for('Symbol.metadata')
 
-function memberName(name: ts.PropertyName): string | undefined {
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isNumericLiteral(name)) return name.text
-  return undefined
-}
-
-function isStatic(node: ts.Node): boolean {
-  return (ts.getCombinedModifierFlags(node as ts.Declaration) & ts.ModifierFlags.Static) !== 0
+/** A class member's name: identifier, string or number key (computed and private keys: none). */
+function memberName(member: Node): string | undefined {
+  const key = member.key as Node
+  if (!member.computed && key.type === 'Literal' && typeof key.value === 'number') return String(key.value)
+  return key.type === 'PrivateIdentifier' ? undefined : keyName(member)
 }
 
 function namedClass(name: string, base: Function | undefined): Function {
@@ -40,16 +39,17 @@ function namedStub(name: string): Function {
  * `@handler({ from })` / `@message({})` without `payload`: the payload is the method's first
  * parameter type. Typed mode asks the checker (typia); syntax mode cannot, and says so.
  */
-function typedDecorator(d: ts.Decorator, member: ts.Node, factory: Function, ev: Evaluator): Function | undefined {
-  const expr = d.expression
-  if (!ts.isCallExpression(expr) || !ts.isMethodDeclaration(member)) return undefined
+function typedDecorator(d: Node, member: Node, factory: Function, ev: Evaluator): Function | undefined {
+  const expr = d.expression as Node
+  if (expr.type !== 'CallExpression' || !isClassMethod(member)) return undefined
   const kind = factory === ev.openwsFunction('handler') ? 'handler' : factory === ev.openwsFunction('message') ? 'message' : undefined
   if (!kind) return undefined
-  const [first] = expr.arguments
-  if (first && !ts.isObjectLiteralExpression(first)) return undefined
-  const hasPayload = first?.properties.some((p) => p.name && ts.isIdentifier(p.name) && p.name.text === 'payload')
-  if (hasPayload || (first?.properties.some((p) => ts.isSpreadAssignment(p)) ?? false)) return undefined
-  const name = member.name.getText()
+  const [first] = expr.arguments as Array<Node | undefined>
+  if (first && first.type !== 'ObjectExpression') return undefined
+  const props = (first?.properties ?? []) as Node[]
+  const hasPayload = props.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'payload')
+  if (hasPayload || props.some((p) => p.type === 'SpreadElement')) return undefined
+  const name = textOf(member.key)
   if (!ev.payloadFromType) {
     throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the payload of ${name} is its parameter type, which syntax mode cannot read; run the transformer in typed mode`, d, 'warning')
   }
@@ -59,12 +59,12 @@ function typedDecorator(d: ts.Decorator, member: ts.Node, factory: Function, ev:
 }
 
 /** Openws decorators of a node, evaluated; foreign decorators are reported separately. */
-function decoratorsOf(node: ts.HasDecorators, ev: Evaluator): { ours: Function[]; foreign: ts.Decorator[] } {
+function decoratorsOf(node: Node, ev: Evaluator): { ours: Function[]; foreign: Node[] } {
   const ours: Function[] = []
-  const foreign: ts.Decorator[] = []
-  for (const d of ts.getDecorators(node) ?? []) {
-    const expr = d.expression
-    const callee = ts.isCallExpression(expr) ? expr.expression : expr
+  const foreign: Node[] = []
+  for (const d of (node.decorators ?? []) as Node[]) {
+    const expr = d.expression as Node
+    const callee = expr.type === 'CallExpression' ? expr.callee : expr
     let factory: unknown
     try {
       factory = ev.evaluate(callee)
@@ -79,11 +79,11 @@ function decoratorsOf(node: ts.HasDecorators, ev: Evaluator): { ours: Function[]
   return { ours, foreign }
 }
 
-export function makeSyntheticClass(decl: ts.ClassLikeDeclaration, name: string, ev: Evaluator): Function {
+export function makeSyntheticClass(decl: Node, name: string, ev: Evaluator): Function {
   let base: Function | undefined
-  const heritage = decl.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)
+  const heritage = decl.superClass as Node | null
   if (heritage) {
-    const b = ev.evaluate(heritage.types[0].expression)
+    const b = ev.evaluate(heritage)
     if (typeof b !== 'function' || !ev.classInfo.has(b)) throw notStatic(heritage, 'the base class is not a statically known class')
     base = b
   }
@@ -103,11 +103,11 @@ export function makeSyntheticClass(decl: ts.ClassLikeDeclaration, name: string, 
   const initializers: Array<() => void> = []
   const addInitializer = (f: () => void) => { initializers.push(f) }
 
-  for (const member of decl.members) {
-    if (ts.isMethodDeclaration(member)) {
-      const key = memberName(member.name)
+  for (const member of decl.body.body as Node[]) {
+    if (isClassMethod(member)) {
+      const key = memberName(member)
       if (key === undefined) continue
-      const statik = isStatic(member)
+      const statik = member.static === true
       const holder = (statik ? cls : cls.prototype) as Record<string, unknown>
       let method: unknown = namedStub(key)
       if (!statik) info.methods.set(key, member)
@@ -122,11 +122,11 @@ export function makeSyntheticClass(decl: ts.ClassLikeDeclaration, name: string, 
         if (typeof replaced === 'function') method = replaced
       }
       Object.defineProperty(holder, key, { value: method, writable: true, configurable: true, enumerable: false })
-    } else if (ts.isPropertyDeclaration(member) && isStatic(member) && member.initializer) {
-      const key = memberName(member.name)
+    } else if ((member.type === 'PropertyDefinition' || member.type === 'AccessorProperty') && member.static && member.value) {
+      const key = memberName(member)
       if (key === undefined) continue
       if (key === 'CONFIG') {
-        Object.defineProperty(cls, key, { value: ev.evaluate(member.initializer), writable: true, configurable: true, enumerable: true })
+        Object.defineProperty(cls, key, { value: ev.evaluate(member.value), writable: true, configurable: true, enumerable: true })
       }
     }
   }

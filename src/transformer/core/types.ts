@@ -1,13 +1,15 @@
 // Public contract of the bundler-free transformer core. The unplugin wrapper and the ts-patch
 // entry both call `transformSource`; nothing here depends on a bundler.
 import type ts from 'typescript'
+import type { ParsedFile } from './ast'
 
 /**
  * How a definition is read.
- * - `syntax`: parse only (our own `typescript` dependency is used purely as a parser), resolve
- *   openws imports by module specifier. Works with any TypeScript major the user has (TS 7 too).
- * - `typed`: additionally use a type checker (`program` or `languageService`) for
- *   types-as-payloads (`@handler({ from })` without `payload`, via typia).
+ * - `syntax`: parse only (oxc-parser; TypeScript is never loaded), resolve openws imports by
+ *   module specifier. Works with any TypeScript major the user has (TS 7 too).
+ * - `typed`: additionally use a type checker (`program` or `languageService`, from the project's
+ *   own TypeScript 5.9/6.x) for types-as-payloads (`@handler({ from })` without `payload`, via
+ *   typia, loaded from the project on first need).
  */
 export type TransformMode = 'syntax' | 'typed'
 
@@ -17,8 +19,8 @@ export interface ResolvedModule {
   code: string
   /** Absolute file id, used for nested resolution and diagnostics. */
   id: string
-  /** Already parsed (e.g. the program's own source file): reused instead of parsing `code` again. */
-  sourceFile?: ts.SourceFile
+  /** Already parsed (a plugin's cache): reused instead of parsing `code` again when its text is `code`. */
+  parsed?: ParsedFile
 }
 
 export interface TransformSourceOptions {
@@ -33,8 +35,8 @@ export interface TransformSourceOptions {
    * falls back to the runtime interpreter with a warning). Called synchronously.
    */
   resolveModule?: (specifier: string, importer: string) => ResolvedModule | undefined
-  /** Syntax mode: `code` already parsed (a plugin's cache); used when its text is `code`. */
-  sourceFile?: ts.SourceFile
+  /** `code` already parsed (a plugin's cache); used when its text is `code`. */
+  parsed?: ParsedFile
   /**
    * Module specifier the generated code imports its runtime helpers from.
    * Default 'openws' (tests point it at the source tree).

@@ -1,36 +1,43 @@
 // Types as payloads (typed mode): the JSON Schema of a decorated method's first parameter type,
 // through typia's metadata factory and JSON schema programmer, typia tags included
 // (`string & tags.MinLength<1>`, `tags.Format<'uuid'>`). The schema then goes into the spec and
-// through the same validator code generator as every other payload.
-import ts from 'typescript'
-import { JsonSchemaProgrammer, JsonSchemasProgrammer, MetadataCollection, MetadataFactory } from '@typia/core'
+// through the same validator code generator as every other payload. typia is loaded on the first
+// type payload (load-peer.ts), never by syntax mode.
+import type ts from 'typescript'
 import type { JsonSchema } from '../../../runtime/ir/types'
+import { fileOf, textOf, type Node } from '../ast'
 import { TransformerError } from '../errors'
 import type { TransformSourceOptions } from '../types'
-import { toProgramNode } from './program-node'
+import { loadTypia, type Typia } from './load-peer'
+import { programMethod } from './program-node'
 import { componentsToDefs } from './json-schema'
 
-export type PayloadFromType = (method: ts.MethodDeclaration, kind: 'message' | 'handler') => JsonSchema
+/** `method`: the oxc MethodDefinition whose first parameter type is the payload. */
+export type PayloadFromType = (method: Node, kind: 'message' | 'handler') => JsonSchema
 
-export function typedPayloads(options: TransformSourceOptions, _sf: ts.SourceFile): PayloadFromType | undefined {
-  const program = options.program ?? options.languageService?.getProgram()
+export function typedPayloads(options: TransformSourceOptions): PayloadFromType | undefined {
+  const program: ts.Program | undefined = options.program ?? options.languageService?.getProgram()
   if (!program) return undefined
   const checker = program.getTypeChecker()
-  // typia reads type flags through the `typescript` it imports; another major (e.g. a TS 6 program
-  // while typia resolved TS 5.9) numbers them differently and would give wrong schemas.
-  const sameTypeScript = checker.getStringType().flags === ts.TypeFlags.String
+  let typia: Typia | undefined
   return (method, kind) => {
-    if (!sameTypeScript) {
-      throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the payload of ${method.name.getText()} is its parameter type, but the program's TypeScript is not the one typia uses (${ts.version}); give "payload" explicitly or align the versions`, method, 'warning')
+    typia ??= loadTypia(program.getCurrentDirectory())
+    const { core, ts: typiaTs } = typia
+    const name = textOf(method.key)
+    // typia reads type flags through the `typescript` it imports; another major (e.g. a TS 6 program
+    // while typia resolved TS 5.9) numbers them differently and would give wrong schemas.
+    if (checker.getStringType().flags !== typiaTs.TypeFlags.String) {
+      throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the payload of ${name} is its parameter type, but the program's TypeScript is not the one typia uses (${typiaTs.version}); give "payload" explicitly or align the versions`, method, 'warning')
     }
-    const param = method.parameters[0]
-    const label = `${kind === 'handler' ? '@handler' : '@message'} ${method.name.getText()}`
+    const param = method.value.params[0] as Node | undefined
+    const label = `${kind === 'handler' ? '@handler' : '@message'} ${name}`
     if (!param) {
       throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label} has neither "payload" nor a parameter whose type could be the payload; add one of them`, method)
     }
-    const node = toProgramNode(program, param)
-    if (!node) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${param.getSourceFile().fileName} is not part of the type-checked program`, param, 'warning')
+    const node = programMethod(program, method)?.parameters[0]
+    if (!node) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, param, 'warning')
     const type = checker.getTypeAtLocation(node)
+    const { JsonSchemaProgrammer, JsonSchemasProgrammer, MetadataCollection, MetadataFactory } = core
     const analyze = (validate: boolean) => {
       const result = MetadataFactory.analyze({
         checker,

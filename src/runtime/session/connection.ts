@@ -54,7 +54,7 @@ export abstract class SessionConnection {
   /** An error on the connection: `$error` frame; plus a close when the error has a close code. */
   protected fail(error: OpenWsError): void {
     if (this.state === 'closing' || this.state === 'closed') return
-    this.sendError(error.code, error.message, error.messageName, undefined, error.issues)
+    this.sendError(error.code, error.message, error.messageName, error.id, error.issues)
     if (error.closeCode !== undefined) this.terminate(error.closeCode, error.code)
   }
 

@@ -19,6 +19,8 @@ const FALSE: Promise<boolean> = Promise.resolve(false)
 const TRUE: Promise<boolean> = Promise.resolve(true)
 const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
 const NO_ROUTE = (): number => ROUTE_UNKNOWN
+/** Queue entry name of a frame's error waiting for its turn (the payload is the OpenWsError). */
+const QUEUED_ERROR = '$bad-frame'
 
 export class SessionImpl extends SessionConnection implements Session {
   // Resolved once at open(), so the hot path reads fields of this object only.
@@ -105,8 +107,11 @@ export class SessionImpl extends SessionConnection implements Session {
       if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true)
       return
     }
-    const env = this.decode(frame, isBinary === true)
-    if (env === undefined) return
+    const env = decodeEnvelope(frame, isBinary === true, this.core.decodeOptions)
+    if (env instanceof OpenWsError) {
+      this.frameFailed(env)
+      return
+    }
     if (env.fromRole !== this.role) {
       this.fail(this.roleMismatch(env.fromRole))
       return
@@ -124,7 +129,7 @@ export class SessionImpl extends SessionConnection implements Session {
       return RESOLVED
     }
     if (typeof messageName !== 'string' || !isValidId(id)) {
-      this.sendError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, undefined, isValidId(id) ? id : undefined)
+      this.frameFailed(openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, { id: isValidId(id) ? id : undefined }))
       return RESOLVED
     }
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED
@@ -147,6 +152,23 @@ export class SessionImpl extends SessionConnection implements Session {
     if (!(env instanceof OpenWsError)) return env
     this.fail(env)
     return undefined
+  }
+
+  /**
+   * A frame that could not be decoded. Errors that close the connection (bad JSON, binary, too
+   * large) close it now. The others (OPENWS_ERR_BAD_ENVELOPE) are answered in frame order: behind
+   * the messages already running or waiting, like any other outcome, with the frame's id.
+   */
+  private frameFailed(error: OpenWsError): void {
+    if (error.closeCode !== undefined || (!this.busy && this.queue.size === 0)) {
+      this.fail(error)
+      return
+    }
+    if (this.queue.size >= this.core.limits.maxQueuedMessages) {
+      this.fail(this.protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${this.core.limits.maxQueuedMessages} messages are waiting`))
+      return
+    }
+    this.queue.push(QUEUED_ERROR, error, error.id, undefined)
   }
 
   /** Dispatches now when idle, else queues. Returns a promise only when `wantPromise` and not done synchronously. */
@@ -218,7 +240,10 @@ export class SessionImpl extends SessionConnection implements Session {
     const q = this.queue
     while (!this.busy && q.take()) {
       const resolve = q.resolve
-      if (this.state === 'open') this.dispatch(q.name, q.payload, q.id)
+      if (this.state === 'open') {
+        if (q.name === QUEUED_ERROR && q.payload instanceof OpenWsError) this.fail(q.payload)
+        else this.dispatch(q.name, q.payload, q.id)
+      }
       if (this.busy) this.curResolve = resolve
       else if (resolve !== undefined) resolve()
     }

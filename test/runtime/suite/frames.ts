@@ -51,6 +51,28 @@ export function frameTests({ setup, make, codes }: SuiteContext): void {
       expect(probe.log).toEqual(['open:client'])
     })
 
+    it('answers a malformed frame in frame order, behind earlier messages, with its id', async () => {
+      const { h, probe } = await setup()
+      const a = h.connect('client')
+      await a.opened
+      a.session.receive(JSON.stringify({ fromRole: 'client', messageName: 'slow', payload: { tag: 's' }, id: 'first' }))
+      a.session.receive('{"fromRole":"client","messageName":"echo","id":"second"}')
+      a.session.receive('{"fromRole":"client","messageName":["echo"],"id":7,"payload":{"text":"t"}}')
+      a.session.receive('{"fromRole":"client","messageName":"echo","id":1.5}')
+      expect(a.frames).toEqual([])
+      probe.release('s')
+      await h.idle()
+      expect(a.frames.map((f) => [f.messageName, (f.payload as { code?: string }).code, (f.payload as { id?: unknown }).id])).toEqual([
+        ['done', undefined, undefined],
+        ['$error', 'OPENWS_ERR_BAD_ENVELOPE', 'second'],
+        ['$error', 'OPENWS_ERR_BAD_ENVELOPE', 7],
+        ['$error', 'OPENWS_ERR_BAD_ENVELOPE', undefined],
+      ])
+      // Idle again: a malformed frame is answered at once, still with its id.
+      await a.sendRaw('{"fromRole":"client","messageName":"echo","id":"third"}')
+      expect(a.frames.at(-1)?.payload).toMatchObject({ code: 'OPENWS_ERR_BAD_ENVELOPE', id: 'third' })
+    })
+
     it('echoes valid ids (strings up to 128 characters, safe integers) in $error frames', async () => {
       const { h } = await setup()
       const a = h.connect('client')

@@ -37,7 +37,7 @@ describe('interpreted artifact', () => {
     expect(api.fromB).toBeUndefined()
     expect(api[PEER_SINK]).toBeDefined()
     await api.hasOwnProperty({ n: 1 })
-    expect(() => api.hasOwnProperty({ n: 'no' })).toThrow('invalid hasOwnProperty')
+    await expect(api.hasOwnProperty({ n: 'no' })).rejects.toThrow('invalid hasOwnProperty')
     expect(sent).toEqual([['hasOwnProperty', { n: 1 }]])
   })
 })

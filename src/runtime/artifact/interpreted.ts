@@ -85,7 +85,7 @@ function outboundFactory(messages: Record<string, MessageDoc>, hostRole: string,
     const head = frameHead(hostRole, name)
     const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
       const sink = this[PEER_SINK]
-      if (!validator.is(payload)) throw sink.invalid(name, validator, payload)
+      if (!validator.is(payload)) return Promise.reject(sink.invalid(name, validator, payload))
       // The same frame text a compiled artifact writes; undefined hands the payload to encodeEnvelope.
       const text = encode(payload)
       return sink.send(name, payload, text === undefined ? text : head + text + '}')

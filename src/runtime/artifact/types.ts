@@ -28,20 +28,22 @@ export interface PeerSink {
    * encodes the payload with encodeEnvelope.
    */
   send(messageName: string, payload: unknown, frame?: string): Promise<void>
-  /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to throw for a payload `validator` rejected. */
+  /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to reject with for a payload `validator` rejected. */
   invalid(messageName: string, validator: Validator, payload: unknown): Error
 }
 
 /**
  * Builds the outbound API of one remote role around a sink: one method per message the host may
- * send to that role, each `(payload) => Promise<void>` that validates synchronously (throwing the
- * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload, frame)`,
+ * send to that role, each `(payload) => Promise<void>` that validates synchronously (returning a
+ * promise rejected with the sink's `invalid(...)` error, sending nothing; never throwing) and then
+ * returns `sink.send(name, payload, frame)`,
  * `frame` being the envelope text its encoder wrote (undefined when the encoder handed it back).
  * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
  * the connection). Generated form:
  *   class ClientApi { constructor(s) { this[PEER_SINK] = s }
  *     joinedRoom(p) { if (!v3(p)) throw this[PEER_SINK].invalid('joinedRoom', V3, p); return this[PEER_SINK].send('joinedRoom', p) } }
  *   (s) => new ClientApi(s)
+ * The emitted form still throws; artifactOf() wraps it (./rejecting.ts) so that callers see a rejection.
  */
 export type OutboundFactory = (sink: PeerSink) => object
 

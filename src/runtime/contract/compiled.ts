@@ -2,6 +2,7 @@
 // the transformer already normalised and compiled. Nothing is read from classes, decorators or
 // schema builders here; the artifact carries the network literal and the generated code.
 import type { CompiledArtifact } from '../artifact/types'
+import { rejectingOutbound } from '../artifact/rejecting'
 import { envelopeValidator } from '../envelope/validators'
 import { coreHelpers, type ExtraHelpers, type FormatCheck, type ValidatorHelpers } from '../validate/helpers'
 import { createCore, routesFor } from './shared/core'
@@ -34,7 +35,9 @@ export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
 export function artifactOf(make: ArtifactFactory, formats: Record<string, FormatCheck> = {}, helpers: Partial<ExtraHelpers> = {}): CompiledArtifact {
   const h = { ...coreHelpers, ...helpers, formats: Object.assign(Object.create(null) as Record<string, FormatCheck>, formats) } as ValidatorHelpers
   // Assigned, not spread: spreading would read (and so build) the lazy `network` literal.
-  return Object.assign(make(h), { envelope: envelopeValidator() }) as CompiledArtifact
+  const artifact = make(h)
+  // Emitted outbound methods throw OPENWS_ERR_OUTBOUND_INVALID; the contract is a rejection.
+  return Object.assign(artifact, { envelope: envelopeValidator(), outbound: rejectingOutbound(artifact.outbound) }) as CompiledArtifact
 }
 
 /**

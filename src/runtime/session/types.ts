@@ -118,7 +118,7 @@ export interface Runtime {
   newSession(send: SendFn, disconnect?: DisconnectFn): Session
   /**
    * An outbound API for `role` without a session (e.g. to push to a peer known by other means).
-   * Unknown role throws OPENWS_ERR_UNKNOWN_ROLE. Invalid payloads throw OPENWS_ERR_OUTBOUND_INVALID;
+   * Unknown role throws OPENWS_ERR_UNKNOWN_ROLE. Invalid payloads reject the method's promise with OPENWS_ERR_OUTBOUND_INVALID;
    * send failures go to `onInternalError`. `disconnect(peer)` calls the given `disconnect` once.
    */
   createPeer(role: string, send: SendFn, disconnect?: DisconnectFn): object

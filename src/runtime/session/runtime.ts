@@ -38,6 +38,9 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
   if (options.onInternalError !== undefined && typeof options.onInternalError !== 'function') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onInternalError must be a function')
   }
+  if (options.onErrorFrame !== undefined && typeof options.onErrorFrame !== 'function') {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onErrorFrame must be a function')
+  }
   const core: RuntimeCore = {
     artifact,
     hostRole: artifact.hostRole,
@@ -47,10 +50,16 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
     },
     host,
     limits: Object.freeze(limits),
-    decodeOptions: { maxFrameBytes: limits.maxFrameBytes, maxIssues: limits.maxIssues, validator: artifact.envelope },
+    decodeOptions: {
+      maxFrameBytes: limits.maxFrameBytes,
+      maxIssues: limits.maxIssues,
+      validator: artifact.envelope,
+      allowErrorFrames: options.onErrorFrame !== undefined,
+    },
     exposeErrors: options.exposeErrors === true,
     roleFromFirstFrame: options.roleFromFirstFrame === true,
     onInternalError: options.onInternalError ?? defaultInternalError,
+    onErrorFrame: options.onErrorFrame,
     handlersFor(role) {
       let table = handlers.get(role)
       if (table === undefined) handlers.set(role, (table = resolveHandlers(binder, artifact, host, role)))

@@ -4,7 +4,7 @@
 // unless a handler goes async (then its promise is awaited before the next message).
 import { ROUTE_UNKNOWN } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
-import type { EnvelopeId, Envelope } from '../envelope/types'
+import { ERROR_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
@@ -112,6 +112,11 @@ export class SessionImpl extends SessionConnection implements Session {
       this.frameFailed(env)
       return
     }
+    // Only decoded when the runtime has onErrorFrame (clients): surfaced, never answered.
+    if (env.messageName === ERROR_MESSAGE) {
+      this.errorFrame(env.payload as ErrorFramePayload)
+      return
+    }
     if (env.fromRole !== this.role) {
       this.fail(this.roleMismatch(env.fromRole))
       return
@@ -152,6 +157,14 @@ export class SessionImpl extends SessionConnection implements Session {
     if (!(env instanceof OpenWsError)) return env
     this.fail(env)
     return undefined
+  }
+
+  private errorFrame(payload: ErrorFramePayload): void {
+    try {
+      this.core.onErrorFrame?.(payload)
+    } catch (error) {
+      this.core.onInternalError(error)
+    }
   }
 
   /**

@@ -1,6 +1,6 @@
 // Public types of the session API, with the outcome of every call. Adapters rely on these docs.
 import type { CompiledArtifact } from '../artifact/types'
-import type { EnvelopeId } from '../envelope/types'
+import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
 import type { NetworkIR } from '../ir/types'
 import type { Limits } from '../limits'
 
@@ -38,6 +38,12 @@ export interface RuntimeOptions {
    * Default: `console.error`.
    */
   onInternalError?: (error: unknown) => void
+  /**
+   * Accept the peer's `$error` frames in `session.receive()` and hand their payload here, never
+   * dispatching or answering them (two peers could otherwise bounce errors forever). For clients
+   * reading a server's errors; servers leave it unset, so a peer can never send a reserved name.
+   */
+  onErrorFrame?: (payload: ErrorFramePayload) => void
 }
 
 /**

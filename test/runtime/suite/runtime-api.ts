@@ -31,6 +31,20 @@ export function runtimeApiTests({ setup, make, codes }: SuiteContext): void {
       expect(runtime(binder).host).not.toBe(host)
     })
 
+    it('hands $error frames to onErrorFrame, never dispatching or answering them; without it they are bad envelopes', async () => {
+      const seen: unknown[] = []
+      const errorFrame = JSON.stringify({ fromRole: 'client', messageName: '$error', payload: { code: 'OPENWS_ERR_INTERNAL', message: 'x', id: 3 } })
+      const withHook = await setup({ onErrorFrame: (payload) => void seen.push(payload) })
+      const a = withHook.h.connect('client')
+      await a.sendRaw(errorFrame)
+      expect(seen).toEqual([{ code: 'OPENWS_ERR_INTERNAL', message: 'x', id: 3 }])
+      expect(a.frames).toEqual([])
+      const { h } = await setup()
+      const b = h.connect('client')
+      await b.sendRaw(errorFrame)
+      expect(codes(b.frames)).toEqual(['$error:OPENWS_ERR_BAD_ENVELOPE'])
+    })
+
     it('createPeer gives a validated outbound API without a session', async () => {
       const probe = newProbe(disconnect)
       const rt = runtime(await make(probe))

@@ -1,8 +1,8 @@
 // The client runtime: connects to a server role as this bindings' host role, hosts that role's
 // handlers (one runtime session per socket), offers a stable typed API to the server that queues
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
-import { decodeEnvelope, ERROR_MESSAGE, type ErrorFramePayload } from '../../envelope/index'
-import { isErrorCode, isOpenWsError, openwsError, type OpenWsError } from '../../errors'
+import type { ErrorFramePayload } from '../../envelope/index'
+import { isErrorCode, openwsError, type OpenWsError } from '../../errors'
 import { runtime as createRuntime } from '../../session/index'
 import type { Runtime, Session } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
@@ -51,6 +51,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       limits: this.options.limits,
       host: this.options.host,
       onInternalError: (error) => this.internalError(error),
+      // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
+      onErrorFrame: (payload) => this.serverError(payload),
     })
     this.queue = new SendQueue(this.options.maxQueuedFrames)
     this.api = this.runtime.createPeer(this.options.serverRole, (_from, _name, _payload, _id, frame) => this.transmit(frame)) as Api
@@ -140,17 +142,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (socket !== this.socket || !session) return
     const isBinary = typeof data !== 'string'
     const frame = isBinary ? (data instanceof ArrayBuffer || data instanceof Uint8Array ? data : new Uint8Array(0)) : (data as string)
-    // `$error` frames are the server's answers to our mistakes: surface them, never answer them
-    // (answering would let two peers bounce errors forever). Everything else goes to the session.
-    const decoded = decodeEnvelope(frame, isBinary, {
-      allowErrorFrames: true,
-      maxFrameBytes: this.runtime.limits.maxFrameBytes,
-      maxIssues: this.runtime.limits.maxIssues,
-      validator: this.runtime.artifact.envelope,
-    })
-    if (isOpenWsError(decoded)) return session.receive(frame, isBinary)
-    if (decoded.messageName === ERROR_MESSAGE) return this.serverError(decoded.payload as ErrorFramePayload)
-    void session.handleMessage(decoded.fromRole, decoded.messageName, decoded.payload, decoded.id)
+    // The session decodes once; the server's `$error` frames come back through onErrorFrame.
+    session.receive(frame, isBinary)
   }
 
   private onClose(socket: SocketInstance, code: number, reason: string): void {
@@ -206,9 +199,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   private serverError(payload: ErrorFramePayload): void {
     // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
     const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
-    const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues })
-    // The frame's correlation id, so callers can match the error to what they sent.
-    Object.assign(error, { id: payload.id })
+    // With the frame's correlation id, so callers can match the error to what they sent.
+    const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues, id: payload.id })
     this.events.emit('error', error, this.listenerError)
   }
 

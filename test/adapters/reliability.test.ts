@@ -1,13 +1,15 @@
 // Hostile input and shutdown over real sockets (issue 18): every outcome is an `$error` frame or a
 // close code with a stable code, never a crash, a hang or silence.
 import Fastify from 'fastify'
+import { randomBytes } from 'node:crypto'
 import { createServer as createHttpServer } from 'node:http'
-import WebSocket, { WebSocketServer } from 'ws'
+import { connect as connectTcp } from 'node:net'
+import { WebSocketServer } from 'ws'
 import { describe, expect, it } from 'vitest'
 import { openws } from '../../src/runtime/adapters/fastify/index'
 import { attach } from '../../src/runtime/adapters/ws/index'
-import { chatServerBindings } from './fixtures/chat'
-import { openPeer } from './fixtures/servers'
+import { chatServerBindings, type ChatState } from './fixtures/chat'
+import { ADAPTERS, openPeer, startServer } from './fixtures/servers'
 
 // A valid createRoom frame but for one byte that is not UTF-8 (decoded lossily it would be U+FFFD).
 const INVALID_UTF8 = Buffer.concat([
@@ -55,5 +57,96 @@ describe('text frames that are not UTF-8, with skipUTF8Validation', () => {
     const port = (app.server.address() as { port: number }).port
     expect((await sendInvalidText(`ws://127.0.0.1:${port}/chat/client`)).code).toBe(1007)
     await app.close()
+  })
+})
+
+/** A raw TCP client: sends `request`, records every byte, never answers anything (not even a close frame). */
+function rawClient(port: number, request: string) {
+  const socket = connectTcp(port, '127.0.0.1')
+  const chunks: Buffer[] = []
+  socket.on('data', (chunk) => chunks.push(chunk))
+  socket.on('error', () => {})
+  const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()))
+  socket.write(request)
+  return {
+    socket,
+    ended,
+    text: () => Buffer.concat(chunks).toString('latin1'),
+    bytes: () => Buffer.concat(chunks),
+  }
+}
+
+function upgradeRequest(path: string): string {
+  return (
+    `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+    `Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: ${randomBytes(16).toString('base64')}\r\n\r\n`
+  )
+}
+
+async function until(check: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5))
+}
+
+async function fastifyApp(options: Record<string, unknown>, state?: ChatState, onClose?: () => void) {
+  const app = Fastify({ logger: false })
+  if (onClose) app.addHook('onClose', async () => onClose())
+  await app.register(openws)
+  const mount = app.openws({ bindings: chatServerBindings(state), onInternalError: () => {}, ...options })
+  await app.listen({ port: 0, host: '127.0.0.1' })
+  const port = (app.server.address() as { port: number }).port
+  return { app, mount, port, base: `ws://127.0.0.1:${port}/chat` }
+}
+
+describe('fastify shutdown', () => {
+  it('app.close() resolves after every session closed: handleClose, then the onClose hooks', async () => {
+    const order: string[] = []
+    const state: ChatState = { rooms: new Map(), users: new Map(), onClose: (role) => order.push(`handleClose:${role}`) }
+    const { app, base } = await fastifyApp({}, state, () => order.push('onClose hook'))
+    const peer = await openPeer(`${base}/client`)
+    peer.send('client', 'createRoom', { userId: 'a', roomId: 'r' })
+    await peer.next()
+    await app.close()
+    order.push('close resolved')
+    expect(order).toEqual(['handleClose:client', 'onClose hook', 'close resolved'])
+    expect((await peer.closed).code).toBe(1001)
+  })
+
+  it('an upgrade request during the drain gets 503 and its socket is closed, so app.close() completes', async () => {
+    let release!: () => void
+    let started = false
+    const state: ChatState = {
+      rooms: new Map(),
+      users: new Map(),
+      slowGate: new Promise<void>((resolve) => (release = resolve)),
+      onSlow: () => (started = true),
+    }
+    const { app, port, base } = await fastifyApp({}, state)
+    const busy = await openPeer(`${base}/client`)
+    busy.send('client', 'slow', { ms: 0 })
+    await until(() => started)
+    const closing = app.close()
+    // Draining: plain requests get fastify's 503 too.
+    await until(async () => (await fetch(`http://127.0.0.1:${port}/chat/spec.json`).catch(() => undefined))?.status === 503)
+    const late = rawClient(port, upgradeRequest('/chat/client'))
+    await late.ended // the server closed it; the client never would
+    expect(late.text()).toMatch(/^HTTP\/1\.1 503 /)
+    release()
+    await closing
+    expect((await busy.closed).code).toBe(1001)
+  })
+})
+
+describe.each(ADAPTERS)('%s shutdown with a peer that never answers the closing handshake', (kind) => {
+  it('terminates it after shutdownTimeoutMs: close() completes and the peer got the 1001 close frame', async () => {
+    const server = await startServer(kind, { bindings: chatServerBindings(), shutdownTimeoutMs: 50 })
+    const port = Number(new URL(server.base).port)
+    const mute = rawClient(port, upgradeRequest(`${new URL(server.base).pathname}/client`))
+    await until(() => mute.text().includes('\r\n\r\n'))
+    expect(mute.text()).toMatch(/^HTTP\/1\.1 101 /)
+    await until(() => server.connections() === 1)
+    await server.close()
+    await mute.ended
+    const frames = mute.bytes().subarray(mute.bytes().indexOf('\r\n\r\n') + 4)
+    expect([...frames.subarray(0, 4)]).toEqual([0x88, frames[1], 0x03, 0xe9]) // close frame, code 1001
   })
 })

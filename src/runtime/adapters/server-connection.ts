@@ -13,6 +13,12 @@ export class ServerConnection<Context = unknown> {
   private alive = true
   private draining = false
   private closed = false
+  private resolveFinished!: () => void
+  private resolveSocketClosed!: () => void
+  /** Resolves once the session closed (its `handleClose` ran). */
+  readonly finished = new Promise<void>((resolve) => (this.resolveFinished = resolve))
+  /** Resolves once the socket closed (or was dropped by `kill()`). */
+  readonly socketClosed = new Promise<void>((resolve) => (this.resolveSocketClosed = resolve))
 
   constructor(
     readonly hub: ServerHub<Context>,
@@ -75,17 +81,26 @@ export class ServerConnection<Context = unknown> {
     this.draining = true
   }
 
-  /** Shutdown finished waiting: close with 1001. */
+  /** Shutdown finished waiting for handlers: close the socket with 1001 and the session now. */
   goAway(): void {
     this.socket.close(1001, 'OPENWS_ERR_SHUTTING_DOWN')
+    void this.session.close().then(this.resolveFinished)
+  }
+
+  /** Shutdown waited long enough for the closing handshake: drop the socket. */
+  kill(): void {
+    if (this.closed) return
+    if (this.socket.terminate) this.socket.terminate()
+    this.onClose()
   }
 
   /** The socket closed (either side). */
   onClose(): void {
     if (this.closed) return
     this.closed = true
+    this.resolveSocketClosed()
     this.hub.forget(this)
-    void this.session.close()
+    void this.session.close().then(this.resolveFinished)
   }
 
   onError(error: unknown): void {

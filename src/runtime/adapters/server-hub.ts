@@ -51,25 +51,41 @@ export class ServerHub<Context = unknown> {
   }
 
   /**
-   * Graceful shutdown: stop taking frames and connections, wait (up to `shutdownTimeoutMs`) for
-   * the handlers already running or queued, then close every session with 1001.
+   * Graceful shutdown, bounded whatever the peers and handlers do; `T` = `shutdownTimeoutMs`:
+   * 1. stop taking frames and connections; wait up to T for the handlers already running or queued;
+   * 2. close every socket with 1001 and every session (`handleClose` runs now); peers get up to T to
+   *    complete the closing handshake, then their sockets are terminated (a peer that reads but
+   *    never answers cannot hold the HTTP server open for ws's 30 s close timeout);
+   * 3. resolve once every `handleClose` ran, or T after step 2 at the latest (a handler that never
+   *    settles keeps its session from closing, not the server).
    */
   shutdown(): Promise<void> {
     if (this.closing) return this.closing
     if (this.heartbeat) clearInterval(this.heartbeat)
     const connections = [...this.connections]
     for (const connection of connections) connection.drain()
-    const idle = Promise.all(connections.map((c) => c.idle()))
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, this.options.shutdownTimeoutMs)
-    })
-    this.closing = Promise.race([idle, timeout]).then(() => {
-      clearTimeout(timer)
+    const ms = this.options.shutdownTimeoutMs
+    this.closing = (async () => {
+      await within(ms, Promise.all(connections.map((c) => c.idle())))
       for (const connection of connections) connection.goAway()
-    })
+      // Not awaited: the HTTP server's own close waits for these sockets; this bounds that wait.
+      void within(ms, Promise.all(connections.map((c) => c.socketClosed))).then((closed) => {
+        if (!closed) for (const connection of connections) connection.kill()
+      })
+      await within(ms, Promise.all(connections.map((c) => c.finished)))
+    })()
     return this.closing
   }
+}
+
+/** Waits for `promise` at most `ms`; true when it settled in time. The timer never keeps the process alive. */
+function within(ms: number, promise: Promise<unknown>): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<boolean>((resolve) => {
+    timer = setTimeout(resolve, ms, false)
+    timer.unref?.()
+  })
+  return Promise.race([promise.then(() => true), timeout]).finally(() => clearTimeout(timer))
 }
 
 /** Server heartbeat: terminate peers that did not answer the previous ping, ping the rest. */

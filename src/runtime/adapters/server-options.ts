@@ -45,7 +45,10 @@ export interface ServerOptions<Request, Context = unknown> {
   exposeErrors?: boolean
   /** Errors nobody else can receive (see the runtime's option). Default `console.error`. */
   onInternalError?: (error: unknown) => void
-  /** Graceful shutdown: how long to wait for in-flight handlers before closing anyway. Default 10 000. */
+  /**
+   * Graceful shutdown: how long to wait for in-flight handlers before closing anyway, and then for
+   * peers to complete the closing handshake before terminating them. Default 10 000.
+   */
   shutdownTimeoutMs?: number
 }
 

@@ -70,7 +70,9 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
       closing ??= (async () => {
         http.off('upgrade', mount.handleUpgrade)
         await mount.shutdown()
-        await closingHandshakes(wss, 2000)
+        // Sockets still in their closing handshake (shutdown terminates its own after the grace
+        // time; this also covers sockets ws upgraded but openws never admitted).
+        await closingHandshakes(wss, resolvedShutdownMs(options))
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => wss.close(() => resolve()))
         await new Promise<void>((resolve) => http.close(() => resolve()))
@@ -80,7 +82,7 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
   }
 }
 
-/** Gives peers a moment to answer our close frames (so they see 1001) before sockets are dropped. */
+/** Gives peers up to `ms` to answer our close frames (so they see 1001) before sockets are dropped. */
 function closingHandshakes(wss: WebSocketServer, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const deadline = Date.now() + ms
@@ -90,4 +92,8 @@ function closingHandshakes(wss: WebSocketServer, ms: number): Promise<void> {
     }
     check()
   })
+}
+
+function resolvedShutdownMs(options: { shutdownTimeoutMs?: number }): number {
+  return options.shutdownTimeoutMs ?? 10_000
 }

@@ -7,7 +7,7 @@ import { connect as connectTcp } from 'node:net'
 import { WebSocketServer } from 'ws'
 import { describe, expect, it } from 'vitest'
 import { openws } from '../../src/runtime/adapters/fastify/index'
-import { attach } from '../../src/runtime/adapters/ws/index'
+import { attach, createServer } from '../../src/runtime/adapters/ws/index'
 import { chatServerBindings, type ChatState } from './fixtures/chat'
 import { ADAPTERS, openPeer, startServer } from './fixtures/servers'
 
@@ -150,3 +150,19 @@ describe.each(ADAPTERS)('%s shutdown with a peer that never answers the closing 
     expect([...frames.subarray(0, 4)]).toEqual([0x88, frames[1], 0x03, 0xe9]) // close frame, code 1001
   })
 })
+
+describe('openws/ws createServer shutdown with an incomplete HTTP request (slowloris)', () => {
+  it('closes the connection after shutdownTimeoutMs, so server.close() completes', async () => {
+    const server = await createServer({ bindings: chatServerBindings(), onInternalError: () => {}, shutdownTimeoutMs: 50 })
+    const slow = rawClient(server.port, 'GET /chat/client HTTP/1.1\r\nHost: x\r\n') // headers never end
+    const idle = rawClient(server.port, 'GET /chat/spec.json HTTP/1.1\r\nHost: x\r\n\r\n') // keep-alive, then idle
+    await until(() => idle.text().includes('\r\n\r\n')) // answered, now idle
+    await until(async () => (await connections(server.http)) === 2) // both accepted
+    await server.close()
+    await Promise.all([slow.ended, idle.ended])
+  })
+})
+
+function connections(http: import('node:http').Server): Promise<number> {
+  return new Promise((resolve) => http.getConnections((_e, n) => resolve(n)))
+}

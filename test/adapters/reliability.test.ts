@@ -8,7 +8,10 @@ import { WebSocketServer } from 'ws'
 import { describe, expect, it } from 'vitest'
 import { openws } from '../../src/runtime/adapters/fastify/index'
 import { attach, createServer } from '../../src/runtime/adapters/ws/index'
-import { chatServerBindings, type ChatState } from './fixtures/chat'
+import { connect as connectNode } from '../../src/runtime/adapters/client/node'
+import { hostedBy } from '../../src/runtime/adapters/client/index'
+import { bindings as fluentBindings } from '../../src/runtime/contract/fluent/index'
+import { chatNetwork, chatServerBindings, type ChatState } from './fixtures/chat'
 import { ADAPTERS, openPeer, startServer } from './fixtures/servers'
 
 // A valid createRoom frame but for one byte that is not UTF-8 (decoded lossily it would be U+FFFD).
@@ -166,3 +169,77 @@ describe('openws/ws createServer shutdown with an incomplete HTTP request (slowl
 function connections(http: import('node:http').Server): Promise<number> {
   return new Promise((resolve) => http.getConnections((_e, n) => resolve(n)))
 }
+
+/** A ping answered: the server has read every frame sent before it (ws handles frames in order). */
+function roundTrip(ws: { ping(): void; once(event: 'pong', listener: () => void): unknown }): Promise<void> {
+  return new Promise((resolve) => {
+    ws.once('pong', () => resolve())
+    ws.ping()
+  })
+}
+
+function gated(): { state: ChatState; release: () => void; started: () => boolean } {
+  let release!: () => void
+  let started = false
+  const state: ChatState = {
+    rooms: new Map(),
+    users: new Map(),
+    slowGate: new Promise<void>((resolve) => (release = resolve)),
+    onSlow: () => (started = true),
+  }
+  return { state, release, started: () => started }
+}
+
+/** Until the server no longer serves plain HTTP as usual (fastify: 503; ws: not accepting). */
+async function draining(http: string): Promise<void> {
+  await until(async () => (await fetch(`${http}/spec.json`).then((r) => r.status, () => 0)) !== 200)
+}
+
+describe.each(ADAPTERS)('%s: frames that arrive during the shutdown drain', (kind) => {
+  it('are answered in frame order with $error OPENWS_ERR_SHUTTING_DOWN (messageName, id, seq), then 1001', async () => {
+    const gate = gated()
+    const server = await startServer(kind, { bindings: chatServerBindings(gate.state) })
+    const peer = await openPeer(`${server.base}/client`)
+    peer.send('client', 'slow', { ms: 0 }, 's1')
+    await until(gate.started)
+    const closing = server.close()
+    await draining(server.http)
+    peer.send('client', 'createRoom', { userId: 'a', roomId: 'r' }, 'c1')
+    await roundTrip(peer.ws) // the server has read c1
+    expect(peer.frames).toEqual([]) // refused in frame order: after the slow reply
+    gate.release()
+    expect((await peer.next()).payload).toMatchObject({ text: 'slow done' })
+    expect((await peer.next()).payload).toMatchObject({ code: 'OPENWS_ERR_SHUTTING_DOWN', messageName: 'createRoom', id: 'c1', seq: 2 })
+    expect(await peer.closed).toEqual({ code: 1001, reason: 'OPENWS_ERR_SHUTTING_DOWN' })
+    await closing
+  })
+})
+
+describe('the client keeps the frames a shutting-down server refused', () => {
+  it('resends them on the next connection, in order', async () => {
+    const gate = gated()
+    const first = await createServer({ bindings: chatServerBindings(gate.state), onInternalError: () => {} })
+    const log: unknown[] = []
+    const drops: unknown[] = []
+    const binder = fluentBindings(hostedBy(chatNetwork(), 'client'))
+    binder.fromRoles.server.on('joinedRoom', (payload: unknown) => void log.push(payload)).on('receivedMessage', (payload: unknown) => void log.push(payload))
+    const client = connectNode<any>({ bindings: binder, url: `${first.url}/client`, reconnect: { initialDelayMs: 5, maxDelayMs: 20 } })
+    client.on('drop', (e) => drops.push(e))
+    await client.ready()
+    void client.api.slow({ ms: 0 })
+    await until(gate.started)
+    const closing = first.close()
+    await draining(first.url.replace('ws://', 'http://'))
+    void client.api.createRoom({ userId: 'a', roomId: 'r1' }) // refused: the server is draining
+    await roundTrip((client as any).socket)
+    gate.release()
+    await closing
+    await until(() => client.queued === 1) // kept for the next connection
+    const second = await createServer({ bindings: chatServerBindings(), onInternalError: () => {}, port: first.port })
+    await until(() => log.length === 2)
+    expect(log).toEqual([{ roomId: '-', senderId: 'server', text: 'slow done' }, { roomId: 'r1', joinerId: 'a' }])
+    expect(drops).toEqual([])
+    await client.close()
+    await second.close()
+  })
+})

@@ -11,7 +11,6 @@ export class ServerConnection<Context = unknown> {
   /** Set once: at admission, or from the first frame when the application opted in. */
   role: string | undefined
   private alive = true
-  private draining = false
   private closed = false
   private resolveFinished!: () => void
   private resolveSocketClosed!: () => void
@@ -43,7 +42,7 @@ export class ServerConnection<Context = unknown> {
 
   /** A frame from the socket: the session decodes, checks and dispatches it, in order. */
   receive(data: string | Uint8Array, isBinary: boolean): void {
-    if (this.draining || this.closed) return
+    if (this.closed) return
     if (this.role !== undefined) {
       this.session.receive(data, isBinary)
       return
@@ -76,9 +75,9 @@ export class ServerConnection<Context = unknown> {
     return this.session.idle()
   }
 
-  /** Shutdown began: frames arriving from now on are ignored. */
+  /** Shutdown began: frames arriving from now on are refused (`$error` OPENWS_ERR_SHUTTING_DOWN). */
   drain(): void {
-    this.draining = true
+    this.session.drain()
   }
 
   /** Shutdown finished waiting for handlers: close the socket with 1001 and the session now. */

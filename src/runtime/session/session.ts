@@ -9,7 +9,7 @@ import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
 import type { HandlerFn, RuntimeCore } from './core'
-import { shortText } from './error-frame'
+import { errorFrame, shortText } from './error-frame'
 import { isThenable, runHooks } from './hooks'
 import { describe, RESOLVED, SessionSink } from './peer'
 import type { Resolve } from './queue'
@@ -19,8 +19,14 @@ const FALSE: Promise<boolean> = Promise.resolve(false)
 const TRUE: Promise<boolean> = Promise.resolve(true)
 const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
 const NO_ROUTE = (): number => ROUTE_UNKNOWN
-/** Queue entry name of a frame's error waiting for its turn (the payload is the OpenWsError). */
+/** Queue entry name of a frame's `$error` waiting for its turn (the payload is a QueuedError). */
 const QUEUED_ERROR = '$bad-frame'
+const REFUSED = 'the server is shutting down: the frame was not handled'
+
+/** A queued `$error` payload; a class so that no message payload can pass for one. */
+class QueuedError {
+  constructor(readonly frame: ErrorFramePayload) {}
+}
 
 export class SessionImpl extends SessionConnection implements Session {
   // Resolved once at open(), so the hot path reads fields of this object only.
@@ -32,6 +38,10 @@ export class SessionImpl extends SessionConnection implements Session {
   private curName: string | undefined = undefined
   private curId: EnvelopeId | undefined = undefined
   private curResolve: Resolve = undefined
+  /** Frames given to receive(), for the `seq` of shutdown refusals. */
+  private received = 0
+  /** Set by drain(): later frames are refused with OPENWS_ERR_SHUTTING_DOWN. */
+  private refusing = false
 
   // Bound once per session, not per message.
   private readonly onSettled = (): void => this.settle(undefined, false)
@@ -103,6 +113,7 @@ export class SessionImpl extends SessionConnection implements Session {
   // ---------------------------------------------------------------- inbound
 
   receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void {
+    const seq = ++this.received
     if (this.state !== 'open') {
       if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true)
       return
@@ -121,7 +132,20 @@ export class SessionImpl extends SessionConnection implements Session {
       this.fail(this.roleMismatch(env.fromRole))
       return
     }
+    if (this.refusing) {
+      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
+      return
+    }
     this.enqueue(env.messageName, env.payload, env.id, false)
+  }
+
+  /**
+   * Shutdown began: every later frame is answered, in frame order, with `$error`
+   * OPENWS_ERR_SHUTTING_DOWN (its messageName, id and `seq`) and never dispatched. Messages already
+   * received still run. The connection stays open until the adapter closes it.
+   */
+  drain(): void {
+    this.refusing = true
   }
 
   handleMessage(fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId): Promise<void> {
@@ -135,6 +159,10 @@ export class SessionImpl extends SessionConnection implements Session {
     }
     if (typeof messageName !== 'string' || !isValidId(id)) {
       this.frameFailed(openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, { id: isValidId(id) ? id : undefined }))
+      return RESOLVED
+    }
+    if (this.refusing) {
+      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, messageName, id))
       return RESOLVED
     }
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED
@@ -173,15 +201,21 @@ export class SessionImpl extends SessionConnection implements Session {
    * the messages already running or waiting, like any other outcome, with the frame's id.
    */
   private frameFailed(error: OpenWsError): void {
-    if (error.closeCode !== undefined || (!this.busy && this.queue.size === 0)) {
-      this.fail(error)
+    if (error.closeCode !== undefined) this.fail(error)
+    else this.answerInOrder(errorFrame(error.code, error.message, error.messageName, error.id, error.issues))
+  }
+
+  /** Sends an `$error` now when nothing runs or waits, else queues it behind the earlier frames. */
+  private answerInOrder(payload: ErrorFramePayload): void {
+    if (!this.busy && this.queue.size === 0) {
+      this.sendErrorFrame(payload)
       return
     }
     if (this.queue.size >= this.core.limits.maxQueuedMessages) {
       this.fail(this.protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${this.core.limits.maxQueuedMessages} messages are waiting`))
       return
     }
-    this.queue.push(QUEUED_ERROR, error, error.id, undefined)
+    this.queue.push(QUEUED_ERROR, new QueuedError(payload), payload.id, undefined)
   }
 
   /** Dispatches now when idle, else queues. Returns a promise only when `wantPromise` and not done synchronously. */
@@ -254,7 +288,7 @@ export class SessionImpl extends SessionConnection implements Session {
     while (!this.busy && q.take()) {
       const resolve = q.resolve
       if (this.state === 'open') {
-        if (q.name === QUEUED_ERROR && q.payload instanceof OpenWsError) this.fail(q.payload)
+        if (q.name === QUEUED_ERROR && q.payload instanceof QueuedError) this.sendErrorFrame(q.payload.frame)
         else this.dispatch(q.name, q.payload, q.id)
       }
       if (this.busy) this.curResolve = resolve

@@ -96,6 +96,13 @@ export interface Session {
    * OPENWS_ERR_BAD_JSON close 1007; not an envelope (incl. `$` names) OPENWS_ERR_BAD_ENVELOPE `$error`.
    */
   receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void
+  /**
+   * Shutdown began (adapters call it when draining): every frame received from now on is answered,
+   * in frame order, with `$error` OPENWS_ERR_SHUTTING_DOWN carrying its `messageName`, `id` and
+   * `seq` (the frame's position, from 1, among the frames this session received) and is never
+   * dispatched. Messages received before still run. Does not close.
+   */
+  drain(): void
   /** Resolves once no message is running or waiting (and, after `close()`, once `handleClose` ran). */
   idle(): Promise<void>
   /**

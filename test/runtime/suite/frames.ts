@@ -73,6 +73,28 @@ export function frameTests({ setup, make, codes }: SuiteContext): void {
       expect(a.frames.at(-1)?.payload).toMatchObject({ code: 'OPENWS_ERR_BAD_ENVELOPE', id: 'third' })
     })
 
+    it('after drain(), refuses every later frame in frame order with OPENWS_ERR_SHUTTING_DOWN, its id and seq', async () => {
+      const { h, probe } = await setup()
+      const a = h.connect('client')
+      await a.opened
+      const frame = (messageName: string, payload: unknown, id?: string) => JSON.stringify({ fromRole: 'client', messageName, payload, id })
+      a.session.receive(frame('slow', { tag: 's' }, 'first'))
+      a.session.receive(frame('fast', { tag: 'queued' }, 'second')) // received before the drain: runs
+      a.session.drain()
+      a.session.receive(frame('echo', { text: 'late' }, 'third'))
+      a.session.receive(frame('echo', { text: 'no id' }))
+      probe.release('s')
+      await h.idle()
+      expect(a.frames.map((f) => f.payload)).toEqual([
+        { tag: 's' },
+        { tag: 'queued' },
+        { code: 'OPENWS_ERR_SHUTTING_DOWN', message: expect.any(String), messageName: 'echo', id: 'third', seq: 3 },
+        { code: 'OPENWS_ERR_SHUTTING_DOWN', message: expect.any(String), messageName: 'echo', seq: 4 },
+      ])
+      expect(probe.log).not.toContain('echo:late')
+      expect(a.closed).toBeUndefined() // refusing is not closing: the adapter closes when it is ready
+    })
+
     it('echoes valid ids (strings up to 128 characters, safe integers) in $error frames', async () => {
       const { h } = await setup()
       const a = h.connect('client')

@@ -10,7 +10,7 @@ import { backoffDelay } from './backoff'
 import { Emitter } from './events'
 import { startHeartbeat } from './heartbeat'
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options'
-import { SendQueue } from './send-queue'
+import { SendQueue, SentLog } from './send-queue'
 
 export type ClientState = 'connecting' | 'open' | 'reconnecting' | 'closed'
 
@@ -36,6 +36,10 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   private readonly options: ResolvedClientOptions
   private readonly events = new Emitter<ClientEvents>()
   private readonly queue: SendQueue
+  /** Frames sent on the current socket, for resending what a shutting-down server refused. */
+  private readonly sent: SentLog
+  /** The server refused this socket's frames from this number on (it is shutting down). */
+  private refusedFrom: number | undefined
   private socket: SocketInstance | undefined
   private session: Session | undefined
   private stopHeartbeat: (() => void) | undefined
@@ -55,6 +59,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       onErrorFrame: (payload) => this.serverError(payload),
     })
     this.queue = new SendQueue(this.options.maxQueuedFrames)
+    this.sent = new SentLog(this.options.maxQueuedFrames)
     this.api = this.runtime.createPeer(this.options.serverRole, (_from, _name, _payload, _id, frame) => this.transmit(frame)) as Api
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
@@ -129,10 +134,12 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
     )
     this.session = session
+    this.sent.reset()
+    this.refusedFrom = undefined
     void session.open(this.options.serverRole)
     if (this.options.heartbeat) this.stopHeartbeat = startHeartbeat(socket, this.options.heartbeat)
     this._state = 'open'
-    for (let frame = this.queue.shift(); frame !== undefined; frame = this.queue.shift()) socket.send(frame)
+    for (let frame = this.queue.shift(); frame !== undefined; frame = this.queue.shift()) this.write(socket, frame)
     this.events.emit('open', { url }, this.listenerError)
     this.resolveOpened()
   }
@@ -150,6 +157,11 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (socket !== this.socket) return
     const session = this.session
     this.detach()
+    if (this.refusedFrom !== undefined) {
+      // Everything from the first refused frame on was not handled: first in line for the next socket.
+      for (const frame of this.queue.requeue(this.sent.from(this.refusedFrom))) this.events.emit('drop', { frame }, this.listenerError)
+      this.refusedFrom = undefined
+    }
     if (session) void session.close()
     if (this._state === 'closed') return
     this.scheduleRetry(code, reason)
@@ -184,8 +196,9 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   /** Every outbound frame (the stable API and the session's peer) goes through here. */
   private transmit(frame: string): void {
     const socket = this.socket
-    if (this._state === 'open' && socket && socket.readyState === ReadyState.open) {
-      socket.send(frame)
+    // Once the server refused a frame it is going away: keep frames for the next connection.
+    if (this._state === 'open' && socket && socket.readyState === ReadyState.open && this.refusedFrom === undefined) {
+      this.write(socket, frame)
       return
     }
     if (this._state === 'closed') {
@@ -196,7 +209,17 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (dropped !== undefined) this.events.emit('drop', { frame: dropped }, this.listenerError)
   }
 
+  private write(socket: SocketInstance, frame: string): void {
+    this.sent.add(frame)
+    socket.send(frame)
+  }
+
   private serverError(payload: ErrorFramePayload): void {
+    if (payload.code === 'OPENWS_ERR_SHUTTING_DOWN' && typeof payload.seq === 'number' && Number.isSafeInteger(payload.seq) && payload.seq >= 1) {
+      // Refused, not failed: the frame is resent on the next connection (see onClose).
+      this.refusedFrom = Math.min(this.refusedFrom ?? payload.seq, payload.seq)
+      return
+    }
     // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
     const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
     // With the frame's correlation id, so callers can match the error to what they sent.

@@ -5,7 +5,11 @@ import { openwsError } from './errors'
 export interface Limits {
   /** Largest inbound frame, in bytes of UTF-8 (text) or raw bytes. Over it: OPENWS_ERR_FRAME_TOO_LARGE, close 1009. Default 1 MiB. */
   maxFrameBytes: number
-  /** Deepest nesting of a payload value the validators descend into. Deeper: an INVALID_PAYLOAD issue with code 'depth'. Default 64. */
+  /**
+   * Nesting levels of a payload: every inbound payload, whatever its schema, may hold objects and
+   * arrays on levels 0 (the payload itself) to maxDepth - 1; validators (outbound ones too) descend
+   * no deeper. Deeper: OPENWS_ERR_INVALID_PAYLOAD with an issue of code 'depth'. Default 64.
+   */
   maxDepth: number
   /** Most issues reported in one `$error` frame or thrown error. Default 10. */
   maxIssues: number

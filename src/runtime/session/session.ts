@@ -6,6 +6,7 @@ import { ROUTE_UNKNOWN } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
 import { ERROR_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
+import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
 import type { HandlerFn, RuntimeCore } from './core'
@@ -247,6 +248,13 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     const validator = this.validators[slot]
+    const deep = tooDeepAt(payload, this.core.limits.maxDepth)
+    if (deep !== undefined) {
+      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, [
+        { path: deep, code: 'depth', expected: this.core.limits.maxDepth },
+      ])
+      return
+    }
     if (!validator.is(payload)) {
       this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, validator.explain(payload, this.core.limits.maxIssues))
       return

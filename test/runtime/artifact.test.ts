@@ -32,6 +32,8 @@ describe('interpreted artifact', () => {
     const api = art.outbound.a({
       send: async (name, payload) => void sent.push([name, payload]),
       invalid: (name) => new Error(`invalid ${name}`),
+      depthLimit: undefined,
+      tooDeep: (name) => new Error(`too deep ${name}`),
     }) as any
     expect(Object.keys(api)).not.toContain('fromB') // only b may send fromB to a
     expect(api.fromB).toBeUndefined()

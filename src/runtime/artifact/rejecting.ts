@@ -2,9 +2,11 @@
 // OPENWS_ERR_OUTBOUND_INVALID. The interpreter's methods return the rejected promise themselves;
 // artifacts emitted by the transformer throw it (`throw s.invalid(...)`), so artifactOf() puts
 // these adapters around their outbound factories, once per role and one prototype per role.
+// They also apply a runtime `limits.maxDepth` below the depth the validators were generated for.
+import { tooDeepAt } from '../validate/depth'
 import { PEER_SINK, type OutboundFactory, type PeerSink } from './types'
 
-type Method = (this: object, payload: unknown) => unknown
+type Method = (this: any, payload: unknown) => unknown
 
 /** Every factory of `outbound` made rejecting (see rejectingFactory). */
 export function rejectingOutbound(outbound: Readonly<Record<string, OutboundFactory>>): Record<string, OutboundFactory> {
@@ -36,13 +38,18 @@ function rejectingPrototype(api: Record<string, unknown>): object {
     const method = api[name]
     if (typeof method !== 'function') continue
     // defineProperty: names like "__proto__" stay ordinary methods.
-    Object.defineProperty(proto, name, { value: rejecting(method as Method), enumerable: true })
+    Object.defineProperty(proto, name, { value: rejecting(name, method as Method), enumerable: true })
   }
   return proto
 }
 
-function rejecting(method: Method): Method {
-  return function (this: object, payload: unknown): unknown {
+function rejecting(name: string, method: Method): Method {
+  return function (this: { [PEER_SINK]: PeerSink }, payload: unknown): unknown {
+    const limit = this[PEER_SINK].depthLimit
+    if (limit !== undefined) {
+      const at = tooDeepAt(payload, limit)
+      if (at !== undefined) return Promise.reject(this[PEER_SINK].tooDeep(name, at))
+    }
     try {
       return method.call(this, payload)
     } catch (error) {

@@ -30,6 +30,13 @@ export interface PeerSink {
   send(messageName: string, payload: unknown, frame?: string): Promise<void>
   /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to reject with for a payload `validator` rejected. */
   invalid(messageName: string, validator: Validator, payload: unknown): Error
+  /**
+   * Set when the runtime's `limits.maxDepth` is below the artifact's `maxDepth`: outbound methods
+   * check `tooDeepAt(payload, depthLimit)` before validating (the validators go deeper).
+   */
+  readonly depthLimit: number | undefined
+  /** The OPENWS_ERR_OUTBOUND_INVALID error for a payload nested too deep at JSON Pointer `at`. */
+  tooDeep(messageName: string, at: string): Error
 }
 
 /**
@@ -68,8 +75,18 @@ export interface CompiledArtifact {
   readonly hostRole: string
   /** Roles that may connect to the host: every role of the network but the host. */
   readonly remoteRoles: readonly string[]
-  /** The payload depth the validators were built for; the runtime refuses a different `limits.maxDepth`. */
+  /**
+   * The depth the payload validators descend to. A runtime with a lower `limits.maxDepth` checks
+   * nesting against its own limit before validating (session and outbound API), so one artifact
+   * serves every limit up to this one; a higher limit needs `withDepth`.
+   */
   readonly maxDepth: number
+  /**
+   * The same artifact with validators of depth `maxDepth` (artifactOf() adds it to compiled
+   * artifacts; it re-runs the transformer's factory with `h.maxDepth` set). Generated code that
+   * does not read `h.maxDepth` returns its fixed depth, and the runtime then refuses the limit.
+   */
+  readonly withDepth?: (maxDepth: number) => CompiledArtifact
   /** Validator of an inbound frame (ENVELOPE_SCHEMA). */
   readonly envelope: Validator
   readonly inbound: InboundTable

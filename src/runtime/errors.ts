@@ -54,6 +54,9 @@ export const ERROR_CLOSE_CODES = {
   OPENWS_ERR_ALREADY_OPEN: 0,
   OPENWS_ERR_UNAUTHORIZED: 0,
   OPENWS_ERR_SLOW_CONSUMER: CloseCode.policyViolation,
+  OPENWS_ERR_RATE_LIMITED: CloseCode.policyViolation,
+  /** Refused at the HTTP upgrade with 503 (no WebSocket close). */
+  OPENWS_ERR_TOO_MANY_CONNECTIONS: 0,
   OPENWS_ERR_SHUTTING_DOWN: CloseCode.goingAway,
   OPENWS_ERR_INTERNAL: CloseCode.internalError,
   // --- outbound (thrown to the caller, nothing sent) ---

@@ -243,3 +243,35 @@ describe('the client keeps the frames a shutting-down server refused', () => {
     await second.close()
   })
 })
+
+describe.each(ADAPTERS)('%s: rate and connection limits', (kind) => {
+  it('closes a peer over limits.maxMessagesPerSecond with 1008 OPENWS_ERR_RATE_LIMITED', async () => {
+    const server = await startServer(kind, { bindings: chatServerBindings(), limits: { maxMessagesPerSecond: 1, messageBurst: 2 } })
+    const peer = await openPeer(`${server.base}/client`)
+    for (let i = 0; i < 3; i++) peer.send('client', 'createRoom', { userId: 'a', roomId: `r${i}` })
+    expect(await peer.closed).toEqual({ code: 1008, reason: 'OPENWS_ERR_RATE_LIMITED' })
+    expect(peer.frames.at(-1)?.payload).toMatchObject({ code: 'OPENWS_ERR_RATE_LIMITED' })
+    await server.close()
+  })
+
+  it('refuses upgrades over maxConnections and maxConnectionsPerRole with HTTP 503 OPENWS_ERR_TOO_MANY_CONNECTIONS', async () => {
+    const server = await startServer(kind, { bindings: chatServerBindings(), maxConnections: 2, maxConnectionsPerRole: { portal: 1 } })
+    const port = Number(new URL(server.base).port)
+    const path = new URL(server.base).pathname
+    const refused = async (role: string) => {
+      const raw = rawClient(port, upgradeRequest(`${path}/${role}`))
+      await raw.ended
+      return raw.text()
+    }
+    const a = await openPeer(`${server.base}/client`)
+    await openPeer(`${server.base}/portal`)
+    expect(await refused('portal')).toMatch(/^HTTP\/1\.1 503 [\s\S]*OPENWS_ERR_TOO_MANY_CONNECTIONS/) // the role is full
+    expect(await refused('client')).toMatch(/^HTTP\/1\.1 503 [\s\S]*OPENWS_ERR_TOO_MANY_CONNECTIONS/) // the server is full
+    a.ws.close()
+    await until(() => server.connections() === 1)
+    const b = await openPeer(`${server.base}/client`) // room again
+    b.send('client', 'createRoom', { userId: 'b', roomId: 'r' })
+    expect((await b.next()).messageName).toBe('joinedRoom')
+    await server.close()
+  })
+})

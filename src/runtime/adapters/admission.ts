@@ -6,7 +6,7 @@ import type { ResolvedServerOptions } from './server-options'
 /** Why an upgrade is refused: 401/403/404/500 from admission, 503 while shutting down. */
 export type Refusal =
   | { ok: false; status: 401 | 403 | 404 | 500; code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL'; reason: string }
-  | { ok: false; status: 503; code: 'OPENWS_ERR_SHUTTING_DOWN'; reason: string }
+  | { ok: false; status: 503; code: 'OPENWS_ERR_SHUTTING_DOWN' | 'OPENWS_ERR_TOO_MANY_CONNECTIONS'; reason: string }
 
 export type Admission<Context> = { ok: true; role: string | undefined; context: Context | undefined } | Refusal
 

@@ -10,6 +10,8 @@ export class ServerConnection<Context = unknown> {
   readonly session: Session
   /** Set once: at admission, or from the first frame when the application opted in. */
   role: string | undefined
+  /** The role known at the upgrade (counted for maxConnectionsPerRole); undefined for first-frame roles. */
+  readonly admittedRole: string | undefined
   private alive = true
   private closed = false
   private resolveFinished!: () => void
@@ -26,6 +28,7 @@ export class ServerConnection<Context = unknown> {
     readonly context: Context | undefined,
   ) {
     this.role = role
+    this.admittedRole = role
     this.session = hub.runtime.newSession(
       (_fromRole: string, _messageName: string, _payload: unknown, _id: string | number | undefined, frame: string) => this.send(frame),
       (code: number, reason: string) => this.socket.close(code, reason),

@@ -6,12 +6,15 @@ import type { Runtime } from '../session/types'
 import { ServerConnection } from './server-connection'
 import type { ResolvedServerOptions } from './server-options'
 import type { SocketContext } from './socket'
+import type { Refusal } from './admission'
 
 
 export class ServerHub<Context = unknown> {
   readonly runtime: Runtime
   readonly connections = new Set<ServerConnection<Context>>()
   private closing: Promise<void> | undefined
+  /** Live connections per known role, for maxConnectionsPerRole. */
+  private readonly perRole = new Map<string, number>()
   private heartbeat: ReturnType<typeof setInterval> | undefined
 
   constructor(readonly options: ResolvedServerOptions<any, Context>) {
@@ -33,21 +36,48 @@ export class ServerHub<Context = unknown> {
     return this.closing !== undefined
   }
 
-  /** Takes over an open socket. During shutdown the socket is closed at once with 1001. */
+  /**
+   * Whether one more connection of `role` would pass maxConnections / maxConnectionsPerRole:
+   * undefined, or the 503 refusal adapters answer the upgrade with.
+   */
+  capacityRefusal(role: string | undefined): Refusal | undefined {
+    const max = this.options.maxConnections
+    if (max > 0 && this.connections.size >= max) {
+      return { ok: false, status: 503, code: 'OPENWS_ERR_TOO_MANY_CONNECTIONS', reason: `the server has ${max} connections` }
+    }
+    const roleMax = role === undefined || role === '' ? undefined : this.options.maxConnectionsPerRole[role]
+    if (roleMax !== undefined && (this.perRole.get(role as string) ?? 0) >= roleMax) {
+      return { ok: false, status: 503, code: 'OPENWS_ERR_TOO_MANY_CONNECTIONS', reason: `role "${role}" has ${roleMax} connections` }
+    }
+    return undefined
+  }
+
+  /**
+   * Takes over an open socket. During shutdown the socket is closed at once with 1001. Over a
+   * connection limit (upgrades admitted concurrently can pass the check at the upgrade together)
+   * it is closed with 1013 (try again later) OPENWS_ERR_TOO_MANY_CONNECTIONS.
+   */
   accept(socket: SocketContext, role: string | undefined, context: Context | undefined): ServerConnection<Context> | undefined {
     if (this.closing) {
       socket.close(1001, openwsError('OPENWS_ERR_SHUTTING_DOWN', 'the server is shutting down').code)
       return undefined
     }
+    if (this.capacityRefusal(role) !== undefined) {
+      socket.close(1013, 'OPENWS_ERR_TOO_MANY_CONNECTIONS')
+      return undefined
+    }
     const connection = new ServerConnection(this, socket, role, context)
     this.connections.add(connection)
+    if (role !== undefined) this.perRole.set(role, (this.perRole.get(role) ?? 0) + 1)
     connection.start()
     return connection
   }
 
   /** Called by a connection once its socket closed. */
   forget(connection: ServerConnection<Context>): void {
-    this.connections.delete(connection)
+    if (!this.connections.delete(connection)) return
+    const role = connection.admittedRole
+    if (role !== undefined) this.perRole.set(role, (this.perRole.get(role) ?? 1) - 1)
   }
 
   /**

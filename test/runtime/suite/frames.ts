@@ -95,6 +95,23 @@ export function frameTests({ setup, make, codes }: SuiteContext): void {
       expect(a.closed).toBeUndefined() // refusing is not closing: the adapter closes when it is ready
     })
 
+    it('closes a connection over limits.maxMessagesPerSecond (token bucket) with 1008 OPENWS_ERR_RATE_LIMITED', async () => {
+      const { h, probe } = await setup({ limits: { maxMessagesPerSecond: 1, messageBurst: 3 } })
+      const a = h.connect('client')
+      await a.opened
+      for (const tag of ['1', '2', '3', '4', '5']) a.session.receive(JSON.stringify({ fromRole: 'client', messageName: 'fast', payload: { tag } }))
+      await h.idle()
+      // The 4th frame finds the bucket (3) empty: like every close, it drops what was waiting (2, 3).
+      expect(codes(a.frames)).toEqual(['done:{"tag":"1"}', '$error:OPENWS_ERR_RATE_LIMITED'])
+      expect(a.closed).toEqual({ code: 1008, reason: 'OPENWS_ERR_RATE_LIMITED' })
+      expect(probe.log).toEqual(['open:client', 'fast:1', 'close:client'])
+      // Without a limit (the default) nothing is counted.
+      const other = (await setup()).h.connect('client')
+      await other.opened
+      for (let i = 0; i < 50; i++) other.session.receive(JSON.stringify({ fromRole: 'client', messageName: 'fast', payload: { tag: 'x' } }))
+      expect(other.closed).toBeUndefined()
+    })
+
     it('echoes valid ids (strings up to 128 characters, safe integers) in $error frames', async () => {
       const { h } = await setup()
       const a = h.connect('client')

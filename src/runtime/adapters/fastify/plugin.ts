@@ -83,7 +83,8 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
         await reply.code(503).send({ code: 'OPENWS_ERR_SHUTTING_DOWN', message: 'the server is shutting down' })
         return
       }
-      const admission = await admit(resolved, request, pathRole)
+      const admitted = await admit(resolved, request, pathRole)
+      const admission = admitted.ok ? (hub.capacityRefusal(admitted.role) ?? admitted) : admitted
       if (!admission.ok) {
         await reply.code(admission.status).send({ code: admission.code, message: admission.reason })
         return

@@ -57,7 +57,7 @@ export function attach<Context = unknown>(wss: WebSocketServer, given: WsOpenWsO
     if (hub.shuttingDown) {
       return Promise.resolve({ ok: false, status: 503, code: 'OPENWS_ERR_SHUTTING_DOWN', reason: 'the server is shutting down' })
     }
-    return admit(options, request, pathRole)
+    return admit(options, request, pathRole).then((admission) => (admission.ok ? (hub.capacityRefusal(admission.role) ?? admission) : admission))
   }
 
   if (!wss.options.noServer) {

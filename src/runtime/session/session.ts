@@ -123,7 +123,7 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     if (this.state !== 'open') {
-      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true)
+      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true, seq)
       return
     }
     const env = decodeEnvelope(frame, isBinary === true, this.core.decodeOptions)
@@ -189,7 +189,7 @@ export class SessionImpl extends SessionConnection implements Session {
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED
   }
 
-  private receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean): void {
+  private receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean, seq: number): void {
     if (!this.core.roleFromFirstFrame) {
       this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a frame arrived before the remote role was established'))
       return
@@ -197,7 +197,9 @@ export class SessionImpl extends SessionConnection implements Session {
     const env = this.decode(frame, isBinary)
     if (env === undefined) return
     void this.open(env.fromRole)
-    if (this.state === 'open') this.enqueue(env.messageName, env.payload, env.id, false)
+    if (this.state !== 'open') return
+    if (this.refusing) this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
+    else this.enqueue(env.messageName, env.payload, env.id, false)
   }
 
   /** The envelope, or undefined after reporting why not. */

@@ -95,6 +95,15 @@ export function frameTests({ setup, make, codes }: SuiteContext): void {
       expect(a.closed).toBeUndefined() // refusing is not closing: the adapter closes when it is ready
     })
 
+    it('after drain(), refuses a first frame that establishes the role too', async () => {
+      const { h, probe } = await setup({ roleFromFirstFrame: true })
+      const a = h.connect('client', { open: false })
+      a.session.drain()
+      await a.sendRaw(JSON.stringify({ fromRole: 'client', messageName: 'echo', payload: { text: 'x' }, id: 1 }))
+      expect(a.frames.map((f) => f.payload)).toEqual([{ code: 'OPENWS_ERR_SHUTTING_DOWN', message: expect.any(String), messageName: 'echo', id: 1, seq: 1 }])
+      expect(probe.log).toEqual(['open:client'])
+    })
+
     it('closes a connection over limits.maxMessagesPerSecond (token bucket) with 1008 OPENWS_ERR_RATE_LIMITED', async () => {
       const { h, probe } = await setup({ limits: { maxMessagesPerSecond: 1, messageBurst: 3 } })
       const a = h.connect('client')

@@ -13,6 +13,7 @@ import type { HandlerFn, RuntimeCore } from './core'
 import { errorFrame, shortText } from './error-frame'
 import { isThenable, runHooks } from './hooks'
 import { describe, RESOLVED, SessionSink } from './peer'
+import { bucketFor, type TokenBucket } from './token-bucket'
 import type { Resolve } from './queue'
 import type { DisconnectFn, SendFn, Session } from './types'
 
@@ -43,9 +44,8 @@ export class SessionImpl extends SessionConnection implements Session {
   private received = 0
   /** Set by drain(): later frames are refused with OPENWS_ERR_SHUTTING_DOWN. */
   private refusing = false
-  /** The rate limit's bucket: tokens left as of `tokensAt` (ms; 0 before the first frame). */
-  private tokens = 0
-  private tokensAt = 0
+  /** limits.maxMessagesPerSecond; undefined when there is none. */
+  private readonly bucket: TokenBucket | undefined
 
   // Bound once per session, not per message.
   private readonly onSettled = (): void => this.settle(undefined, false)
@@ -54,6 +54,7 @@ export class SessionImpl extends SessionConnection implements Session {
   constructor(core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) {
     super(core, send, disconnect)
     this.host = core.host
+    this.bucket = bucketFor(core.limits, Date.now())
   }
 
   // ---------------------------------------------------------------- open
@@ -118,7 +119,7 @@ export class SessionImpl extends SessionConnection implements Session {
 
   receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void {
     const seq = ++this.received
-    if (this.core.limits.maxMessagesPerSecond !== 0 && !this.takeToken()) {
+    if (this.bucket !== undefined && !this.bucket.take(Date.now())) {
       this.fail(this.protocolError('OPENWS_ERR_RATE_LIMITED', `more than ${this.core.limits.maxMessagesPerSecond} messages per second`))
       return
     }
@@ -145,19 +146,6 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     this.enqueue(env.messageName, env.payload, env.id, false)
-  }
-
-  /** Token bucket of limits.maxMessagesPerSecond: false when the frame has no token. */
-  private takeToken(): boolean {
-    const { maxMessagesPerSecond: rate, messageBurst } = this.core.limits
-    const size = messageBurst !== 0 ? messageBurst : Math.max(1, rate)
-    const now = Date.now()
-    if (this.tokensAt === 0) this.tokens = size
-    else this.tokens = Math.min(size, this.tokens + ((now - this.tokensAt) * rate) / 1000)
-    this.tokensAt = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
-    return true
   }
 
   /**

@@ -23,17 +23,40 @@ client.on('open', () => (status.textContent = 'connected'))
 client.on('close', (e) => (status.textContent = e.reconnecting ? 'reconnecting…' : 'disconnected'))
 client.on('error', (e) => line(`error: ${(e as { code?: string }).code ?? e.message}`, 'error'))
 
+// What the page calls each payload field, for validation messages.
+const FIELDS: Record<string, string> = { '/userId': 'name', '/roomId': 'room', '/text': 'message' }
+
+interface Issue {
+  path: string
+  code: string
+  expected?: unknown
+}
+
+/** An outbound payload the schema refused (OPENWS_ERR_OUTBOUND_INVALID): say why, nothing was sent. */
+function notSent(error: { code?: string; message: string; issues?: Issue[] }): void {
+  const why = (error.issues ?? []).map((issue) => {
+    const field = FIELDS[issue.path] ?? (issue.path || 'the message')
+    if (issue.code === 'maxLength') return `${field} is longer than ${String(issue.expected)} characters`
+    if (issue.code === 'minLength') return `${field} is empty`
+    return `${field}: ${issue.code}`
+  })
+  line(`not sent: ${why.length > 0 ? why.join('; ') : (error.code ?? error.message)}`, 'error')
+}
+
 let me = ''
 let room = ''
 
 $('join').addEventListener('submit', (event) => {
   event.preventDefault()
-  me = $<HTMLInputElement>('name').value.trim()
-  room = $<HTMLInputElement>('room').value.trim()
-  if (!me || !room) return
-  void client.api.joinRoom({ userId: me, roomId: room })
-  $<HTMLFieldSetElement>('chat').disabled = false
-  $<HTMLInputElement>('text').focus()
+  const name = $<HTMLInputElement>('name').value.trim()
+  const wanted = $<HTMLInputElement>('room').value.trim()
+  if (!name || !wanted) return
+  client.api.joinRoom({ userId: name, roomId: wanted }).then(() => {
+    me = name
+    room = wanted
+    $<HTMLFieldSetElement>('chat').disabled = false
+    $<HTMLInputElement>('text').focus()
+  }, notSent)
 })
 
 $('send').addEventListener('submit', (event) => {
@@ -41,9 +64,10 @@ $('send').addEventListener('submit', (event) => {
   const input = $<HTMLInputElement>('text')
   const text = input.value
   if (!text || !room) return
-  void client.api.sendMessage({ userId: me, roomId: room, text })
-  line(`${me}: ${text}`, 'mine')
-  input.value = ''
+  client.api.sendMessage({ userId: me, roomId: room, text }).then(() => {
+    line(`${me}: ${text}`, 'mine')
+    input.value = ''
+  }, notSent)
 })
 
 // The portal role: connects on demand and asks for the room's members.
@@ -52,5 +76,5 @@ $('stats').addEventListener('click', () => {
   const name = $<HTMLInputElement>('room').value.trim()
   if (!name) return
   portal ??= connect<Api<typeof Server>>({ bindings: portalBindings, host: new Portal(line), url: `${scheme}://${location.host}/chat/portal` })
-  void portal.api.requestRoomStats({ roomId: name })
+  portal.api.requestRoomStats({ roomId: name }).catch(notSent)
 })

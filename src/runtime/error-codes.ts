@@ -39,6 +39,8 @@ const SUMMARIES: Record<ErrorCode, string> = {
   OPENWS_ERR_UNAUTHORIZED: 'authentication refused the connection',
   OPENWS_ERR_SLOW_CONSUMER: "the peer's outbound buffer is full",
   OPENWS_ERR_SHUTTING_DOWN: 'the server is shutting down',
+  OPENWS_ERR_RATE_LIMITED: 'the peer sent messages faster than limits.maxMessagesPerSecond allows (close 1008)',
+  OPENWS_ERR_TOO_MANY_CONNECTIONS: 'the server or the role is at its connection limit (HTTP 503 at the upgrade)',
   // --- outbound (thrown to the caller, nothing sent) ---
   OPENWS_ERR_OUTBOUND_INVALID: 'an outbound payload does not match the message schema',
   OPENWS_ERR_OUTBOUND_UNKNOWN: 'the peer role has no such message',

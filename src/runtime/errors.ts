@@ -3,6 +3,9 @@
 // Its summaries: ./error-codes.ts.
 import type { Issue } from './validate/types'
 
+/** A frame's correlation id (the same as the envelope's `EnvelopeId`). */
+type FrameId = string | number
+
 /** WebSocket close codes openws uses (RFC 6455 §7.4.1). */
 export const CloseCode = {
   normal: 1000,
@@ -51,6 +54,9 @@ export const ERROR_CLOSE_CODES = {
   OPENWS_ERR_ALREADY_OPEN: 0,
   OPENWS_ERR_UNAUTHORIZED: 0,
   OPENWS_ERR_SLOW_CONSUMER: CloseCode.policyViolation,
+  OPENWS_ERR_RATE_LIMITED: CloseCode.policyViolation,
+  /** Refused at the HTTP upgrade with 503 (no WebSocket close). */
+  OPENWS_ERR_TOO_MANY_CONNECTIONS: 0,
   OPENWS_ERR_SHUTTING_DOWN: CloseCode.goingAway,
   OPENWS_ERR_INTERNAL: CloseCode.internalError,
   // --- outbound (thrown to the caller, nothing sent) ---
@@ -80,6 +86,8 @@ export interface OpenWsErrorDetails {
   message?: string
   keyword?: string
   issues?: Issue[]
+  /** The id of the peer's frame the error is about, when it had a valid one. */
+  id?: FrameId
   /** Close code override. */
   close?: number
   cause?: unknown
@@ -93,6 +101,8 @@ export class OpenWsError extends Error {
   readonly network: string | undefined
   readonly role: string | undefined
   readonly messageName: string | undefined
+  /** The id of the peer's frame this error is about (decode errors, server `$error` frames). */
+  readonly id: FrameId | undefined
 
   constructor(code: ErrorCode, message: string, details: OpenWsErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause })
@@ -103,6 +113,7 @@ export class OpenWsError extends Error {
     this.network = details.network
     this.role = details.role
     this.messageName = details.message
+    this.id = details.id
   }
 }
 

@@ -5,12 +5,24 @@ import { openwsError } from './errors'
 export interface Limits {
   /** Largest inbound frame, in bytes of UTF-8 (text) or raw bytes. Over it: OPENWS_ERR_FRAME_TOO_LARGE, close 1009. Default 1 MiB. */
   maxFrameBytes: number
-  /** Deepest nesting of a payload value the validators descend into. Deeper: an INVALID_PAYLOAD issue with code 'depth'. Default 64. */
+  /**
+   * Nesting levels of a payload: every inbound payload, whatever its schema, may hold objects and
+   * arrays on levels 0 (the payload itself) to maxDepth - 1; validators (outbound ones too) descend
+   * no deeper. Deeper: OPENWS_ERR_INVALID_PAYLOAD with an issue of code 'depth'. Default 64.
+   */
   maxDepth: number
   /** Most issues reported in one `$error` frame or thrown error. Default 10. */
   maxIssues: number
   /** Most inbound messages waiting behind a running handler on one session. Over it: OPENWS_ERR_QUEUE_FULL, close 1008. Default 64. */
   maxQueuedMessages: number
+  /**
+   * Inbound frames per second per connection, as a token bucket refilled at this rate and holding
+   * `messageBurst` tokens; every frame takes one. Without a token: OPENWS_ERR_RATE_LIMITED,
+   * close 1008. Default 0: no limit.
+   */
+  maxMessagesPerSecond: number
+  /** The bucket's size: frames a connection may send at once. Default 0: as many as maxMessagesPerSecond (at least 1). */
+  messageBurst: number
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -18,6 +30,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxDepth: 64,
   maxIssues: 10,
   maxQueuedMessages: 64,
+  maxMessagesPerSecond: 0,
+  messageBurst: 0,
 })
 
 /** Upper bounds that make a limit nonsensical rather than merely generous. */
@@ -26,6 +40,8 @@ const MAX_VALUE: Readonly<Limits> = {
   maxDepth: 10_000,
   maxIssues: 1000,
   maxQueuedMessages: 1_000_000,
+  maxMessagesPerSecond: 1_000_000,
+  messageBurst: 1_000_000,
 }
 
 /** Smallest useful value per limit: a frame must fit `{"fromRole":"a","messageName":"b","payload":0}`. */
@@ -34,6 +50,8 @@ const MIN_VALUE: Readonly<Limits> = {
   maxDepth: 1,
   maxIssues: 1,
   maxQueuedMessages: 0,
+  maxMessagesPerSecond: 0,
+  messageBurst: 0,
 }
 
 const KEYS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]

@@ -62,7 +62,7 @@ describe.each(ADAPTERS)('client runtime against the %s adapter', (kind) => {
     server = await startServer(kind, { bindings: chatServerBindings() })
     const c = track(connectNode({ bindings: clientBindings([]), url: `${server.base}/client` }))
     await c.ready()
-    expect(() => c.api.createRoom({ userId: 1 })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_OUTBOUND_INVALID' }))
+    await expect(c.api.createRoom({ userId: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_OUTBOUND_INVALID' })
     const errors: any[] = []
     c.on('error', (e) => errors.push(e))
     await c.api.boom({})

@@ -36,6 +36,16 @@ describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
         await page.locator('#log li', { hasText: `${name} joined #lobby` }).waitFor({ timeout: 5000 })
         return page
       }
+      // A name longer than the schema allows: the page says why, nothing is sent, nothing is thrown.
+      const carol = await browser.newPage()
+      carol.on('pageerror', (error) => errors.push(`carol: ${error.message}`))
+      carol.on('console', (m) => void (m.type() === 'error' && errors.push(`carol: ${m.text()}`)))
+      await carol.goto(demo.url)
+      await carol.locator('#status', { hasText: 'connected' }).waitFor({ timeout: 10_000 })
+      await carol.fill('#name', 'c'.repeat(41))
+      await carol.click('#join button')
+      await carol.locator('#log li.error', { hasText: 'not sent: name is longer than 40 characters' }).waitFor({ timeout: 5000 })
+      expect(await carol.locator('#chat').getAttribute('disabled')).not.toBeNull() // not joined
       const alice = await open('alice')
       const bob = await open('bob')
       await alice.locator('#log li', { hasText: 'bob joined #lobby' }).waitFor({ timeout: 5000 })

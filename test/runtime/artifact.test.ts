@@ -32,13 +32,15 @@ describe('interpreted artifact', () => {
     const api = art.outbound.a({
       send: async (name, payload) => void sent.push([name, payload]),
       invalid: (name) => new Error(`invalid ${name}`),
+      depthLimit: undefined,
+      tooDeep: (name) => new Error(`too deep ${name}`),
     }) as any
     expect(Object.keys(api)).not.toContain('fromB') // only b may send fromB to a
     expect(api.fromB).toBeUndefined()
     expect(api[PEER_SINK]).toBeDefined()
     /* eslint-disable no-prototype-builtins -- a message named hasOwnProperty is the point */
     await api.hasOwnProperty({ n: 1 })
-    expect(() => api.hasOwnProperty({ n: 'no' })).toThrow('invalid hasOwnProperty')
+    await expect(api.hasOwnProperty({ n: 'no' })).rejects.toThrow('invalid hasOwnProperty')
     /* eslint-enable no-prototype-builtins */
     expect(sent).toEqual([['hasOwnProperty', { n: 1 }]])
   })

@@ -5,7 +5,7 @@ import { handBinder } from './fixtures/hand-binder'
 
 describe('limits', () => {
   it('documents its defaults in one frozen object', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFrameBytes: 1048576, maxDepth: 64, maxIssues: 10, maxQueuedMessages: 64 })
+    expect(DEFAULT_LIMITS).toEqual({ maxFrameBytes: 1048576, maxDepth: 64, maxIssues: 10, maxQueuedMessages: 64, maxMessagesPerSecond: 0, messageBurst: 0 })
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true)
     expect(resolveLimits()).toEqual(DEFAULT_LIMITS)
     expect(resolveLimits({ maxIssues: 3 })).toEqual({ ...DEFAULT_LIMITS, maxIssues: 3 })
@@ -18,13 +18,18 @@ describe('limits', () => {
     }
   })
 
-  it('is checked by runtime(), and a compiled artifact fixes maxDepth', () => {
+  it('is checked by runtime(); an artifact serves every maxDepth up to its own, and only those', () => {
     const binder = handBinder()
     expect(() => runtime(binder, { limits: { maxIssues: 0 } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
-    const artifact = runtime(binder, { limits: { maxDepth: 8 } }).artifact
+    const artifact = runtime(binder).artifact
+    expect(artifact.maxDepth).toBe(64)
     const compiled = { ...binder, compiled: artifact }
-    expect(runtime(compiled).limits.maxDepth).toBe(8)
-    expect(runtime(compiled, { limits: { maxDepth: 8 } }).limits.maxDepth).toBe(8)
-    expect(() => runtime(compiled, { limits: { maxDepth: 9 } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+    expect(runtime(compiled).limits.maxDepth).toBe(64)
+    expect(runtime(compiled, { limits: { maxDepth: 5 } }).limits.maxDepth).toBe(5)
+    expect(runtime(compiled, { limits: { maxDepth: 5 } }).artifact).toBe(artifact)
+    // Deeper than its validators go: refused (this artifact has no withDepth).
+    expect(() => runtime(compiled, { limits: { maxDepth: 65 } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+    // The interpreter builds deeper validators when asked.
+    expect(runtime(binder, { limits: { maxDepth: 100 } }).artifact.maxDepth).toBe(100)
   })
 })

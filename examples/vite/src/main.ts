@@ -31,22 +31,21 @@ $<HTMLFormElement>('room-form').addEventListener('submit', (event) => {
   event.preventDefault()
   const action = ((event as SubmitEvent).submitter as HTMLButtonElement | null)?.value
   const payload = { userId: user(), roomId: room() }
-  // An invalid payload throws synchronously (OPENWS_ERR_OUTBOUND_INVALID): nothing is sent.
-  try {
-    void (action === 'join' ? client.api.joinRoom(payload) : client.api.createRoom(payload))
-  } catch (error) {
-    show(`not sent: ${(error as Error).message}`)
-  }
+  // An invalid payload rejects the promise (OPENWS_ERR_OUTBOUND_INVALID): nothing is sent.
+  const sent = action === 'join' ? client.api.joinRoom(payload) : client.api.createRoom(payload)
+  sent.catch(notSent)
 })
 
 $<HTMLFormElement>('send-form').addEventListener('submit', (event) => {
   event.preventDefault()
   const text = $<HTMLInputElement>('text')
-  try {
-    void client.api.sendMessage({ userId: user(), roomId: room(), text: text.value })
-    show(`me: ${text.value}`)
+  const value = text.value
+  client.api.sendMessage({ userId: user(), roomId: room(), text: value }).then(() => {
+    show(`me: ${value}`)
     text.value = ''
-  } catch (error) {
-    show(`not sent: ${(error as Error).message}`)
-  }
+  }, notSent)
 })
+
+function notSent(error: Error): void {
+  show(`not sent: ${error.message}`)
+}

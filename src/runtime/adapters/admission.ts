@@ -3,9 +3,12 @@
 // application opted in; either way it is fixed once, before any message is dispatched.
 import type { ResolvedServerOptions } from './server-options'
 
-export type Admission<Context> =
-  | { ok: true; role: string | undefined; context: Context | undefined }
+/** Why an upgrade is refused: 401/403/404/500 from admission, 503 while shutting down. */
+export type Refusal =
   | { ok: false; status: 401 | 403 | 404 | 500; code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL'; reason: string }
+  | { ok: false; status: 503; code: 'OPENWS_ERR_SHUTTING_DOWN' | 'OPENWS_ERR_TOO_MANY_CONNECTIONS'; reason: string }
+
+export type Admission<Context> = { ok: true; role: string | undefined; context: Context | undefined } | Refusal
 
 function refuse<Context>(status: 401 | 403 | 404 | 500, code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL', reason: string): Admission<Context> {
   return { ok: false, status, code, reason }

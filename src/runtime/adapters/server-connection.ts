@@ -10,9 +10,16 @@ export class ServerConnection<Context = unknown> {
   readonly session: Session
   /** Set once: at admission, or from the first frame when the application opted in. */
   role: string | undefined
+  /** The role known at the upgrade (counted for maxConnectionsPerRole); undefined for first-frame roles. */
+  readonly admittedRole: string | undefined
   private alive = true
-  private draining = false
   private closed = false
+  private resolveFinished!: () => void
+  private resolveSocketClosed!: () => void
+  /** Resolves once the session closed (its `handleClose` ran). */
+  readonly finished = new Promise<void>((resolve) => (this.resolveFinished = resolve))
+  /** Resolves once the socket closed (or was dropped by `kill()`). */
+  readonly socketClosed = new Promise<void>((resolve) => (this.resolveSocketClosed = resolve))
 
   constructor(
     readonly hub: ServerHub<Context>,
@@ -21,6 +28,7 @@ export class ServerConnection<Context = unknown> {
     readonly context: Context | undefined,
   ) {
     this.role = role
+    this.admittedRole = role
     this.session = hub.runtime.newSession(
       (_fromRole: string, _messageName: string, _payload: unknown, _id: string | number | undefined, frame: string) => this.send(frame),
       (code: number, reason: string) => this.socket.close(code, reason),
@@ -37,7 +45,7 @@ export class ServerConnection<Context = unknown> {
 
   /** A frame from the socket: the session decodes, checks and dispatches it, in order. */
   receive(data: string | Uint8Array, isBinary: boolean): void {
-    if (this.draining || this.closed) return
+    if (this.closed) return
     if (this.role !== undefined) {
       this.session.receive(data, isBinary)
       return
@@ -70,22 +78,31 @@ export class ServerConnection<Context = unknown> {
     return this.session.idle()
   }
 
-  /** Shutdown began: frames arriving from now on are ignored. */
+  /** Shutdown began: frames arriving from now on are refused (`$error` OPENWS_ERR_SHUTTING_DOWN). */
   drain(): void {
-    this.draining = true
+    this.session.drain()
   }
 
-  /** Shutdown finished waiting: close with 1001. */
+  /** Shutdown finished waiting for handlers: close the socket with 1001 and the session now. */
   goAway(): void {
     this.socket.close(1001, 'OPENWS_ERR_SHUTTING_DOWN')
+    void this.session.close().then(this.resolveFinished)
+  }
+
+  /** Shutdown waited long enough for the closing handshake: drop the socket. */
+  kill(): void {
+    if (this.closed) return
+    if (this.socket.terminate) this.socket.terminate()
+    this.onClose()
   }
 
   /** The socket closed (either side). */
   onClose(): void {
     if (this.closed) return
     this.closed = true
+    this.resolveSocketClosed()
     this.hub.forget(this)
-    void this.session.close()
+    void this.session.close().then(this.resolveFinished)
   }
 
   onError(error: unknown): void {

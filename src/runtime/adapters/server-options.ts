@@ -45,8 +45,19 @@ export interface ServerOptions<Request, Context = unknown> {
   exposeErrors?: boolean
   /** Errors nobody else can receive (see the runtime's option). Default `console.error`. */
   onInternalError?: (error: unknown) => void
-  /** Graceful shutdown: how long to wait for in-flight handlers before closing anyway. Default 10 000. */
+  /**
+   * Graceful shutdown: how long to wait for in-flight handlers before closing anyway, and then for
+   * peers to complete the closing handshake before terminating them. Default 10 000.
+   */
   shutdownTimeoutMs?: number
+  /** Most live connections of this mount; one more is refused at the upgrade with HTTP 503 OPENWS_ERR_TOO_MANY_CONNECTIONS. Default 0: no limit. */
+  maxConnections?: number
+  /**
+   * Most live connections per remote role (one number for every role, or per role name), checked
+   * like maxConnections once the upgrade knows the role (path or authenticate; a role taken from
+   * the first frame counts toward maxConnections only). Default: no limit.
+   */
+  maxConnectionsPerRole?: number | Record<string, number>
 }
 
 export interface ResolvedServerOptions<Request, Context> {
@@ -60,6 +71,10 @@ export interface ResolvedServerOptions<Request, Context> {
   spec: boolean
   heartbeatMs: number
   shutdownTimeoutMs: number
+  /** 0: no limit. */
+  maxConnections: number
+  /** role -> limit (roles without one: no limit). */
+  maxConnectionsPerRole: Record<string, number>
   host: object | undefined
   exposeErrors: boolean
   onInternalError: ((error: unknown) => void) | undefined
@@ -75,6 +90,29 @@ function nonNegative(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback
   if (typeof value !== 'number' || !(value >= 0)) throw bad(`${name} must be a number >= 0`)
   return value
+}
+
+function count(name: string, value: unknown): number {
+  if (value === undefined) return 0
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw bad(`${name} must be an integer >= 0 (0: no limit)`)
+  return value
+}
+
+function perRole(value: unknown, roles: string[]): Record<string, number> {
+  const out: Record<string, number> = Object.create(null)
+  if (value === undefined) return out
+  if (typeof value === 'number') {
+    const n = count('maxConnectionsPerRole', value)
+    if (n > 0) for (const role of roles) out[role] = n
+    return out
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw bad('maxConnectionsPerRole must be a number or an object of role -> number')
+  for (const [role, n] of Object.entries(value)) {
+    if (!roles.includes(role)) throw bad(`maxConnectionsPerRole names "${role}", which is not a role that can connect (${roles.join(', ')})`)
+    const limit = count(`maxConnectionsPerRole.${role}`, n)
+    if (limit > 0) out[role] = limit
+  }
+  return out
 }
 
 export function resolveServerOptions<Request, Context>(options: ServerOptions<Request, Context>): ResolvedServerOptions<Request, Context> {
@@ -102,6 +140,8 @@ export function resolveServerOptions<Request, Context>(options: ServerOptions<Re
     spec: options.spec ?? true,
     heartbeatMs: nonNegative('heartbeatMs', options.heartbeatMs, 30_000),
     shutdownTimeoutMs: nonNegative('shutdownTimeoutMs', options.shutdownTimeoutMs, 10_000),
+    maxConnections: count('maxConnections', options.maxConnections),
+    maxConnectionsPerRole: perRole(options.maxConnectionsPerRole, remoteRoles),
     host: options.host,
     exposeErrors: options.exposeErrors === true,
     onInternalError: options.onInternalError,

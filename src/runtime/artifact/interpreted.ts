@@ -5,6 +5,7 @@ import { interpret } from '../interpret/index'
 import { interpretEncoder } from '../interpret/encoder'
 import { frameHead } from '../envelope/codec'
 import type { JsonSchema, MessageDoc, NetworkIR } from '../ir/types'
+import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
 import { envelopeValidator } from '../envelope/validators'
 import {
@@ -85,7 +86,11 @@ function outboundFactory(messages: Record<string, MessageDoc>, hostRole: string,
     const head = frameHead(hostRole, name)
     const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
       const sink = this[PEER_SINK]
-      if (!validator.is(payload)) throw sink.invalid(name, validator, payload)
+      if (sink.depthLimit !== undefined) {
+        const at = tooDeepAt(payload, sink.depthLimit)
+        if (at !== undefined) return Promise.reject(sink.tooDeep(name, at))
+      }
+      if (!validator.is(payload)) return Promise.reject(sink.invalid(name, validator, payload))
       // The same frame text a compiled artifact writes; undefined hands the payload to encodeEnvelope.
       const text = encode(payload)
       return sink.send(name, payload, text === undefined ? text : head + text + '}')

@@ -28,20 +28,29 @@ export interface PeerSink {
    * encodes the payload with encodeEnvelope.
    */
   send(messageName: string, payload: unknown, frame?: string): Promise<void>
-  /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to throw for a payload `validator` rejected. */
+  /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to reject with for a payload `validator` rejected. */
   invalid(messageName: string, validator: Validator, payload: unknown): Error
+  /**
+   * Set when the runtime's `limits.maxDepth` is below the artifact's `maxDepth`: outbound methods
+   * check `tooDeepAt(payload, depthLimit)` before validating (the validators go deeper).
+   */
+  readonly depthLimit: number | undefined
+  /** The OPENWS_ERR_OUTBOUND_INVALID error for a payload nested too deep at JSON Pointer `at`. */
+  tooDeep(messageName: string, at: string): Error
 }
 
 /**
  * Builds the outbound API of one remote role around a sink: one method per message the host may
- * send to that role, each `(payload) => Promise<void>` that validates synchronously (throwing the
- * sink's `invalid(...)` error, sending nothing) and then returns `sink.send(name, payload, frame)`,
+ * send to that role, each `(payload) => Promise<void>` that validates synchronously (returning a
+ * promise rejected with the sink's `invalid(...)` error, sending nothing; never throwing) and then
+ * returns `sink.send(name, payload, frame)`,
  * `frame` being the envelope text its encoder wrote (undefined when the encoder handed it back).
  * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
  * the connection). Generated form:
  *   class ClientApi { constructor(s) { this[PEER_SINK] = s }
  *     joinedRoom(p) { if (!v3(p)) throw this[PEER_SINK].invalid('joinedRoom', V3, p); return this[PEER_SINK].send('joinedRoom', p) } }
  *   (s) => new ClientApi(s)
+ * The emitted form still throws; artifactOf() wraps it (./rejecting.ts) so that callers see a rejection.
  */
 export type OutboundFactory = (sink: PeerSink) => object
 
@@ -66,8 +75,18 @@ export interface CompiledArtifact {
   readonly hostRole: string
   /** Roles that may connect to the host: every role of the network but the host. */
   readonly remoteRoles: readonly string[]
-  /** The payload depth the validators were built for; the runtime refuses a different `limits.maxDepth`. */
+  /**
+   * The depth the payload validators descend to. A runtime with a lower `limits.maxDepth` checks
+   * nesting against its own limit before validating (session and outbound API), so one artifact
+   * serves every limit up to this one; a higher limit needs `withDepth`.
+   */
   readonly maxDepth: number
+  /**
+   * The same artifact with validators of depth `maxDepth` (artifactOf() adds it to compiled
+   * artifacts; it re-runs the transformer's factory with `h.maxDepth` set). Generated code that
+   * does not read `h.maxDepth` returns its fixed depth, and the runtime then refuses the limit.
+   */
+  readonly withDepth?: (maxDepth: number) => CompiledArtifact
   /** Validator of an inbound frame (ENVELOPE_SCHEMA). */
   readonly envelope: Validator
   readonly inbound: InboundTable

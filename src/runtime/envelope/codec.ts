@@ -100,7 +100,19 @@ export function frameText(frame: string | Uint8Array | ArrayBuffer, isBinary: bo
 export function badEnvelope(validator: Validator, value: unknown, maxIssues: number): OpenWsError {
   return openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, {
     issues: validator.explain(value, maxIssues),
+    id: readableId(value),
   })
+}
+
+/**
+ * The `id` of a parsed frame that is not a valid envelope, when that id itself is valid (a string
+ * of at most 128 characters or a safe integer), so the `$error` answering it can still carry it.
+ * Own data properties only: a parsed frame has no others.
+ */
+export function readableId(value: unknown): EnvelopeId | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'id')) return undefined
+  const id = (value as { id: unknown }).id
+  return id !== undefined && isValidId(id) ? id : undefined
 }
 
 function isErrorFrameCandidate(value: unknown): boolean {

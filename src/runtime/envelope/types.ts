@@ -28,6 +28,11 @@ export interface ErrorFramePayload {
   id?: EnvelopeId
   /** Validation issues (at most `limits.maxIssues`). */
   issues?: Issue[]
+  /**
+   * OPENWS_ERR_SHUTTING_DOWN refusals only: the refused frame's position (from 1) among the frames
+   * the connection received. Every later frame was refused too, so a client resends from there.
+   */
+  seq?: number
 }
 
 export const MAX_ID_LENGTH = 128

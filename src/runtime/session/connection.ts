@@ -1,6 +1,6 @@
 // The connection side of a session: state, `$error` frames, error reporting, disconnect, close
 // and idle. The message loop (session.ts) extends it; the split keeps each file to one concern.
-import { ERROR_MESSAGE, type EnvelopeId } from '../envelope/types'
+import { ERROR_MESSAGE, type EnvelopeId, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, type ErrorCode, type OpenWsError } from '../errors'
 import type { Issue } from '../validate/types'
 import type { RuntimeCore } from './core'
@@ -43,8 +43,12 @@ export abstract class SessionConnection {
   }
 
   protected sendError(code: ErrorCode, message: string, messageName?: string, id?: EnvelopeId, issues?: Issue[]): void {
+    this.sendErrorFrame(errorFrame(code, message, messageName, id, issues))
+  }
+
+  protected sendErrorFrame(payload: ErrorFramePayload): void {
     if (this.disconnected) return // the peer is gone or going; nobody reads it
-    guardedSend(this.sendFn, this.core.hostRole, ERROR_MESSAGE, errorFrame(code, message, messageName, id, issues), undefined, this.onSendFailure)
+    guardedSend(this.sendFn, this.core.hostRole, ERROR_MESSAGE, payload, undefined, this.onSendFailure)
   }
 
   protected protocolError(code: ErrorCode, what: string): OpenWsError {
@@ -54,7 +58,7 @@ export abstract class SessionConnection {
   /** An error on the connection: `$error` frame; plus a close when the error has a close code. */
   protected fail(error: OpenWsError): void {
     if (this.state === 'closing' || this.state === 'closed') return
-    this.sendError(error.code, error.message, error.messageName, undefined, error.issues)
+    this.sendError(error.code, error.message, error.messageName, error.id, error.issues)
     if (error.closeCode !== undefined) this.terminate(error.closeCode, error.code)
   }
 

@@ -1,6 +1,7 @@
 // What sessions share within one runtime: the artifact, the host, limits, per-role handler tables.
 import type { CompiledArtifact } from '../artifact/types'
 import type { DecodeOptions } from '../envelope/codec'
+import type { ErrorFramePayload } from '../envelope/types'
 import type { Limits } from '../limits'
 import type { RoleHooks } from './hooks'
 
@@ -18,6 +19,8 @@ export interface RuntimeCore {
   readonly exposeErrors: boolean
   readonly roleFromFirstFrame: boolean
   readonly onInternalError: (error: unknown) => void
+  /** Set for clients: where a peer's `$error` frames go (decodeOptions then accepts them). */
+  readonly onErrorFrame: ((payload: ErrorFramePayload) => void) | undefined
   /** slot -> handler for one sender role (undefined: no handler registered), resolved once per role. */
   handlersFor(role: string): readonly (HandlerFn | undefined)[]
   hooksFor(role: string): RoleHooks

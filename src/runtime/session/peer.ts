@@ -13,7 +13,11 @@ export const RESOLVED: Promise<void> = Promise.resolve()
 
 /** The base of both sinks: a session's and a detached `createPeer` one. */
 export abstract class BaseSink implements PeerSink {
-  constructor(protected readonly core: RuntimeCore) {}
+  readonly depthLimit: number | undefined
+
+  constructor(protected readonly core: RuntimeCore) {
+    this.depthLimit = core.limits.maxDepth < core.artifact.maxDepth ? core.limits.maxDepth : undefined
+  }
 
   abstract send(messageName: string, payload: unknown, frame?: string): Promise<void>
   /** Closes the connection once; later calls do nothing. Returns whether this call closed it. */
@@ -24,6 +28,14 @@ export abstract class BaseSink implements PeerSink {
       network: this.core.networkName,
       message: messageName,
       issues: validator.explain(payload, this.core.limits.maxIssues),
+    })
+  }
+
+  tooDeep(messageName: string, at: string): OpenWsError {
+    return openwsError('OPENWS_ERR_OUTBOUND_INVALID', 'the outbound payload does not match the message schema', {
+      network: this.core.networkName,
+      message: messageName,
+      issues: [{ path: at, code: 'depth', expected: this.core.limits.maxDepth }],
     })
   }
 }

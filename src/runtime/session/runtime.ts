@@ -3,15 +3,15 @@
 import { isArtifact, type CompiledArtifact } from '../artifact/types'
 import type { BindingsCore } from '../contract/types'
 import { openwsError } from '../errors'
-import { resolveLimits, type Limits } from '../limits'
+import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits'
 import type { HandlerFn, RuntimeCore } from './core'
 import { resolveHooks, type RoleHooks } from './hooks'
 import { DetachedSink } from './peer'
 import { SessionImpl } from './session'
 import type { DisconnectFn, Runtime, RuntimeOptions, SendFn, Session } from './types'
 
-/** Interpreted artifacts are shared by every runtime of the same bindings and depth. */
-const interpreted = new WeakMap<object, Map<number, CompiledArtifact>>()
+/** Artifacts built for a depth (interpreted, or compiled `withDepth`), shared by the runtimes of the same bindings. */
+const byBinder = new WeakMap<object, Map<number, CompiledArtifact>>()
 
 function defaultInternalError(error: unknown): void {
   console.error('[openws]', error)
@@ -20,7 +20,7 @@ function defaultInternalError(error: unknown): void {
 /**
  * Creates the runtime of `binder`'s host role. Throws (synchronously, OpenWsError):
  * OPENWS_ERR_INVALID_OPTION for bad options, a `binder.compiled` that is not an artifact of this
- * version, or a `limits.maxDepth` that differs from the compiled artifact's; OPENWS_ERR_MISSING_HANDLER
+ * version, or a `limits.maxDepth` above the depth of compiled validators that cannot take another; OPENWS_ERR_MISSING_HANDLER
  * when a route names a method the host does not have; schema errors from the interpreter.
  */
 export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Runtime {
@@ -29,14 +29,16 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
   }
   if (options === null || typeof options !== 'object') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options must be an object')
   const limits = resolveLimits(options.limits)
-  const artifact = pickArtifact(binder, limits, options.limits?.maxDepth !== undefined)
-  limits.maxDepth = artifact.maxDepth
+  const artifact = pickArtifact(binder, limits)
   const host = makeHost(binder, options.host)
   checkMethodRoutes(binder, host)
   const handlers = new Map<string, readonly (HandlerFn | undefined)[]>()
   const hooks = new Map<string, RoleHooks>()
   if (options.onInternalError !== undefined && typeof options.onInternalError !== 'function') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onInternalError must be a function')
+  }
+  if (options.onErrorFrame !== undefined && typeof options.onErrorFrame !== 'function') {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onErrorFrame must be a function')
   }
   const core: RuntimeCore = {
     artifact,
@@ -47,10 +49,16 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
     },
     host,
     limits: Object.freeze(limits),
-    decodeOptions: { maxFrameBytes: limits.maxFrameBytes, maxIssues: limits.maxIssues, validator: artifact.envelope },
+    decodeOptions: {
+      maxFrameBytes: limits.maxFrameBytes,
+      maxIssues: limits.maxIssues,
+      validator: artifact.envelope,
+      allowErrorFrames: options.onErrorFrame !== undefined,
+    },
     exposeErrors: options.exposeErrors === true,
     roleFromFirstFrame: options.roleFromFirstFrame === true,
     onInternalError: options.onInternalError ?? defaultInternalError,
+    onErrorFrame: options.onErrorFrame,
     handlersFor(role) {
       let table = handlers.get(role)
       if (table === undefined) handlers.set(role, (table = resolveHandlers(binder, artifact, host, role)))
@@ -87,7 +95,14 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
   }
 }
 
-function pickArtifact(binder: BindingsCore, limits: Limits, depthGiven: boolean): CompiledArtifact {
+/**
+ * The artifact whose validators descend at least `limits.maxDepth` levels. Validators built deeper
+ * serve lower limits: the session checks every inbound payload's nesting against the limit before
+ * validating, and outbound methods do when the limit is below the artifact's depth, so compiled and
+ * interpreted runtimes decide alike at every limit. Interpreted artifacts are built for
+ * max(limit, default) so that both paths use the same mechanism up to the default depth.
+ */
+function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
   const compiled = binder.compiled
   if (compiled !== undefined) {
     if (!isArtifact(compiled)) {
@@ -96,20 +111,31 @@ function pickArtifact(binder: BindingsCore, limits: Limits, depthGiven: boolean)
     if (compiled.hostRole !== binder.hostRole) {
       throw openwsError('OPENWS_ERR_INVALID_OPTION', `the compiled artifact is for host role "${compiled.hostRole}", the bindings for "${binder.hostRole}"`)
     }
-    if (depthGiven && compiled.maxDepth !== limits.maxDepth) {
-      throw openwsError('OPENWS_ERR_INVALID_OPTION', `limits.maxDepth ${limits.maxDepth} contradicts the compiled validators' depth ${compiled.maxDepth}`)
-    }
-    return compiled
+    if (limits.maxDepth <= compiled.maxDepth) return compiled
+    const deeper = cached(binder, limits.maxDepth, () => compiled.withDepth?.(limits.maxDepth))
+    if (deeper !== undefined && deeper.maxDepth >= limits.maxDepth) return deeper
+    throw openwsError(
+      'OPENWS_ERR_INVALID_OPTION',
+      `limits.maxDepth ${limits.maxDepth} is above the depth the compiled validators descend to (${compiled.maxDepth}); use at most ${compiled.maxDepth}, or build with a transformer whose validators take the depth from the runtime`,
+    )
   }
   // Not imported here: only bindings that were not compiled bring the interpreter along.
   const interpret = binder.interpret
   if (typeof interpret !== 'function') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'the bindings carry neither a compiled artifact nor the interpreter: create them with bindings(...)')
   }
-  let byDepth = interpreted.get(binder)
-  if (byDepth === undefined) interpreted.set(binder, (byDepth = new Map()))
-  let artifact = byDepth.get(limits.maxDepth)
-  if (artifact === undefined) byDepth.set(limits.maxDepth, (artifact = interpret(binder.network, binder.hostRole, limits.maxDepth) as CompiledArtifact))
+  const depth = Math.max(limits.maxDepth, DEFAULT_LIMITS.maxDepth)
+  return cached(binder, depth, () => interpret(binder.network, binder.hostRole, depth) as CompiledArtifact) as CompiledArtifact
+}
+
+function cached(binder: BindingsCore, depth: number, make: () => CompiledArtifact | undefined): CompiledArtifact | undefined {
+  let byDepth = byBinder.get(binder)
+  if (byDepth === undefined) byBinder.set(binder, (byDepth = new Map()))
+  let artifact = byDepth.get(depth)
+  if (artifact === undefined) {
+    artifact = make()
+    if (artifact !== undefined) byDepth.set(depth, artifact)
+  }
   return artifact
 }
 

@@ -4,14 +4,16 @@
 // unless a handler goes async (then its promise is awaited before the next message).
 import { ROUTE_UNKNOWN } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
-import type { EnvelopeId, Envelope } from '../envelope/types'
+import { ERROR_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
+import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
 import type { HandlerFn, RuntimeCore } from './core'
-import { shortText } from './error-frame'
+import { errorFrame, shortText } from './error-frame'
 import { isThenable, runHooks } from './hooks'
 import { describe, RESOLVED, SessionSink } from './peer'
+import { bucketFor, type TokenBucket } from './token-bucket'
 import type { Resolve } from './queue'
 import type { DisconnectFn, SendFn, Session } from './types'
 
@@ -19,6 +21,14 @@ const FALSE: Promise<boolean> = Promise.resolve(false)
 const TRUE: Promise<boolean> = Promise.resolve(true)
 const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
 const NO_ROUTE = (): number => ROUTE_UNKNOWN
+/** Queue entry name of a frame's `$error` waiting for its turn (the payload is a QueuedError). */
+const QUEUED_ERROR = '$bad-frame'
+const REFUSED = 'the server is shutting down: the frame was not handled'
+
+/** A queued `$error` payload; a class so that no message payload can pass for one. */
+class QueuedError {
+  constructor(readonly frame: ErrorFramePayload) {}
+}
 
 export class SessionImpl extends SessionConnection implements Session {
   // Resolved once at open(), so the hot path reads fields of this object only.
@@ -30,6 +40,12 @@ export class SessionImpl extends SessionConnection implements Session {
   private curName: string | undefined = undefined
   private curId: EnvelopeId | undefined = undefined
   private curResolve: Resolve = undefined
+  /** Frames given to receive(), for the `seq` of shutdown refusals. */
+  private received = 0
+  /** Set by drain(): later frames are refused with OPENWS_ERR_SHUTTING_DOWN. */
+  private refusing = false
+  /** limits.maxMessagesPerSecond; undefined when there is none. */
+  private readonly bucket: TokenBucket | undefined
 
   // Bound once per session, not per message.
   private readonly onSettled = (): void => this.settle(undefined, false)
@@ -38,6 +54,7 @@ export class SessionImpl extends SessionConnection implements Session {
   constructor(core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) {
     super(core, send, disconnect)
     this.host = core.host
+    this.bucket = bucketFor(core.limits, Date.now())
   }
 
   // ---------------------------------------------------------------- open
@@ -101,17 +118,43 @@ export class SessionImpl extends SessionConnection implements Session {
   // ---------------------------------------------------------------- inbound
 
   receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void {
-    if (this.state !== 'open') {
-      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true)
+    const seq = ++this.received
+    if (this.bucket !== undefined && !this.bucket.take(Date.now())) {
+      this.fail(this.protocolError('OPENWS_ERR_RATE_LIMITED', `more than ${this.core.limits.maxMessagesPerSecond} messages per second`))
       return
     }
-    const env = this.decode(frame, isBinary === true)
-    if (env === undefined) return
+    if (this.state !== 'open') {
+      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true, seq)
+      return
+    }
+    const env = decodeEnvelope(frame, isBinary === true, this.core.decodeOptions)
+    if (env instanceof OpenWsError) {
+      this.frameFailed(env)
+      return
+    }
+    // Only decoded when the runtime has onErrorFrame (clients): surfaced, never answered.
+    if (env.messageName === ERROR_MESSAGE) {
+      this.errorFrame(env.payload as ErrorFramePayload)
+      return
+    }
     if (env.fromRole !== this.role) {
       this.fail(this.roleMismatch(env.fromRole))
       return
     }
+    if (this.refusing) {
+      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
+      return
+    }
     this.enqueue(env.messageName, env.payload, env.id, false)
+  }
+
+  /**
+   * Shutdown began: every later frame is answered, in frame order, with `$error`
+   * OPENWS_ERR_SHUTTING_DOWN (its messageName, id and `seq`) and never dispatched. Messages already
+   * received still run. The connection stays open until the adapter closes it.
+   */
+  drain(): void {
+    this.refusing = true
   }
 
   handleMessage(fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId): Promise<void> {
@@ -124,13 +167,17 @@ export class SessionImpl extends SessionConnection implements Session {
       return RESOLVED
     }
     if (typeof messageName !== 'string' || !isValidId(id)) {
-      this.sendError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, undefined, isValidId(id) ? id : undefined)
+      this.frameFailed(openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, { id: isValidId(id) ? id : undefined }))
+      return RESOLVED
+    }
+    if (this.refusing) {
+      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, messageName, id))
       return RESOLVED
     }
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED
   }
 
-  private receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean): void {
+  private receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean, seq: number): void {
     if (!this.core.roleFromFirstFrame) {
       this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a frame arrived before the remote role was established'))
       return
@@ -138,7 +185,9 @@ export class SessionImpl extends SessionConnection implements Session {
     const env = this.decode(frame, isBinary)
     if (env === undefined) return
     void this.open(env.fromRole)
-    if (this.state === 'open') this.enqueue(env.messageName, env.payload, env.id, false)
+    if (this.state !== 'open') return
+    if (this.refusing) this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
+    else this.enqueue(env.messageName, env.payload, env.id, false)
   }
 
   /** The envelope, or undefined after reporting why not. */
@@ -147,6 +196,37 @@ export class SessionImpl extends SessionConnection implements Session {
     if (!(env instanceof OpenWsError)) return env
     this.fail(env)
     return undefined
+  }
+
+  private errorFrame(payload: ErrorFramePayload): void {
+    try {
+      this.core.onErrorFrame?.(payload)
+    } catch (error) {
+      this.core.onInternalError(error)
+    }
+  }
+
+  /**
+   * A frame that could not be decoded. Errors that close the connection (bad JSON, binary, too
+   * large) close it now. The others (OPENWS_ERR_BAD_ENVELOPE) are answered in frame order: behind
+   * the messages already running or waiting, like any other outcome, with the frame's id.
+   */
+  private frameFailed(error: OpenWsError): void {
+    if (error.closeCode !== undefined) this.fail(error)
+    else this.answerInOrder(errorFrame(error.code, error.message, error.messageName, error.id, error.issues))
+  }
+
+  /** Sends an `$error` now when nothing runs or waits, else queues it behind the earlier frames. */
+  private answerInOrder(payload: ErrorFramePayload): void {
+    if (!this.busy && this.queue.size === 0) {
+      this.sendErrorFrame(payload)
+      return
+    }
+    if (this.queue.size >= this.core.limits.maxQueuedMessages) {
+      this.fail(this.protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${this.core.limits.maxQueuedMessages} messages are waiting`))
+      return
+    }
+    this.queue.push(QUEUED_ERROR, new QueuedError(payload), payload.id, undefined)
   }
 
   /** Dispatches now when idle, else queues. Returns a promise only when `wantPromise` and not done synchronously. */
@@ -178,6 +258,13 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     const validator = this.validators[slot]
+    const deep = tooDeepAt(payload, this.core.limits.maxDepth)
+    if (deep !== undefined) {
+      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, [
+        { path: deep, code: 'depth', expected: this.core.limits.maxDepth },
+      ])
+      return
+    }
     if (!validator.is(payload)) {
       this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, validator.explain(payload, this.core.limits.maxIssues))
       return
@@ -218,7 +305,10 @@ export class SessionImpl extends SessionConnection implements Session {
     const q = this.queue
     while (!this.busy && q.take()) {
       const resolve = q.resolve
-      if (this.state === 'open') this.dispatch(q.name, q.payload, q.id)
+      if (this.state === 'open') {
+        if (q.name === QUEUED_ERROR && q.payload instanceof QueuedError) this.sendErrorFrame(q.payload.frame)
+        else this.dispatch(q.name, q.payload, q.id)
+      }
       if (this.busy) this.curResolve = resolve
       else if (resolve !== undefined) resolve()
     }

@@ -1,6 +1,6 @@
 // Public types of the session API, with the outcome of every call. Adapters rely on these docs.
 import type { CompiledArtifact } from '../artifact/types'
-import type { EnvelopeId } from '../envelope/types'
+import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
 import type { NetworkIR } from '../ir/types'
 import type { Limits } from '../limits'
 
@@ -38,6 +38,12 @@ export interface RuntimeOptions {
    * Default: `console.error`.
    */
   onInternalError?: (error: unknown) => void
+  /**
+   * Accept the peer's `$error` frames in `session.receive()` and hand their payload here, never
+   * dispatching or answering them (two peers could otherwise bounce errors forever). For clients
+   * reading a server's errors; servers leave it unset, so a peer can never send a reserved name.
+   */
+  onErrorFrame?: (payload: ErrorFramePayload) => void
 }
 
 /**
@@ -90,6 +96,13 @@ export interface Session {
    * OPENWS_ERR_BAD_JSON close 1007; not an envelope (incl. `$` names) OPENWS_ERR_BAD_ENVELOPE `$error`.
    */
   receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void
+  /**
+   * Shutdown began (adapters call it when draining): every frame received from now on is answered,
+   * in frame order, with `$error` OPENWS_ERR_SHUTTING_DOWN carrying its `messageName`, `id` and
+   * `seq` (the frame's position, from 1, among the frames this session received) and is never
+   * dispatched. Messages received before still run. Does not close.
+   */
+  drain(): void
   /** Resolves once no message is running or waiting (and, after `close()`, once `handleClose` ran). */
   idle(): Promise<void>
   /**
@@ -118,7 +131,7 @@ export interface Runtime {
   newSession(send: SendFn, disconnect?: DisconnectFn): Session
   /**
    * An outbound API for `role` without a session (e.g. to push to a peer known by other means).
-   * Unknown role throws OPENWS_ERR_UNKNOWN_ROLE. Invalid payloads throw OPENWS_ERR_OUTBOUND_INVALID;
+   * Unknown role throws OPENWS_ERR_UNKNOWN_ROLE. Invalid payloads reject the method's promise with OPENWS_ERR_OUTBOUND_INVALID;
    * send failures go to `onInternalError`. `disconnect(peer)` calls the given `disconnect` once.
    */
   createPeer(role: string, send: SendFn, disconnect?: DisconnectFn): object

@@ -1,8 +1,8 @@
 // The client runtime: connects to a server role as this bindings' host role, hosts that role's
 // handlers (one runtime session per socket), offers a stable typed API to the server that queues
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
-import { decodeEnvelope, ERROR_MESSAGE, type ErrorFramePayload } from '../../envelope/index'
-import { isErrorCode, isOpenWsError, openwsError, type OpenWsError } from '../../errors'
+import type { ErrorFramePayload } from '../../envelope/index'
+import { isErrorCode, openwsError, type OpenWsError } from '../../errors'
 import { runtime as createRuntime } from '../../session/index'
 import type { Runtime, Session } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
@@ -10,7 +10,7 @@ import { backoffDelay } from './backoff'
 import { Emitter } from './events'
 import { startHeartbeat } from './heartbeat'
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options'
-import { SendQueue } from './send-queue'
+import { SendQueue, SentLog } from './send-queue'
 
 export type ClientState = 'connecting' | 'open' | 'reconnecting' | 'closed'
 
@@ -36,6 +36,10 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   private readonly options: ResolvedClientOptions
   private readonly events = new Emitter<ClientEvents>()
   private readonly queue: SendQueue
+  /** Frames sent on the current socket, for resending what a shutting-down server refused. */
+  private readonly sent: SentLog
+  /** The server refused this socket's frames from this number on (it is shutting down). */
+  private refusedFrom: number | undefined
   private socket: SocketInstance | undefined
   private session: Session | undefined
   private stopHeartbeat: (() => void) | undefined
@@ -51,8 +55,11 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       limits: this.options.limits,
       host: this.options.host,
       onInternalError: (error) => this.internalError(error),
+      // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
+      onErrorFrame: (payload) => this.serverError(payload),
     })
     this.queue = new SendQueue(this.options.maxQueuedFrames)
+    this.sent = new SentLog(this.options.maxQueuedFrames)
     this.api = this.runtime.createPeer(this.options.serverRole, (_from, _name, _payload, _id, frame) => this.transmit(frame)) as Api
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
@@ -127,10 +134,12 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
     )
     this.session = session
+    this.sent.reset()
+    this.refusedFrom = undefined
     void session.open(this.options.serverRole)
     if (this.options.heartbeat) this.stopHeartbeat = startHeartbeat(socket, this.options.heartbeat)
     this._state = 'open'
-    for (let frame = this.queue.shift(); frame !== undefined; frame = this.queue.shift()) socket.send(frame)
+    for (let frame = this.queue.shift(); frame !== undefined; frame = this.queue.shift()) this.write(socket, frame)
     this.events.emit('open', { url }, this.listenerError)
     this.resolveOpened()
   }
@@ -140,23 +149,19 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (socket !== this.socket || !session) return
     const isBinary = typeof data !== 'string'
     const frame = isBinary ? (data instanceof ArrayBuffer || data instanceof Uint8Array ? data : new Uint8Array(0)) : (data as string)
-    // `$error` frames are the server's answers to our mistakes: surface them, never answer them
-    // (answering would let two peers bounce errors forever). Everything else goes to the session.
-    const decoded = decodeEnvelope(frame, isBinary, {
-      allowErrorFrames: true,
-      maxFrameBytes: this.runtime.limits.maxFrameBytes,
-      maxIssues: this.runtime.limits.maxIssues,
-      validator: this.runtime.artifact.envelope,
-    })
-    if (isOpenWsError(decoded)) return session.receive(frame, isBinary)
-    if (decoded.messageName === ERROR_MESSAGE) return this.serverError(decoded.payload as ErrorFramePayload)
-    void session.handleMessage(decoded.fromRole, decoded.messageName, decoded.payload, decoded.id)
+    // The session decodes once; the server's `$error` frames come back through onErrorFrame.
+    session.receive(frame, isBinary)
   }
 
   private onClose(socket: SocketInstance, code: number, reason: string): void {
     if (socket !== this.socket) return
     const session = this.session
     this.detach()
+    if (this.refusedFrom !== undefined) {
+      // Everything from the first refused frame on was not handled: first in line for the next socket.
+      for (const frame of this.queue.requeue(this.sent.from(this.refusedFrom))) this.events.emit('drop', { frame }, this.listenerError)
+      this.refusedFrom = undefined
+    }
     if (session) void session.close()
     if (this._state === 'closed') return
     this.scheduleRetry(code, reason)
@@ -191,8 +196,9 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   /** Every outbound frame (the stable API and the session's peer) goes through here. */
   private transmit(frame: string): void {
     const socket = this.socket
-    if (this._state === 'open' && socket && socket.readyState === ReadyState.open) {
-      socket.send(frame)
+    // Once the server refused a frame it is going away: keep frames for the next connection.
+    if (this._state === 'open' && socket && socket.readyState === ReadyState.open && this.refusedFrom === undefined) {
+      this.write(socket, frame)
       return
     }
     if (this._state === 'closed') {
@@ -203,12 +209,21 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (dropped !== undefined) this.events.emit('drop', { frame: dropped }, this.listenerError)
   }
 
+  private write(socket: SocketInstance, frame: string): void {
+    this.sent.add(frame)
+    socket.send(frame)
+  }
+
   private serverError(payload: ErrorFramePayload): void {
+    if (payload.code === 'OPENWS_ERR_SHUTTING_DOWN' && typeof payload.seq === 'number' && Number.isSafeInteger(payload.seq) && payload.seq >= 1) {
+      // Refused, not failed: the frame is resent on the next connection (see onClose).
+      this.refusedFrom = Math.min(this.refusedFrom ?? payload.seq, payload.seq)
+      return
+    }
     // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
     const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
-    const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues })
-    // The frame's correlation id, so callers can match the error to what they sent.
-    Object.assign(error, { id: payload.id })
+    // With the frame's correlation id, so callers can match the error to what they sent.
+    const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues, id: payload.id })
     this.events.emit('error', error, this.listenerError)
   }
 

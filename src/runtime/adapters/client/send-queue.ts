@@ -32,8 +32,55 @@ export class SendQueue {
     return frame
   }
 
+  /** Puts `frames` (in order) ahead of the waiting ones; returns those that had to be dropped. */
+  requeue(frames: readonly string[]): string[] {
+    if (frames.length === 0) return []
+    const all = [...frames, ...this.frames.slice(this.head)]
+    const keep = Math.max(0, this.max)
+    this.frames = all.slice(Math.max(0, all.length - keep))
+    this.head = 0
+    return all.slice(0, Math.max(0, all.length - keep))
+  }
+
   clear(): void {
     this.frames = []
     this.head = 0
+  }
+}
+
+/**
+ * The frames sent on the current socket, numbered from 1 like the server counts them, so that the
+ * frames a shutting-down server refused (from its `seq` on) can be sent again on the next socket.
+ * Keeps the last `max`; older ones are forgotten (and cannot be resent).
+ */
+export class SentLog {
+  private frames: string[] = []
+  /** Number of the first frame in `frames`. */
+  private first = 1
+
+  constructor(readonly max: number) {}
+
+  add(frame: string): void {
+    if (this.max <= 0) {
+      this.first++
+      return
+    }
+    this.frames.push(frame)
+    if (this.frames.length > this.max * 2) {
+      const cut = this.frames.length - this.max
+      this.frames = this.frames.slice(cut)
+      this.first += cut
+    }
+  }
+
+  /** The frames numbered `seq` and later that are still kept. */
+  from(seq: number): string[] {
+    const start = Math.max(0, seq - this.first)
+    return this.frames.slice(Math.max(start, this.frames.length - this.max))
+  }
+
+  reset(): void {
+    this.frames = []
+    this.first = 1
   }
 }

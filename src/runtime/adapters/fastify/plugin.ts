@@ -7,6 +7,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket'
 import type { WebSocket } from 'ws'
+import type { IncomingMessage } from 'node:http'
+import type { Socket } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { admit, type Admission } from '../admission'
 import { ServerHub } from '../server-hub'
 import { resolveServerOptions, type ServerOptions } from '../server-options'
@@ -48,8 +51,16 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
   const hubs = new Set<ServerHub<any>>()
   // Added before @fastify/websocket is registered, so this runs before its preClose closes every
   // client with 1000: in-flight handlers finish, then sessions close with 1001.
-  app.addHook('preClose', async () => {
-    await Promise.all([...hubs].map((hub) => hub.shutdown()))
+  // Waits until every session closed (handleClose ran), so `app.close()` resolves after them and
+  // the application's onClose hooks see no live session; bounded by shutdownTimeoutMs (ServerHub).
+  app.addHook('preClose', async function drain(this: FastifyInstance) {
+    const server = this.server
+    server.on('upgrade', endRefusedUpgrade)
+    try {
+      await Promise.all([...hubs].map((hub) => hub.shutdown()))
+    } finally {
+      server.off('upgrade', endRefusedUpgrade)
+    }
   })
   // When openws registers @fastify/websocket itself, ws's own frame cap follows the mounts' limits
   // (just above the largest maxFrameBytes), so the session reports oversize frames with its code
@@ -71,7 +82,12 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
     const instance = this
 
     async function authorise(request: FastifyRequest, reply: FastifyReply, pathRole: string): Promise<void> {
-      const admission = await admit(resolved, request, pathRole)
+      if (hub.shuttingDown) {
+        await reply.code(503).send({ code: 'OPENWS_ERR_SHUTTING_DOWN', message: 'the server is shutting down' })
+        return
+      }
+      const admitted = await admit(resolved, request, pathRole)
+      const admission = admitted.ok ? (hub.capacityRefusal(admitted.role) ?? admitted) : admitted
       if (!admission.ok) {
         await reply.code(admission.status).send({ code: admission.code, message: admission.reason })
         return
@@ -115,6 +131,19 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
       shutdown: () => hub.shutdown(),
     }
   })
+}
+
+/**
+ * An upgrade request during shutdown: fastify (its `return503OnClosing`) has already answered 503
+ * on the raw socket, synchronously, while routing it (this listener runs after @fastify/websocket's),
+ * but nothing ends that socket, and an open socket keeps the HTTP server, so `app.close()`, from
+ * closing. End it once the answer is written.
+ */
+function endRefusedUpgrade(_request: IncomingMessage, socket: Duplex): void {
+  if (socket.destroyed || socket.writableEnded) return
+  if ((socket as Socket).bytesWritten === 0 && socket.writableLength === 0) return // still routing: our preValidation answers 503
+  socket.once('finish', () => socket.destroy())
+  socket.end()
 }
 
 function join(base: string, leaf: string): string {

@@ -55,9 +55,9 @@ export function attach<Context = unknown>(wss: WebSocketServer, given: WsOpenWsO
       return Promise.resolve({ ok: false, status: 404, code: 'OPENWS_ERR_UNKNOWN_ROLE', reason: 'no openws route here' })
     }
     if (hub.shuttingDown) {
-      return Promise.resolve({ ok: false, status: 500, code: 'OPENWS_ERR_INTERNAL', reason: 'shutting down' })
+      return Promise.resolve({ ok: false, status: 503, code: 'OPENWS_ERR_SHUTTING_DOWN', reason: 'the server is shutting down' })
     }
-    return admit(options, request, pathRole)
+    return admit(options, request, pathRole).then((admission) => (admission.ok ? (hub.capacityRefusal(admission.role) ?? admission) : admission))
   }
 
   if (!wss.options.noServer) {

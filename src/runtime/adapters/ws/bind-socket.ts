@@ -31,10 +31,13 @@ function onMessage(this: BoundSocket, data: unknown, isBinary: boolean): void {
   if (!connection) return
   // With the default binaryType ('nodebuffer') data is one Buffer; the other types are normalised.
   const bytes = Array.isArray(data) ? Buffer.concat(data) : data instanceof ArrayBuffer ? Buffer.from(data) : (data as Buffer)
-  // `ws` has already checked that a text frame is valid UTF-8 (it closes with 1007 otherwise), so
-  // Buffer#toString is exact here, and much cheaper than a fatal TextDecoder. The session still
-  // applies the size limit (to the UTF-8 length) and everything after it.
-  connection.receive(isBinary || !Buffer.isBuffer(bytes) ? bytes : bytes.toString('utf8'), isBinary)
+  // When `ws` has already checked that a text frame is valid UTF-8 (its default; it closes with 1007
+  // otherwise), Buffer#toString is exact here, and much cheaper than a fatal TextDecoder. With
+  // `skipUTF8Validation` it would decode invalid bytes lossily, so the bytes go to the session,
+  // whose fatal decoder closes with 1007 (OPENWS_ERR_BAD_JSON). The session also applies the size
+  // limit (to the UTF-8 length) and everything after it.
+  const text = !isBinary && this[kUtf8Checked] === true && Buffer.isBuffer(bytes)
+  connection.receive(text ? bytes.toString('utf8') : bytes, isBinary)
 }
 
 function onClose(this: BoundSocket): void {

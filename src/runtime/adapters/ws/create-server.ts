@@ -76,19 +76,31 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
     shutdown: mount.shutdown,
     close() {
       closing ??= (async () => {
+        const grace = resolvedShutdownMs(options)
+        // Stop accepting now; resolves once every HTTP connection ended. Idle keep-alive
+        // connections go at once; busy or incomplete ones (a request whose headers never end:
+        // slowloris) get the grace time, then every one left is closed.
+        const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()))
+        http.closeIdleConnections()
+        const force = setTimeout(() => http.closeAllConnections(), grace)
+        force.unref()
+        await mount.shutdown() // meanwhile upgrades are refused with 503 OPENWS_ERR_SHUTTING_DOWN
         http.off('upgrade', mount.handleUpgrade)
-        await mount.shutdown()
-        await closingHandshakes(wss, 2000)
+        // Sockets still in their closing handshake (shutdown terminates its own after the grace
+        // time; this also covers sockets ws upgraded but openws never admitted).
+        await closingHandshakes(wss, grace)
         for (const client of wss.clients) client.terminate()
         await new Promise<void>((resolve) => wss.close(() => resolve()))
-        await new Promise<void>((resolve) => http.close(() => resolve()))
+        http.closeIdleConnections()
+        await httpClosed
+        clearTimeout(force)
       })()
       return closing
     },
   }
 }
 
-/** Gives peers a moment to answer our close frames (so they see 1001) before sockets are dropped. */
+/** Gives peers up to `ms` to answer our close frames (so they see 1001) before sockets are dropped. */
 function closingHandshakes(wss: WebSocketServer, ms: number): Promise<void> {
   return new Promise((resolve) => {
     const deadline = Date.now() + ms
@@ -98,4 +110,8 @@ function closingHandshakes(wss: WebSocketServer, ms: number): Promise<void> {
     }
     check()
   })
+}
+
+function resolvedShutdownMs(options: { shutdownTimeoutMs?: number }): number {
+  return options.shutdownTimeoutMs ?? 10_000
 }

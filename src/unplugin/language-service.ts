@@ -61,6 +61,9 @@ export function createTypedService(tsm: typeof ts, root: string, tsconfig?: stri
     readDirectory: tsm.sys.readDirectory,
     directoryExists: tsm.sys.directoryExists,
     getDirectories: tsm.sys.getDirectories,
+    // A workspace package linked into node_modules (npm, pnpm, yarn workspaces) resolves to its
+    // real file, which is project source: versioned by mtime and listed by dependencies().
+    realpath: tsm.sys.realpath,
   }
   const registry = tsm.createDocumentRegistry()
   const service = tsm.createLanguageService(host, registry)
@@ -88,7 +91,9 @@ export function createTypedService(tsm: typeof ts, root: string, tsconfig?: stri
           // openws itself is not where user payload types live (and may resolve to its sources).
           if (packages.some((p) => spec === p || spec.startsWith(`${p}/`))) continue
           const hit = tsm.resolveModuleName(spec, sf.fileName, options, tsm.sys).resolvedModule
-          if (!hit || hit.isExternalLibraryImport) continue
+          // Not `isExternalLibraryImport`: a linked workspace package is external by its path but
+          // not by its real file; the node_modules test below is on the real file.
+          if (!hit) continue
           const name = normalizeId(hit.resolvedFileName)
           if (seen.has(name) || /[\\/]node_modules[\\/]/.test(name)) continue
           seen.add(name)

@@ -23,6 +23,7 @@ const SUMMARIES: Record<ErrorCode, string> = {
   OPENWS_ERR_INVALID_SCHEMA: 'a payload is not a well-formed JSON Schema',
   OPENWS_ERR_UNSUPPORTED_KEYWORD: 'a payload schema uses a keyword outside the supported subset',
   OPENWS_ERR_TRANSFORMER_REQUIRED: 'this definition needs the openws transformer, which is not configured',
+  OPENWS_ERR_TYPED_MODE_UNAVAILABLE: "typed mode needs the project's typescript 5.9 or 6.x and typia 12; the message says what to install",
   OPENWS_ERR_INVALID_OPTION: 'an option is invalid or contradicts another',
   // --- on a connection ---
   OPENWS_ERR_BAD_JSON: 'the frame is not valid JSON',

@@ -4,7 +4,7 @@ import { disconnect, encodeEnvelope, runtime } from '../../../src/runtime/sessio
 import { newProbe } from './probe'
 import type { SuiteContext } from './context'
 
-export function runtimeApiTests({ make }: SuiteContext): void {
+export function runtimeApiTests({ setup, make, codes }: SuiteContext): void {
   describe('runtime', () => {
     it("rejects a session peer's promise for an invalid outbound payload instead of throwing", async () => {
       const { h, probe } = await setup()

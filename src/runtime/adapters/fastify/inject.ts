@@ -32,12 +32,10 @@ export async function injectOpenWs(app: FastifyInstance, path: string, options: 
   const received: Envelope[] = []
   let read = 0
   const waiters: (() => void)[] = []
-  let socketRef: WebSocket | undefined
   let resolveClosed!: (value: { code: number; reason: string }) => void
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (resolveClosed = resolve))
   const socket = await app.injectWS(path, { headers: options.headers } as never, {
     onInit(ws) {
-      socketRef = ws
       // Listeners go on before the upgrade completes so no early frame is missed.
       ws.on('message', (data) => {
         received.push(JSON.parse(String(data)) as Envelope)
@@ -50,7 +48,6 @@ export async function injectOpenWs(app: FastifyInstance, path: string, options: 
       ws.on('error', () => {})
     },
   })
-  socketRef ??= socket
   let isClosed = false
   void closed.then(() => (isClosed = true))
   return {

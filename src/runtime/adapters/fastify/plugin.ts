@@ -79,6 +79,8 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
       wssOptions.maxPayload = resolved.limits.maxFrameBytes + FRAME_SLACK
     }
     hubs.add(hub)
+    // The encapsulated instance this route set belongs to, for the nested functions below.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- fastify hands it to the decorator as `this`
     const instance = this
 
     async function authorise(request: FastifyRequest, reply: FastifyReply, pathRole: string): Promise<void> {

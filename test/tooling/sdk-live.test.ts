@@ -51,7 +51,7 @@ describe('the generated TypeScript SDK', () => {
       expect(texts).toEqual(['bob: hi from the portal'])
 
       // outbound validation: nothing is sent
-      expect(() => alice.api.createRoom({ userId: 1 } as never)).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_OUTBOUND_INVALID' }))
+      await expect(alice.api.createRoom({ userId: 1 } as never)).rejects.toMatchObject({ code: 'OPENWS_ERR_OUTBOUND_INVALID' })
       // the server's $error frame
       await alice.api.boom({})
       await until(() => errors.length === 1)

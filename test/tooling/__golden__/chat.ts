@@ -28,7 +28,7 @@ class RoleClient<Sends, Receives> {
     return this.connection.api
   }
 
-  /** Sends one message (validated against its schema first; throws OPENWS_ERR_OUTBOUND_INVALID). */
+  /** Sends one message (validated against its schema first; rejects with OPENWS_ERR_OUTBOUND_INVALID). */
   send<K extends keyof Sends & string>(name: K, payload: Sends[K]): Promise<void> {
     return this.connection.api[name](payload)
   }

@@ -4,6 +4,9 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from 'vitest'
+import * as Class from 'openws'
+import { Client as CClient, Portal as CPortal, Server as CServer } from '../unplugin/fixtures/chat/class-roles'
+import { converse } from '../unplugin/fixtures/chat/script'
 import { bannedConstructs } from '../unplugin/harness/inspect'
 import { chatFixture, typedFixture, type Project } from './project'
 
@@ -31,6 +34,15 @@ await client.send('ping', { n: 1 })
 await client.send('ping', { n: 'one' })
 console.log(JSON.stringify({ compiled: Boolean(binder.compiled), frames: client.take() }))
 `)
+}
+
+/**
+ * The transcript every build of the chat app must print: the same conversation run here on the
+ * sources, interpreted (the eval-free fallback). Class-first roles only: this process does not
+ * lower TC39 decorators; chatTranscript() checks each build's decorator run against its class run.
+ */
+export async function expectedChatTranscript(): Promise<unknown> {
+  return converse(Class.runtime(Class.bindings({ name: 'chat', description: 'A chat network', roles: [CServer, CClient, CPortal] })))
 }
 
 /** The chat conversation's transcript: sane on its own, and the same in both styles. */

@@ -2,7 +2,7 @@
 // TypeScript 7 (the native port: no JS compiler API), no typia. The plugin must work syntax-only,
 // and the published declarations must type-check under TypeScript 7 with skipLibCheck off.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { addChatApp, chatTranscript, expectCompiled, TYPES_CHECK } from './app'
+import { addChatApp, chatTranscript, expectCompiled, expectedChatTranscript, TYPES_CHECK } from './app'
 import { createProject, ok, type Project } from './project'
 
 let p: Project
@@ -17,21 +17,25 @@ beforeAll(() => {
     },
     include: ['src'],
   }))
-  // A server-side (SSR) build runs under node; `plugin: false` is the untransformed baseline.
-  for (const [file, plugin] of [['vite.config.ts', 'openws()'], ['vite.plain.config.ts', '']]) {
-    p.write(file, `
+  // A server-side (SSR) build, so node runs it.
+  p.write('vite.config.ts', `
 import { defineConfig } from 'vite'
 import openws from 'openws/vite'
-void openws
 export default defineConfig({
-  plugins: [${plugin}],
+  plugins: [openws()],
   ssr: { noExternal: true },
-  build: { ssr: 'src/main.ts', outDir: ${JSON.stringify(plugin ? 'dist' : 'dist-plain')}, target: 'es2022', minify: false, rollupOptions: { output: { entryFileNames: 'main.mjs' } } },
+  build: { ssr: 'src/main.ts', outDir: 'dist', target: 'es2022', minify: false, rollupOptions: { output: { entryFileNames: 'main.mjs' } } },
 })
 `)
-  }
 })
 afterAll(() => p?.remove())
+
+/** vite.typed.config.ts: the same build with `typed: true`, which TypeScript 7 cannot serve. */
+const TYPED_CONFIG = `
+import { defineConfig } from 'vite'
+import openws from 'openws/vite'
+export default defineConfig({ plugins: [openws({ typed: true })], logLevel: 'silent', ssr: { noExternal: true }, build: { ssr: 'src/main.ts', outDir: 'dist-typed' } })
+`
 
 describe('Vite 8 + TypeScript 7, syntax mode', () => {
   it('installs TypeScript 7 and no typia', () => {
@@ -39,13 +43,18 @@ describe('Vite 8 + TypeScript 7, syntax mode', () => {
     expect(() => p.read('node_modules/typia/package.json')).toThrow()
   })
 
-  it('builds with openws/vite; the bundle is precompiled and runs the same conversation as the plain build', () => {
+  it('builds with openws/vite; the bundle is precompiled and runs the same conversation as the interpreter', async () => {
     ok(p.bin('vite', ['build', '--config', 'vite.config.ts', '--logLevel', 'warn']))
-    ok(p.bin('vite', ['build', '--config', 'vite.plain.config.ts', '--logLevel', 'warn']))
     expectCompiled(p.read('dist/main.mjs'))
-    const compiled = chatTranscript(ok(p.node(['dist/main.mjs'])).stdout)
-    const plain = chatTranscript(ok(p.node(['dist-plain/main.mjs'])).stdout)
-    expect(compiled).toEqual(plain)
+    expect(chatTranscript(ok(p.node(['dist/main.mjs'])).stdout)).toEqual(await expectedChatTranscript())
+  })
+
+  it('typed mode on TypeScript 7 fails with one coded error saying what to install', () => {
+    p.write('vite.typed.config.ts', TYPED_CONFIG)
+    const build = p.bin('vite', ['build', '--config', 'vite.typed.config.ts'])
+    expect(build.status).not.toBe(0)
+    expect(build.out).toContain('OPENWS_ERR_TYPED_MODE_UNAVAILABLE')
+    expect(build.out).toMatch(/typescript@6|TypeScript 5\.9|6\.x/)
   })
 
   it('type-checks the app against the published .d.ts with tsc 7 (skipLibCheck: false)', () => {

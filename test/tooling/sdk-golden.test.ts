@@ -87,7 +87,7 @@ describe('generated SDKs', () => {
       (e: { stdout: string }) => e.stdout,
     )
     expect(result).toBe('')
-  })
+  }, 120_000) // a whole tsc run: seconds alone, minutes on a busy 2-core machine
 
   it('the Python SDKs compile, import and validate (Debian python3 with websockets)', async (ctx) => {
     const probe = await exec(PYTHON, ['-c', 'import websockets']).then(() => true, () => false)

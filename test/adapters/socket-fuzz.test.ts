@@ -83,6 +83,26 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
       expected: { error: 'OPENWS_ERR_INVALID_PAYLOAD' },
     })),
   },
+  {
+    // JSON.parse keeps the last of duplicate keys: the frame means what its last key says.
+    weight: 2,
+    arbitrary: fc.tuple(fc.integer(), fc.boolean(), id).map(([n, lastValid, i]) => ({
+      kind: 'duplicate keys',
+      frame: `{"fromRole":"client","messageName":"echo","payload":{"n":${lastValid ? '"x"' : n},"n":${lastValid ? n : '"x"'}},"id":${JSON.stringify(i)}}`,
+      id: i,
+      expected: lastValid ? { echo: { n } } : { error: 'OPENWS_ERR_INVALID_PAYLOAD' },
+    })),
+  },
+  {
+    // A lone surrogate is one code point of a valid string, and comes back as written.
+    weight: 2,
+    arbitrary: fc.tuple(fc.constantFrom('\\ud800', '\\udfff', 'a\\ud83d'), id).map(([text, i]) => ({
+      kind: 'lone surrogate',
+      frame: `{"fromRole":"client","messageName":"echo","payload":{"n":1,"s":"${text}"},"id":${JSON.stringify(i)}}`,
+      id: i,
+      expected: { echo: { n: 1, s: JSON.parse(`"${text}"`) } },
+    })),
+  },
   { weight: 3, arbitrary: id.map((i) => ({ kind: '1e400', frame: `{"fromRole":"client","messageName":"echo","payload":{"n":1e400},"id":${JSON.stringify(i)}}`, id: i, expected: { error: 'OPENWS_ERR_INVALID_PAYLOAD' } })) },
   {
     weight: 3,

@@ -104,6 +104,7 @@ export abstract class SessionConnection {
     if (this.closeHookDone !== undefined) return this.closeHookDone
     const opened = this.role !== undefined
     this.state = 'closed'
+    if (opened) this.core.groups.forget(this) // a closed connection leaves its groups
     this.disconnected = true
     this.queue.drop()
     if (!opened) {

@@ -69,6 +69,7 @@ for (const [path, make] of paths) {
       await a.send('whisper', { to: idB, text: 'psst' })
       expect(b.take()).toEqual([{ fromRole: 'server', messageName: 'whispered', payload: { from: expect.any(String), text: 'psst' } }])
       await b.close()
+      a.take() // b's goodbye from handleClose
       await a.send('whisper', { to: idB, text: 'gone' })
       await a.send('whisper', { to: 'nobody', text: 'x' })
       expect(a.take()).toEqual([])
@@ -83,6 +84,7 @@ for (const [path, make] of paths) {
       await a.send('who', { roomId: 'r' })
       expect(a.take()[0].payload).toEqual({ roomId: 'r', ids: [idA, idB].sort(), count: 2 })
       await b.close()
+      expect(a.take()).toEqual([{ fromRole: 'server', messageName: 'said', payload: { roomId: 'r', from: idB, text: '(left)' } }])
       await a.send('who', { roomId: 'r' })
       expect(a.take()[0].payload).toEqual({ roomId: 'r', ids: [idA], count: 1 })
       expect(h.runtime.groups.groupsOf(a.session.peer as object)).toEqual(['room:r'])

@@ -104,7 +104,6 @@ export abstract class SessionConnection {
     if (this.closeHookDone !== undefined) return this.closeHookDone
     const opened = this.role !== undefined
     this.state = 'closed'
-    if (opened) this.core.groups.forget(this) // a closed connection leaves its groups
     this.disconnected = true
     this.queue.drop()
     if (!opened) {
@@ -123,6 +122,8 @@ export abstract class SessionConnection {
           this.core.onInternalError(error)
         }
         const done = () => {
+          // It leaves its groups once handleClose ran (which may still read them and tell the others).
+          this.core.groups.forget(this)
           this.closeFinished = true
           this.wakeIdle()
           resolve()

@@ -58,6 +58,6 @@ export interface GroupStats {
   received: number
   /** Broker errors reported (outages, failed publishes, bad frames from the broker). */
   brokerErrors: number
-  /** Frames known to be lost: their publish failed. */
+  /** Publishes (frames or presence announcements) known to be lost: they failed. */
   dropped: number
 }

@@ -2,7 +2,7 @@
 // with hand-written JSON, in one run. Each server runs in its own child process; the same load
 // generator drives all three; kinds alternate over rounds so drift hits them alike.
 // Usage: npx tsx bench/e2e/index.ts [--rounds 3] [--clients 4] [--messages 5000] [--window 32]
-import { spawn, type ChildProcess } from 'node:child_process'
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runLoad, type LoadResult } from './load'
 import { KINDS, type Kind } from './server-kinds'
@@ -91,7 +91,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
+main().then(() => {
+  // Then room broadcasts: openws groups vs socket.io rooms (./rooms.ts, its own options).
+  console.log('')
+  const rooms = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./rooms.ts', import.meta.url))], { stdio: 'inherit' })
+  if (rooms.status !== 0) process.exit(1)
+}).catch((error) => {
   console.error(error)
   process.exit(1)
 })

@@ -25,9 +25,11 @@ export class Portal {
   }
 }
 
-type Room = { members: string[] }
-type User = { userId: string; api: WS.Api<typeof Client> }
+type ClientApi = WS.Api<typeof Client>
+const room = (roomId: string) => `room:${roomId}`
 
+// Rooms are openws groups: a broadcast is validated and encoded once and reaches the room's
+// members on every instance when the server runs with a broker (`npm run start:cluster`).
 export class Server {
   static CONFIG = {
     name: 'server',
@@ -40,40 +42,43 @@ export class Server {
     },
   }
 
-  rooms: { [roomId: string]: Room } = Object.create(null)
-  users: { [userId: string]: User } = Object.create(null)
+  /** Display names of this instance's connections, by connection id (others show as their id). */
+  names = new Map<string, string>()
+  ids = new WeakMap<object, string>()
 
-  async createRoom({ userId, roomId }: { userId: string; roomId: string }, api: WS.Api<typeof Client>) {
-    this.rooms[roomId] = { members: [userId] }
-    this.users[userId] = { userId, api }
+  async createRoom({ userId, roomId }: { userId: string; roomId: string }, api: ClientApi) {
+    this.enter(userId, roomId, api)
     await api.joinedRoom({ roomId, joinerId: userId })
   }
 
   // Unlike the README's sketch, joining a room that does not exist yet creates it.
-  async joinRoom({ userId, roomId }: { userId: string; roomId: string }, api: WS.Api<typeof Client>) {
-    const room = (this.rooms[roomId] ??= { members: [] })
-    if (!room.members.includes(userId)) room.members.push(userId)
-    this.users[userId] = { userId, api }
-    for (const member of room.members) await this.users[member]?.api.joinedRoom({ roomId, joinerId: userId })
+  async joinRoom({ userId, roomId }: { userId: string; roomId: string }, api: ClientApi) {
+    const groups = this.enter(userId, roomId, api)
+    await groups.to<ClientApi>(room(roomId), 'client').joinedRoom({ roomId, joinerId: userId })
   }
 
-  async sendMessage({ userId, roomId, text }: { userId: string; roomId: string; text: string }) {
-    for (const member of this.rooms[roomId]?.members ?? []) {
-      if (member !== userId) await this.users[member]?.api.receivedMessage({ roomId, senderId: userId, text })
-    }
+  async sendMessage({ userId, roomId, text }: { userId: string; roomId: string; text: string }, api: object) {
+    await WS.groupsOf(api).to<ClientApi>(room(roomId), 'client', { except: api }).receivedMessage({ roomId, senderId: userId, text })
   }
 
   async requestRoomStats({ roomId }: { roomId: string }, api: WS.Api<typeof Portal>) {
-    await api.receivedRoomStats({ roomId, members: this.rooms[roomId]?.members ?? [] })
+    const ids = await WS.groupsOf(api).members(room(roomId))
+    await api.receivedRoomStats({ roomId, members: ids.map((id) => this.names.get(id) ?? id) })
   }
 
-  // A closed connection leaves every room it was in.
+  // A closed connection leaves its rooms by itself; forget its name.
   handleClose(_role: string, peer: object) {
-    for (const [userId, user] of Object.entries(this.users)) {
-      if (user.api !== peer) continue
-      delete this.users[userId]
-      for (const room of Object.values(this.rooms)) room.members = room.members.filter((m) => m !== userId)
-    }
+    const id = this.ids.get(peer)
+    if (id !== undefined) this.names.delete(id)
+  }
+
+  private enter(userId: string, roomId: string, api: ClientApi) {
+    const groups = WS.groupsOf(api)
+    const id = groups.idOf(api)
+    this.names.set(id, userId)
+    this.ids.set(api, id)
+    groups.join(api, room(roomId))
+    return groups
   }
 }
 

@@ -9,6 +9,7 @@ import { build } from 'esbuild'
 import Fastify from 'fastify'
 import openwsPlugin from 'openws/esbuild'
 import { openws } from 'openws/fastify'
+import type { Broker } from 'openws'
 import { buildUi } from '../../src/ui/build.mjs'
 import { serverBindings } from './roles'
 
@@ -21,8 +22,8 @@ export interface Demo {
   close(): Promise<void>
 }
 
-/** Starts the demo; `port` 0 picks a free port (tests). */
-export async function startDemo(options: { port?: number; host?: string } = {}): Promise<Demo> {
+/** Starts the demo; `port` 0 picks a free port (tests); `broker` links instances (cluster.ts). */
+export async function startDemo(options: { port?: number; host?: string; broker?: Broker } = {}): Promise<Demo> {
   const bundle = await build({
     entryPoints: [here('./browser.ts')],
     bundle: true,
@@ -41,7 +42,9 @@ export async function startDemo(options: { port?: number; host?: string } = {}):
 
   const app = Fastify({ logger: false })
   await app.register(openws)
-  app.openws({ path: '/chat', bindings: serverBindings() })
+  const broker = options.broker
+  const mount = app.openws({ path: '/chat', bindings: serverBindings(), groups: broker ? { broker } : undefined })
+  await mount.groups.ready
   app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page))
   app.get('/app.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script))
   app.get('/favicon.ico', (_request, reply) => reply.code(204).send())

@@ -46,6 +46,7 @@ const SUMMARIES: Record<ErrorCode, string> = {
   OPENWS_ERR_OUTBOUND_INVALID: 'an outbound payload does not match the message schema',
   OPENWS_ERR_OUTBOUND_UNKNOWN: 'the peer role has no such message',
   OPENWS_ERR_SEND_FAILED: 'the transport failed to send',
+  OPENWS_ERR_BROKER: 'the broker linking instances failed or is unreachable; frames for other instances may be lost (reported to onBrokerError, counted in groups.stats)',
   // The ones a session sends in `$error` frames, defined beside the close codes.
   ...WIRE_SUMMARIES,
 }

@@ -64,6 +64,8 @@ export const ERROR_CLOSE_CODES = {
   OPENWS_ERR_OUTBOUND_INVALID: 0,
   OPENWS_ERR_OUTBOUND_UNKNOWN: 0,
   OPENWS_ERR_SEND_FAILED: 0,
+  // --- groups across instances ---
+  OPENWS_ERR_BROKER: 0,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_CLOSE_CODES

@@ -24,6 +24,7 @@ export class ServerHub<Context = unknown> {
       host: options.host,
       exposeErrors: options.exposeErrors,
       onInternalError: options.onInternalError,
+      groups: options.groups,
     })
     if (options.heartbeatMs > 0) {
       this.heartbeat = setInterval(sweep, options.heartbeatMs, this)
@@ -103,6 +104,8 @@ export class ServerHub<Context = unknown> {
         if (!closed) for (const connection of connections) connection.kill()
       })
       await within(ms, Promise.all(connections.map((c) => c.finished)))
+      // After every handleClose: their leaves reached the broker; then this instance says goodbye.
+      await within(ms, this.runtime.groups.close())
     })()
     return this.closing
   }

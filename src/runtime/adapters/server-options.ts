@@ -1,5 +1,6 @@
 // Options shared by the server adapters (fastify, ws): checked once, up front, merged over
 // documented defaults in one object literal; contradictions throw OPENWS_ERR_INVALID_OPTION.
+import type { GroupsOptions } from '../groups/types'
 import type { BindingsCore } from '../contract/types'
 import { openwsError } from '../errors'
 import { KEY_PATTERN } from '../ir/types'
@@ -58,6 +59,11 @@ export interface ServerOptions<Request, Context = unknown> {
    * the first frame counts toward maxConnections only). Default: no limit.
    */
   maxConnectionsPerRole?: number | Record<string, number>
+  /**
+   * Groups across instances: `{ broker }` (e.g. `redisBroker(...)` from `openws/redis`) and presence
+   * timing; see src/runtime/groups/README.md. The broker is closed by the server's graceful shutdown.
+   */
+  groups?: GroupsOptions
 }
 
 export interface ResolvedServerOptions<Request, Context> {
@@ -78,6 +84,7 @@ export interface ResolvedServerOptions<Request, Context> {
   host: object | undefined
   exposeErrors: boolean
   onInternalError: ((error: unknown) => void) | undefined
+  groups: GroupsOptions | undefined
   /** Roles that may connect: every role of the network except the host role. */
   remoteRoles: string[]
 }
@@ -145,6 +152,7 @@ export function resolveServerOptions<Request, Context>(options: ServerOptions<Re
     host: options.host,
     exposeErrors: options.exposeErrors === true,
     onInternalError: options.onInternalError,
+    groups: options.groups,
     remoteRoles,
   }
 }

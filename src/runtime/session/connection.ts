@@ -122,6 +122,8 @@ export abstract class SessionConnection {
           this.core.onInternalError(error)
         }
         const done = () => {
+          // It leaves its groups once handleClose ran (which may still read them and tell the others).
+          this.core.groups.forget(this)
           this.closeFinished = true
           this.wakeIdle()
           resolve()

@@ -3,6 +3,7 @@ import type { CompiledArtifact } from '../artifact/types'
 import type { DecodeOptions } from '../envelope/codec'
 import type { ErrorFramePayload } from '../envelope/types'
 import type { Limits } from '../limits'
+import type { Groups } from '../groups/groups'
 import type { RoleHooks } from './hooks'
 
 /** A resolved handler: a host method (called with the host as `this`) or a fluent function. */
@@ -24,4 +25,6 @@ export interface RuntimeCore {
   /** slot -> handler for one sender role (undefined: no handler registered), resolved once per role. */
   handlersFor(role: string): readonly (HandlerFn | undefined)[]
   hooksFor(role: string): RoleHooks
+  /** The runtime's groups (set right after the core is built). */
+  groups: Groups
 }

@@ -96,15 +96,16 @@ export interface SinkTarget {
 export class SessionSink extends BaseSink {
   constructor(
     core: RuntimeCore,
-    private readonly session: SinkTarget,
+    /** The session (groups find a peer's connection through it). */
+    readonly target: SinkTarget,
   ) {
     super(core)
   }
   send(messageName: string, payload: unknown, frame?: string): Promise<void> {
-    return this.session.deliver(messageName, payload, frame)
+    return this.target.deliver(messageName, payload, frame)
   }
   disconnect(code: number, reason: string): boolean {
-    return this.session.terminate(code, reason)
+    return this.target.terminate(code, reason)
   }
 }
 

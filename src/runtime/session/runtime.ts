@@ -6,6 +6,7 @@ import { openwsError } from '../errors'
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits'
 import type { HandlerFn, RuntimeCore } from './core'
 import { resolveHooks, type RoleHooks } from './hooks'
+import { Groups } from '../groups/groups'
 import { DetachedSink } from './peer'
 import { SessionImpl } from './session'
 import type { DisconnectFn, Runtime, RuntimeOptions, SendFn, Session } from './types'
@@ -69,8 +70,11 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
       if (h === undefined) hooks.set(role, (h = resolveHooks(binder, host, role)))
       return h
     },
+    groups: undefined as unknown as Groups, // set below: Groups needs the core
   }
+  const groups = (core.groups = new Groups(core, options.groups))
   return {
+    groups,
     get network() {
       return artifact.network
     },

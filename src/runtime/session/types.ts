@@ -2,6 +2,8 @@
 import type { CompiledArtifact } from '../artifact/types'
 import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
 import type { NetworkIR } from '../ir/types'
+import type { Groups } from '../groups/groups'
+import type { GroupsOptions } from '../groups/types'
 import type { Limits } from '../limits'
 
 /**
@@ -44,6 +46,8 @@ export interface RuntimeOptions {
    * reading a server's errors; servers leave it unset, so a peer can never send a reserved name.
    */
   onErrorFrame?: (payload: ErrorFramePayload) => void
+  /** Groups: a broker to reach other instances, presence timing (see src/runtime/groups/README.md). */
+  groups?: GroupsOptions
 }
 
 /**
@@ -127,6 +131,8 @@ export interface Runtime {
   readonly limits: Readonly<Limits>
   /** The artifact in use: `binder.compiled`, or one built by the interpreter. */
   readonly artifact: CompiledArtifact
+  /** Groups of this runtime's connections: join/leave, typed broadcasts, direct sends, presence. */
+  readonly groups: Groups
   /** A session for a new connection; call `open(role)` once the remote role is known. */
   newSession(send: SendFn, disconnect?: DisconnectFn): Session
   /**

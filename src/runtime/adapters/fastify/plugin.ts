@@ -4,6 +4,7 @@
 // `GET {path}/spec.json`. Upgrades go through normal routing, so `authenticate` runs in a
 // preValidation hook and can refuse with 401/403 before the socket opens.
 // The UI at `GET {path}/ui` (option `ui`) is mounted by ./ui.ts.
+import type { Groups } from '../../groups/groups'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import websocket, { type WebsocketPluginOptions } from '@fastify/websocket'
 import type { WebSocket } from 'ws'
@@ -31,6 +32,8 @@ export interface OpenWsMount {
   readonly path: string
   /** Live connections of this mount. */
   readonly connections: number
+  /** The mount's groups, for code outside handlers (`groups.to('room:r1', 'client').x(...)`); `groups.ready` once the broker is up. */
+  readonly groups: Groups
   /** Graceful shutdown of this mount alone (fastify's `close()` does it for every mount). */
   shutdown(): Promise<void>
 }
@@ -130,6 +133,7 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
       get connections() {
         return hub.connections.size
       },
+      groups: hub.runtime.groups,
       shutdown: () => hub.shutdown(),
     }
   })

@@ -4,6 +4,7 @@
 // - A `noServer` wss: call the returned `handleUpgrade(req, socket, head)` from your HTTP server's
 //   'upgrade' event; it admits, then upgrades.
 // Either way the role comes from `{path}/{role}`, `authenticate`, or (opt-in) the first frame.
+import type { Groups } from '../../groups/groups'
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
@@ -20,6 +21,8 @@ export interface WsMount {
   readonly connections: number
   /** For `noServer` servers: admit, then upgrade. Answers 401/403/404 itself when refused. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void
+  /** The mount's groups, for code outside handlers; `groups.ready` resolves once the broker is connected. */
+  readonly groups: Groups
   /** Graceful shutdown: waits for in-flight handlers, then closes every session with 1001. */
   shutdown(): Promise<void>
 }
@@ -98,6 +101,7 @@ export function attach<Context = unknown>(wss: WebSocketServer, given: WsOpenWsO
         wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
       }, () => refuseUpgrade(socket, 500, '{"code":"OPENWS_ERR_INTERNAL"}'))
     },
+    groups: hub.runtime.groups,
     shutdown: () => hub.shutdown(),
   }
 }

@@ -50,6 +50,8 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
     }
   })
   http.on('upgrade', mount.handleUpgrade)
+  // With a broker: listen once it is connected (a failure is reported, local groups work anyway).
+  await mount.groups.ready
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject)
@@ -69,6 +71,7 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
     port,
     url: `ws://${host.includes(':') ? `[${host}]` : host}:${port}${mount.path === '/' ? '' : mount.path}`,
     path: mount.path,
+    groups: mount.groups,
     get connections() {
       return mount.connections
     },

@@ -1,0 +1,92 @@
+// Child process entry of the room benchmark: one server under test on 127.0.0.1, prints "PORT <n>".
+//   openws-groups: openws on `ws`, compiled artifact; rooms are groups, the broadcast is
+//                  `groups.to(room, 'client', { except: api }).receivedMessage(...)` (validated and
+//                  encoded once, the same frame written to every member).
+//   socketio:      socket.io 4 rooms, websocket transport only: `socket.to(room).emit(...)`.
+import { createServer as createHttpServer } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { Server as SocketIoServer } from 'socket.io'
+import * as WS from '../../src/runtime/entries/index'
+import { S } from '../../src/runtime/entries/index'
+import { createServer } from '../../src/runtime/adapters/ws/index'
+import { generateValidator } from '../../src/runtime/codegen/index'
+import { artifactOf } from '../../src/runtime/contract/compiled'
+import { DEFAULT_LIMITS } from '../../src/runtime/limits'
+import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
+import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+
+type RoomKind = 'openws-groups' | 'socketio'
+
+class Client {
+  static CONFIG = {
+    name: 'client',
+    messages: {
+      joined: { payload: S.obj({ roomId: S.str }) },
+      receivedMessage: { payload: S.obj({ senderId: S.str, roomId: S.str, text: S.str }) },
+    },
+  }
+}
+type ClientApi = WS.Api<typeof Client>
+
+class Server {
+  static CONFIG = {
+    name: 'server',
+    handlers: {
+      join: { payload: S.obj({ roomId: S.str }), from: [Client] },
+      sendMessage: { payload: S.obj({ userId: S.str, roomId: S.str, text: S.str }), from: [Client] },
+    },
+  }
+
+  join({ roomId }: { roomId: string }, api: ClientApi) {
+    WS.groupsOf(api).join(api, roomId)
+    return api.joined({ roomId })
+  }
+
+  sendMessage({ userId, roomId, text }: { userId: string; roomId: string; text: string }, api: ClientApi) {
+    return WS.groupsOf(api).to<ClientApi>(roomId, 'client', { except: api }).receivedMessage({ roomId, senderId: userId, text })
+  }
+}
+
+function roomBindings() {
+  const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
+  const source = emitArtifact({
+    network: binder.network,
+    hostRole: binder.hostRole,
+    maxDepth: DEFAULT_LIMITS.maxDepth,
+    validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
+  })
+  binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
+  return binder
+}
+
+async function start(kind: RoomKind): Promise<number> {
+  if (kind === 'openws-groups') return (await createServer({ bindings: roomBindings(), path: '/chat', heartbeatMs: 0 })).port
+  const http = createHttpServer()
+  const io = new SocketIoServer(http, { transports: ['websocket'], perMessageDeflate: false, serveClient: false })
+  io.on('connection', (socket) => {
+    socket.on('join', (roomId: string, ack: () => void) => {
+      void socket.join(roomId)
+      ack()
+    })
+    socket.on('sendMessage', (p: { userId: string; roomId: string; text: string }) => {
+      socket.to(p.roomId).emit('receivedMessage', { roomId: p.roomId, senderId: p.userId, text: p.text })
+    })
+  })
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
+  const address = http.address()
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const kind = process.argv[2] as RoomKind
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send!(process.cpuUsage())
+  })
+  start(kind).then(
+    (port) => process.stdout.write(`PORT ${port}\n`),
+    (error) => {
+      console.error(error)
+      process.exit(1)
+    },
+  )
+}

@@ -11,6 +11,8 @@ export const entries = {
   ws: 'src/runtime/adapters/ws/index.ts',
   client: 'src/runtime/adapters/client/index.ts',
   'client/node': 'src/runtime/adapters/client/node.ts',
+  redis: 'src/runtime/brokers/redis/index.ts',
+  nats: 'src/runtime/brokers/nats/index.ts',
   transformer: 'src/transformer/index.ts',
   vite: 'src/unplugin/vite.ts',
   esbuild: 'src/unplugin/esbuild.ts',

@@ -24,9 +24,26 @@ export type MethodApi<I> = { [K in MethodKeys<I>]: (payload: FirstParam<I[K]>) =
  */
 export type Api<C> = C extends { CONFIG: { messages: infer M } }
   ? ConfigApi<M>
-  : C extends AnyClass
+  : C extends { CONFIG: { handlers: infer M } }
+    ? ConfigApi<M>
+    : C extends AnyClass
     ? MethodApi<InstanceType<C>>
     : never
+
+/** The messages a CONFIG role accepts: `messages`, or `handlers` for a role declared as host. */
+type ConfigMessages<C> = C extends { CONFIG: { messages: infer M } } ? M : C extends { CONFIG: { handlers: infer M } } ? M : never
+
+/** The payload type of message `K` of CONFIG role `C` (`S.Infer` of its schema). */
+export type Payload<C, K extends keyof ConfigMessages<C>> = PayloadType<ConfigMessages<C>[K] extends { payload: infer P } ? P : unknown>
+
+/**
+ * What implementing CONFIG role `C` takes: one handler per message, its first parameter typed
+ * from the message's schema. `class ServerImpl extends Server implements Handlers<typeof Server>`
+ * makes a missing handler or a parameter of the wrong type a compile error.
+ */
+export type Handlers<C> = {
+  [K in keyof ConfigMessages<C> & string]: (payload: Payload<C, K>, api: any) => unknown
+}
 
 /** Alias of Api. */
 export type Peer<C> = Api<C>

@@ -71,6 +71,14 @@ describe('shared contract classes', () => {
     )
   })
 
+  it('a role with nothing to implement (it only sends) is named with host:', () => {
+    class Sender { static CONFIG = { name: 'sender', messages: {} } }
+    class Hub { static CONFIG = { name: 'hub', handlers: { hello: { payload: S.str, from: [Sender] } } } }
+    const binder = bindings({ name: 'n', roles: [Sender, Hub], host: Sender })
+    expect(binder.hostRole).toBe('sender')
+    expect(binder.routes).toEqual({})
+  })
+
   it('two implemented roles and no host: option is an error that says how to choose', () => {
     class Other { static CONFIG = { name: 'other', handlers: { x: { payload: S.str } } } }
     class ServerImpl extends Server { createRoom() {} }

@@ -9,12 +9,20 @@ export type ConfigApi<Messages> = {
 }
 
 type MethodKeys<I> = { [K in keyof I & string]: I[K] extends (...args: any) => any ? K : never }[keyof I & string]
-/** The first parameter's type; `unknown` for a method that declares none. */
-type FirstParam<F> = F extends (...args: infer A) => any ? (A extends [] ? unknown : A[0]) : unknown
+/**
+ * What a decorated message stub without a payload parameter accepts: nothing (decorators cannot
+ * carry the schema's type to `Api`). The property name is the compile error's hint.
+ */
+export interface UntypedMessageStub {
+  readonly 'openws: type the payload as the stub\'s first parameter, e.g. joinedRoom(_: S.Infer<typeof Joined>) {}': never
+}
+/** The first parameter's type; `UntypedMessageStub` (uncallable) for a method that declares none. */
+type FirstParam<F> = F extends (...args: infer A) => any ? (A extends [] ? UntypedMessageStub : A[0]) : UntypedMessageStub
 
 /**
  * A decorated role: decorators cannot change types, so the API mirrors the class's methods,
- * each payload typed by the method's first parameter (unknown when it has none).
+ * each payload typed by the method's first parameter (which `@message`/`@handler` check against
+ * the schema); a stub that declares none cannot be called.
  */
 export type MethodApi<I> = { [K in MethodKeys<I>]: (payload: FirstParam<I[K]>) => Promise<void> }
 

@@ -2,7 +2,7 @@
 // `handlers`, and a role implementation that `implements Handlers<typeof Role>` has its
 // parameters checked against the schemas.
 import { describe, expectTypeOf, it } from 'vitest'
-import type { Api, Handlers, Payload } from '../../src/runtime/contract/class/index'
+import { bindings, type Api, type Handlers, type Payload } from '../../src/runtime/contract/class/index'
 import { S } from '../../src/runtime/schema/index'
 
 class Client {
@@ -60,5 +60,26 @@ describe('shared contract types', () => {
       joinedRoom(_p: { joinerId: string; roomId: string }) {}
     }
     void [Good, WrongPayload, Missing, Client2]
+  })
+})
+
+describe('bindings() checks handler payload parameters against the schemas', () => {
+  it('accepts matching, wider and untyped parameters; refuses a parameter the payload does not fit', () => {
+    class Good extends Server {
+      createRoom(_p: { userId: string; roomId: string }) {}
+      ping(_n: number | string) {}
+    }
+    class Narrow extends Server {
+      createRoom(_p: { userId: string }) {}
+      ping() {}
+    }
+    class Wrong extends Server {
+      createRoom(_p: { userId: number; roomId: string }) {}
+      ping(_n: number) {}
+    }
+    bindings({ name: 'chat', roles: [Good, Client] })
+    bindings({ name: 'chat', roles: [Narrow, Client] })
+    // @ts-expect-error createRoom takes userId: number, the schema says string
+    bindings({ name: 'chat', roles: [Wrong, Client] })
   })
 })

@@ -61,3 +61,23 @@ export type ApiProto = { [messageName: string]: (payload?: any) => Promise<void>
 
 /** Typed peer API from a message-name -> payload-type map (fluent roles). */
 export type ApiOf<Messages> = { [K in keyof Messages & string]: (payload: Messages[K]) => Promise<void> }
+
+/**
+ * The messages of CONFIG role class `C` whose handler method (an own or inherited method named
+ * like the message) cannot take every payload its schema allows; `never` when all can. A payload
+ * whose type is not inferred (plain JSON Schema: `unknown`) is not checked.
+ */
+export type MismatchedHandlers<C> = [ConfigMessages<C>] extends [never]
+  ? never
+  : C extends abstract new (...args: any) => infer I
+  ? {
+      [K in keyof ConfigMessages<C> & keyof I & string]: I[K] extends (payload: infer P, ...rest: any) => any
+        ? unknown extends Payload<C, K> ? never : [Payload<C, K>] extends [P] ? never : K
+        : never
+    }[keyof ConfigMessages<C> & keyof I & string]
+  : never
+
+/** `bindings({ roles })` checks each role class: a handler whose payload parameter does not fit its schema is a type error. */
+export type CheckedRoles<R extends readonly unknown[]> = {
+  [I in keyof R]: [MismatchedHandlers<R[I]>] extends [never] ? unknown : 0 extends 1 & MismatchedHandlers<R[I]> ? unknown : { 'openws: the payload parameter of these handlers does not match their schema': MismatchedHandlers<R[I]> }
+}

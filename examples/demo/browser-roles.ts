@@ -1,36 +1,18 @@
-// The demo network as the page sees it. The page hosts the `client` role (it handles what the
-// server sends) and, for the Stats button, the `portal` role; `server` is the remote role both
-// send to. Static definitions, so the openws plugin compiles them when server.ts bundles the page.
-import { bindings } from 'openws'
-import { Chat, Joined, Received, RoomRef, RoomStats, RoomUser } from './schemas'
+// The page's implementations of its roles in the chat contract (contract.ts): it hosts the `client`
+// role (it handles what the server sends) and, for the Stats button, the `portal` role; `server` is
+// the remote role both send to. Subclasses of the contract classes, so the implemented class is the
+// host and nothing is mirrored. Static definitions: the openws plugin compiles them when server.ts
+// bundles the page.
+import { bindings, type Handlers } from 'openws'
+import { Client, Portal, Server } from './contract'
 
 export type Show = (text: string, kind?: string) => void
+export { Server }
 
-/** The server as a remote role: what it accepts from the page. */
-export class Server {
-  static CONFIG = {
-    name: 'server',
-    description: 'A chat server role',
-    messages: {
-      createRoom: { payload: RoomUser },
-      joinRoom: { payload: RoomUser },
-      sendMessage: { payload: Chat },
-      requestRoomStats: { payload: RoomRef },
-    },
+export class ChatClient extends Client implements Handlers<typeof Client> {
+  constructor(private readonly show: Show) {
+    super()
   }
-}
-
-export class Client {
-  static CONFIG = {
-    name: 'client',
-    description: 'A chat client role',
-    handlers: {
-      joinedRoom: { payload: Joined, from: [Server] },
-      receivedMessage: { payload: Received, from: [Server] },
-    },
-  }
-
-  constructor(private readonly show: Show) {}
 
   joinedRoom({ joinerId, roomId }: { joinerId: string; roomId: string }) {
     this.show(`${joinerId} joined #${roomId}`, 'info')
@@ -41,19 +23,15 @@ export class Client {
   }
 }
 
-export class Portal {
-  static CONFIG = {
-    name: 'portal',
-    description: 'A chat portal role',
-    handlers: { receivedRoomStats: { payload: RoomStats, from: [Server] } },
+export class ChatPortal extends Portal implements Handlers<typeof Portal> {
+  constructor(private readonly show: Show) {
+    super()
   }
-
-  constructor(private readonly show: Show) {}
 
   receivedRoomStats({ roomId, members }: { roomId: string; members: string[] }) {
     this.show(`portal: #${roomId} has ${members.length} member(s): ${members.join(', ') || '-'}`, 'info')
   }
 }
 
-export const clientBindings = bindings({ name: 'chat', roles: [Client, Server] })
-export const portalBindings = bindings({ name: 'chat', roles: [Portal, Server] })
+export const clientBindings = bindings({ name: 'chat', roles: [ChatClient, Server] })
+export const portalBindings = bindings({ name: 'chat', roles: [ChatPortal, Server] })

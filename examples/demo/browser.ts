@@ -1,9 +1,10 @@
 // The chat page's script, bundled by esbuild with the openws plugin when the server starts
-// (server.ts): the role definitions in browser-roles.ts arrive precompiled, so the page carries no
-// interpreter and runs without eval under the page's Content-Security-Policy.
+// (server.ts): the contract and the page's role implementations (browser-roles.ts) arrive
+// precompiled, so the page carries no interpreter, no server code, and runs without eval under the
+// page's Content-Security-Policy.
 import type { Api } from 'openws'
 import { connect } from 'openws/client'
-import { Client, Portal, clientBindings, portalBindings, type Server } from './browser-roles'
+import { ChatClient, ChatPortal, clientBindings, portalBindings, type Server } from './browser-roles'
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const log = $('log')
@@ -18,7 +19,7 @@ function line(text: string, kind = 'msg'): void {
 }
 
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-const client = connect<Api<typeof Server>>({ bindings: clientBindings, host: new Client(line), url: `${scheme}://${location.host}/chat/client` })
+const client = connect<Api<typeof Server>>({ bindings: clientBindings, host: new ChatClient(line), url: `${scheme}://${location.host}/chat/client` })
 client.on('open', () => (status.textContent = 'connected'))
 client.on('close', (e) => (status.textContent = e.reconnecting ? 'reconnecting…' : 'disconnected'))
 client.on('error', (e) => line(`error: ${(e as { code?: string }).code ?? e.message}`, 'error'))
@@ -75,6 +76,6 @@ let portal: ReturnType<typeof connect<Api<typeof Server>>> | undefined
 $('stats').addEventListener('click', () => {
   const name = $<HTMLInputElement>('room').value.trim()
   if (!name) return
-  portal ??= connect<Api<typeof Server>>({ bindings: portalBindings, host: new Portal(line), url: `${scheme}://${location.host}/chat/portal` })
+  portal ??= connect<Api<typeof Server>>({ bindings: portalBindings, host: new ChatPortal(line), url: `${scheme}://${location.host}/chat/portal` })
   portal.api.requestRoomStats({ roomId: name }).catch(notSent)
 })

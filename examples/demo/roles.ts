@@ -1,47 +1,16 @@
-// The README's chat network, class-first, as the server sees it: a server that hosts rooms,
-// clients that chat in them, and a portal that asks for room stats. The page's side of the same
-// contract is browser-roles.ts (same schemas).
+// The server's implementation of its role in the chat contract (contract.ts): a server that hosts
+// rooms for clients and answers the portal's stats requests. The page implements its own roles
+// against the same contract (browser-roles.ts) and never imports this file.
 import * as WS from 'openws'
-import { Chat, Joined, Received, RoomRef, RoomStats, RoomUser } from './schemas'
-
-export class Client {
-  static CONFIG = {
-    name: 'client',
-    description: 'A chat client role',
-    messages: {
-      joinedRoom: { payload: Joined },
-      receivedMessage: { payload: Received },
-    },
-  }
-}
-
-export class Portal {
-  static CONFIG = {
-    name: 'portal',
-    description: 'A chat portal role',
-    messages: {
-      receivedRoomStats: { payload: RoomStats },
-    },
-  }
-}
+import { Client, Portal, Server } from './contract'
 
 type ClientApi = WS.Api<typeof Client>
 const room = (roomId: string) => `room:${roomId}`
 
 // Rooms are openws groups: a broadcast is validated and encoded once and reaches the room's
 // members on every instance when the server runs with a broker (`npm run start:cluster`).
-export class Server {
-  static CONFIG = {
-    name: 'server',
-    description: 'A chat server role',
-    handlers: {
-      createRoom: { payload: RoomUser, from: [Client] },
-      joinRoom: { payload: RoomUser, from: [Client] },
-      sendMessage: { payload: Chat, from: [Client, Portal] },
-      requestRoomStats: { payload: RoomRef, from: [Portal] },
-    },
-  }
-
+/** `implements WS.Handlers<typeof Server>`: every handler exists and takes its message's payload type. */
+export class ChatServer extends Server implements WS.Handlers<typeof Server> {
   /** Display names of this instance's connections, by connection id (others show as their id). */
   names = new Map<string, string>()
   ids = new WeakMap<object, string>()
@@ -83,5 +52,5 @@ export class Server {
 }
 
 export function serverBindings() {
-  return WS.bindings({ name: 'chat', description: 'A chat network', roles: [Server, Client, Portal] })
+  return WS.bindings({ name: 'chat', description: 'A chat network', roles: [ChatServer, Client, Portal] })
 }

@@ -2,6 +2,7 @@
 // and the payload check of @handler/@message in TC39 mode.
 import { describe, expectTypeOf, it } from 'vitest'
 import type { Api, ApiProto, Peer } from '../../src/runtime/contract/class/index'
+import type { UntypedMessageStub } from '../../src/runtime/contract/shared/api-types'
 import * as D from '../../src/runtime/contract/decorator/index'
 import * as F from '../../src/runtime/contract/fluent/index'
 import { S } from '../../src/runtime/schema/index'
@@ -45,12 +46,14 @@ describe('Api<typeof Role>', () => {
     void api.joinedRoom({ joinerId: 'a', roomId: 'r', extra: true })
   })
 
-  it('decorated class: one method per declared method, payload from the first parameter or unknown', () => {
+  it('decorated class: one method per declared method, payload from the first parameter; a stub without one is uncallable', () => {
     expectTypeOf<Api<typeof DecoratedClient>>().toEqualTypeOf<{
-      joinedRoom: (payload: unknown) => Promise<void>
+      joinedRoom: (payload: UntypedMessageStub) => Promise<void>
       receivedMessage: (payload: { text: string }) => Promise<void>
     }>()
     const api = {} as Api<typeof DecoratedClient>
+    // @ts-expect-error joinedRoom() declares no payload type: not callable (no silent `unknown`)
+    void api.joinedRoom({ roomId: 'r' })
     // @ts-expect-error not a method of the role
     void api.rooms([])
     // @ts-expect-error text must be a string

@@ -28,11 +28,12 @@ const options: ts.CompilerOptions = {
     'openws/fluent': entry('fluent'),
     'openws/spec': entry('spec'),
     'openws/schema': entry('schema'),
+    'openws/client': [join(root, 'src', 'runtime', 'adapters', 'client', 'index.ts')],
   },
 }
 
 const readme = (file: string) => join(here, 'readme', file).replaceAll('\\', '/')
-const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts']
+const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts', 'contract/chat.contract.ts', 'contract/server.ts', 'contract/browser.ts']
 /** In memory only: the class-first example with one wrong payload, to prove the check can fail. */
 const BROKEN = readme('__broken__.ts')
 
@@ -83,6 +84,12 @@ describe('README examples type-check', () => {
 
   it.each(FILES)('%s: zero diagnostics under strict tsc', (file) => {
     expect(diagnostics().get(readme(file))).toEqual([])
+  })
+
+  it('the shared contract example builds the server and the client bindings', async () => {
+    const { binder } = await import('./readme/contract/server')
+    expect(binder.hostRole).toBe('server')
+    expect(Object.keys(binder.network.roles)).toEqual(['server', 'client'])
   })
 
   it('a wrong payload in the class-first example is caught (the check is not vacuous)', () => {

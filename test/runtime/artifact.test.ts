@@ -36,7 +36,8 @@ describe('interpreted artifact', () => {
       tooDeep: (name) => new Error(`too deep ${name}`),
     }) as any
     expect(Object.keys(api)).not.toContain('fromB') // only b may send fromB to a
-    expect(api.fromB).toBeUndefined()
+    expect('fromB' in api).toBe(false)
+    await expect(api.fromB({ n: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_OUTBOUND_UNKNOWN' })
     expect(api[PEER_SINK]).toBeDefined()
     /* eslint-disable no-prototype-builtins -- a message named hasOwnProperty is the point */
     await api.hasOwnProperty({ n: 1 })

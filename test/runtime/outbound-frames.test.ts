@@ -64,6 +64,20 @@ describe.each([
   ['interpreted', false],
   ['compiled', true],
 ])('outbound frames (%s)', (_name, compiled) => {
+  it('answer an unknown name with OPENWS_ERR_OUTBOUND_UNKNOWN (a rejection), sending nothing', async () => {
+    const { api, wire } = peerOf(compiled)
+    await expect(api.usr({ id: 'u1' })).rejects.toMatchObject({ code: 'OPENWS_ERR_OUTBOUND_UNKNOWN', role: 'peer', messageName: 'usr' })
+    expect('usr' in api).toBe(false)
+    const names: string[] = []
+    for (const name in api) names.push(name)
+    expect(names.sort()).toEqual(['anything', 'note', 'user'])
+    // not a thenable, not JSON-convertible by accident
+    expect((api as Record<string, unknown>).then).toBeUndefined()
+    expect((api as Record<string, unknown>).toJSON).toBeUndefined()
+    expect(await Promise.resolve(api)).toBe(api)
+    expect(wire).toEqual([])
+  })
+
   it('write the same text on both paths, in schema order', async () => {
     const { api, wire } = peerOf(compiled)
     await api.user({ tags: ['x', 'y'], extra: { any: [1, null] }, id: 'u1' })

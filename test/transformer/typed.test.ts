@@ -54,6 +54,28 @@ describe('types as payloads', () => {
     expect(result?.code).not.toMatch(/@WS\./)
   })
 
+  it('refuses an `any` payload type and an Api-typed first parameter, saying what to write', () => {
+    const file = join(fixturesDir, 'typed', 'typed-open.ts')
+    const program = ts.createProgram([file], FIXTURE_COMPILER_OPTIONS)
+    const result = transformSource(readFileSync(file, 'utf8'), file, { mode: 'typed', program, runtimeModule: RUNTIME_SHIM })
+    const errors = result!.diagnostics.filter((d) => d.severity === 'error')
+    expect(errors.length).toBeGreaterThan(0)
+    expect(errors[0]).toMatchObject({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringMatching(/`any`.*payload: \{ roomId: string \}/) })
+    expect(result!.code).not.toMatch(/compiledBindings\(/)
+    // the Api-typed first parameter, alone
+    const apiFirst = readFileSync(file, 'utf8').replace('async joinedRoom(_payload: any)', 'async joinedRoom(_payload: { n: number })')
+    const host = ts.createCompilerHost(FIXTURE_COMPILER_OPTIONS)
+    const readFile = host.readFile
+    host.readFile = (f) => (f === file ? apiFirst : readFile.call(host, f))
+    const getSourceFile = host.getSourceFile
+    host.getSourceFile = (f, lang, ...rest) => (f === file ? ts.createSourceFile(f, apiFirst, lang) : getSourceFile.call(host, f, lang, ...rest))
+    const program2 = ts.createProgram([file], FIXTURE_COMPILER_OPTIONS, host)
+    const second = transformSource(apiFirst, file, { mode: 'typed', program: program2, runtimeModule: RUNTIME_SHIM })
+    expect(second!.diagnostics.filter((d) => d.severity === 'error')[0]).toMatchObject({
+      code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringContaining('outbound API'),
+    })
+  })
+
   it('transformSource in typed mode with a LanguageService (what bundler plugins keep alive)', () => {
     const host: ts.LanguageServiceHost = {
       getCompilationSettings: () => FIXTURE_COMPILER_OPTIONS,

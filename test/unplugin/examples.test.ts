@@ -63,8 +63,16 @@ describe('examples/vite: the browser client', () => {
     expect(bannedConstructs(code)).toEqual([])
   })
 
-  it('keeps its schemas identical to the server example', () => {
-    expect(readFileSync(join(examplesDir, 'vite', 'src', 'schemas.ts'), 'utf8')).toBe(readFileSync(join(examplesDir, 'esbuild', 'src', 'schemas.ts'), 'utf8'))
+  it('keeps its schemas and its contract identical to the server example', () => {
+    for (const file of ['schemas.ts', 'contract.ts']) {
+      expect(readFileSync(join(examplesDir, 'vite', 'src', file), 'utf8')).toBe(readFileSync(join(examplesDir, 'esbuild', 'src', file), 'utf8'))
+    }
+  })
+
+  it('holds none of the server role implementation (one contract, both ends)', () => {
+    const code = webBundle()
+    expect(code).not.toContain('ChatServer')
+    expect(code).not.toContain('rooms.get')
   })
 
   const hasChromium = existsSync(CHROMIUM)

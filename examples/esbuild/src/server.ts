@@ -2,9 +2,10 @@
 // portal to /chat/portal. PORT=0 picks a free port; the URL is printed on start.
 import { bindings } from 'openws'
 import { createServer } from 'openws/ws'
-import { Client, Portal, Server } from './roles'
+import { Client, Portal } from './contract'
+import { ChatServer } from './server-role'
 
-const binder = bindings({ name: 'chat', description: 'A chat network', roles: [Server, Client, Portal] })
+const binder = bindings({ name: 'chat', description: 'A chat network', roles: [ChatServer, Client, Portal] })
 
 const server = await createServer({
   bindings: binder,

@@ -3,7 +3,8 @@
 import { bindings } from 'openws'
 import type { Api } from 'openws'
 import { connect } from 'openws/client'
-import { Client, Server } from './roles'
+import { Server } from './contract'
+import { ChatClient } from './roles'
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const log = $<HTMLOListElement>('log')
@@ -15,10 +16,10 @@ function show(line: string): void {
   log.append(item)
 }
 
-const binder = bindings({ name: 'chat', description: 'A chat network', roles: [Client, Server] })
+const binder = bindings({ name: 'chat', description: 'A chat network', roles: [ChatClient, Server] })
 const params = new URLSearchParams(location.search)
 const url = params.get('server') ?? `ws://${location.hostname || '127.0.0.1'}:8080/chat/client`
-const client = connect<Api<typeof Server>>({ bindings: binder, url, serverRole: 'server', host: new Client(show) })
+const client = connect<Api<typeof Server>>({ bindings: binder, url, serverRole: 'server', host: new ChatClient(show) })
 
 client.on('open', () => (status.textContent = `connected to ${url}`))
 client.on('close', ({ code, reconnecting }) => (status.textContent = `closed (${code})${reconnecting ? ', reconnecting…' : ''}`))

@@ -1,32 +1,15 @@
-// The chat network seen from the browser: this page hosts the client role (it handles what the
-// server sends), the server is the remote role it sends to. The schemas are the server's.
-import { Chat, Joined, Received, RoomUser } from './schemas'
-
-export class Server {
-  static CONFIG = {
-    name: 'server',
-    description: 'The chat server',
-    messages: {
-      createRoom: { payload: RoomUser },
-      joinRoom: { payload: RoomUser },
-      sendMessage: { payload: Chat },
-    },
-  }
-}
+// The page's implementation of its role in the chat contract (contract.ts, an identical copy of
+// the server's): it hosts the client role (it handles what the server sends); the server is the
+// remote role it sends to. Nothing is mirrored and no server code reaches the page.
+import type { Handlers } from 'openws'
+import { Client } from './contract'
 
 export type Show = (line: string) => void
 
-export class Client {
-  static CONFIG = {
-    name: 'client',
-    description: 'A chat client',
-    handlers: {
-      joinedRoom: { payload: Joined, from: [Server] },
-      receivedMessage: { payload: Received, from: [Server] },
-    },
+export class ChatClient extends Client implements Handlers<typeof Client> {
+  constructor(private readonly show: Show) {
+    super()
   }
-
-  constructor(private readonly show: Show) {}
 
   joinedRoom({ joinerId, roomId }: { joinerId: string; roomId: string }) {
     this.show(`${joinerId} joined ${roomId}`)

@@ -1,5 +1,6 @@
 // Builds a CompiledArtifact from the IR with the interpreter: the fallback when the transformer did
 // not run. Closures here capture only validators, names and small arrays, never IR objects.
+import { unknownMessageTrap } from './unknown-outbound'
 import { openwsError } from '../errors'
 import { interpret } from '../interpret/index'
 import { interpretEncoder } from '../interpret/encoder'
@@ -42,7 +43,7 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
   const encoderOf: EncoderCache = perSchema(interpretEncoder)
   const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
   const outbound: Record<string, OutboundFactory> = Object.create(null)
-  for (const role of remoteRoles) outbound[role] = outboundFactory(roles[role].messages, hostRole, validatorOf, encoderOf)
+  for (const role of remoteRoles) outbound[role] = outboundFactory(role, roles[role].messages, hostRole, validatorOf, encoderOf)
   return {
     kind: ARTIFACT_KIND,
     version: ARTIFACT_VERSION,
@@ -77,8 +78,8 @@ function inboundTable(messages: Record<string, MessageDoc>, senders: string[], v
 }
 
 /** One prototype per remote role; an API object is `Object.create(proto)` plus its sink. */
-function outboundFactory(messages: Record<string, MessageDoc>, hostRole: string, validatorOf: ValidatorCache, encoderOf: EncoderCache): OutboundFactory {
-  const proto: Record<string, unknown> = Object.create(null)
+function outboundFactory(role: string, messages: Record<string, MessageDoc>, hostRole: string, validatorOf: ValidatorCache, encoderOf: EncoderCache): OutboundFactory {
+  const proto: Record<string, unknown> = Object.create(unknownMessageTrap(role))
   for (const name of Object.keys(messages)) {
     if (!mayFrom(messages[name], hostRole)) continue // capability-scoped: only what the host may send
     const validator = validatorOf(messages[name].payload)

@@ -4,6 +4,7 @@
 // these adapters around their outbound factories, once per role and one prototype per role.
 // They also apply a runtime `limits.maxDepth` below the depth the validators were generated for.
 import { tooDeepAt } from '../validate/depth'
+import { unknownMessageTrap } from './unknown-outbound'
 import { PEER_SINK, type OutboundFactory, type PeerSink } from './types'
 
 type Method = (this: any, payload: unknown) => unknown
@@ -11,7 +12,7 @@ type Method = (this: any, payload: unknown) => unknown
 /** Every factory of `outbound` made rejecting (see rejectingFactory). */
 export function rejectingOutbound(outbound: Readonly<Record<string, OutboundFactory>>): Record<string, OutboundFactory> {
   const out: Record<string, OutboundFactory> = Object.create(null)
-  for (const role of Object.keys(outbound)) out[role] = rejectingFactory(outbound[role])
+  for (const role of Object.keys(outbound)) out[role] = rejectingFactory(outbound[role], role)
   return out
 }
 
@@ -20,19 +21,19 @@ export function rejectingOutbound(outbound: Readonly<Record<string, OutboundFact
  * a rejected promise. Its prototype is built from the first object the factory makes (emitted
  * code builds large roles' prototypes lazily, on the first call).
  */
-export function rejectingFactory(factory: OutboundFactory): OutboundFactory {
+export function rejectingFactory(factory: OutboundFactory, role: string): OutboundFactory {
   let proto: object | undefined
   return (sink: PeerSink) => {
     const api = factory(sink) as Record<string, unknown>
-    proto ??= rejectingPrototype(api)
+    proto ??= rejectingPrototype(api, role)
     const wrapped = Object.create(proto) as Record<PropertyKey, unknown>
     wrapped[PEER_SINK] = sink
     return wrapped
   }
 }
 
-function rejectingPrototype(api: Record<string, unknown>): object {
-  const proto: Record<string, unknown> = Object.create(null)
+function rejectingPrototype(api: Record<string, unknown>, role: string): object {
+  const proto: Record<string, unknown> = Object.create(unknownMessageTrap(role))
   // for-in: own and inherited enumerable names (emitted prototypes have no Object.prototype).
   for (const name in api) {
     const method = api[name]

@@ -2,7 +2,7 @@
 // and calls into openws's own builders (S, fluent role/message/network, decorators), which are
 // executed for real at build time on statically known arguments. User functions never run:
 // anything else is "not static" and the definition is left to the runtime interpreter.
-import { fileOf, memberKey, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
+import { fileOf, keyName, memberKey, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
 import { notStatic, TransformerError, userError } from './errors'
 import { binary, literal, prefix, template } from './operators'
 import { containsStaticFn, StaticFn, staticFn } from './static-fn'
@@ -177,7 +177,13 @@ export class Evaluator {
   private identifier(node: Node): unknown {
     if (node.name === 'undefined') return undefined
     const binding = lookup(node)
-    if (!binding) throw notStatic(node, `"${node.name}" is not declared in this module`)
+    if (!binding) {
+      // A `from` list names role classes: one that is declared nowhere is a mistake, not a run-time value.
+      if (inFromList(node)) {
+        throw new TransformerError('OPENWS_ERR_UNKNOWN_FROM_ROLE', `"from" names ${node.name}, which is not declared in this module: import or declare the role class`, node, 'error')
+      }
+      throw notStatic(node, `"${node.name}" is not declared in this module`)
+    }
     const value = this.binding(binding, node, node.name)
     if (typeof value === 'function' && this.classInfo.has(value) && fileOf(node) === this.mainFile) {
       const list = this.refs.get(value) ?? []
@@ -398,3 +404,14 @@ function topStatement(binding: Binding): Node {
   return n
 }
 
+
+/** `from: X` or `from: [.., X, ..]` in an object literal (a message's or a decorator's options). */
+function inFromList(node: Node): boolean {
+  let at = node
+  let parent = parentOf(at)
+  if (parent?.type === 'ArrayExpression') {
+    at = parent
+    parent = parentOf(at)
+  }
+  return parent?.type === 'Property' && parent.value === at && !parent.computed && keyName(parent) === 'from'
+}

@@ -6,12 +6,12 @@ import { S } from 'openws'
 @WS.role({ description: 'A chat client role' })
 export class Client {
     @WS.message({ payload: S.obj({ joinerId: S.str, roomId: S.str }) })
-    async joinedRoom() {
+    async joinedRoom(_: { joinerId: string; roomId: string }) {
         // reserved for later
     }
 
     @WS.message({ payload: S.obj({ senderId: S.str, roomId: S.str, text: S.str }) })
-    async receivedMessage() {
+    async receivedMessage(_: { senderId: string; roomId: string; text: string }) {
         // reserved for later
     }
 }
@@ -19,7 +19,7 @@ export class Client {
 @WS.role({ description: 'A chat portal role' })
 export class Portal {
     @WS.message({ payload: S.obj({ roomId: S.str }) })
-    async receivedRoomStats() {
+    async receivedRoomStats(_: { roomId: string }) {
         // reserved for later
     }
 }

@@ -1,5 +1,6 @@
-// Reads a class's `static CONFIG` into a ClassRole. Remote roles declare `messages`,
-// the host declares `handlers` (each handled by the method of the same name).
+// Reads a class's `static CONFIG` into a ClassRole. A role declares the messages it accepts as
+// `messages` (or, traditionally for the host, `handlers`); the class that implements them (a
+// method of the same name, possibly in a subclass of a contract class) is the host.
 import { openwsError } from '../../errors'
 import { fromList, type ClassMessage, type ClassRole } from '../shared/class-role'
 import { isPlainObject } from '../shared/plain'
@@ -32,8 +33,29 @@ export function readConfigRole(cls: Function): ClassRole | undefined {
   }
   return {
     name: config.name, description: config.description, version: config.version, endpoints: config.endpoints,
-    host, messages, extra: extensions(config), syntax: 'static CONFIG',
+    host, implemented: implementsAny(cls, messages), declaredBy: configOwner(cls), messages, extra: extensions(config), syntax: 'static CONFIG',
   }
+}
+
+/** A method (own or inherited) for at least one message: the class implements its role. */
+function implementsAny(cls: Function, messages: ClassMessage[]): boolean {
+  const proto = (cls as { prototype?: Record<string, unknown> }).prototype
+  if (typeof proto !== 'object' || proto === null) return false
+  return messages.some((m) => {
+    try {
+      return typeof proto[m.method] === 'function'
+    } catch {
+      return false
+    }
+  })
+}
+
+/** The class in the prototype chain that declares CONFIG as its own (`class Impl extends Server`: Server). */
+function configOwner(cls: Function): Function {
+  for (let c: unknown = cls; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    if (Object.prototype.hasOwnProperty.call(c, 'CONFIG')) return c as Function
+  }
+  return cls
 }
 
 function readMessage(name: string, spec: unknown, where: string): ClassMessage {

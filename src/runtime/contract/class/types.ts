@@ -34,5 +34,10 @@ export interface NetworkConfig {
   description?: string
   /** Role classes; classes named only in `from` lists are picked up too. */
   roles: readonly Function[]
+  /**
+   * The role this process implements (a role class or name). Default: the one role whose class
+   * implements its messages (e.g. `class ServerImpl extends Server`), else the one with `handlers`.
+   */
+  host?: Function | string
   [extension: `x-${string}`]: unknown
 }

@@ -33,6 +33,7 @@ export function readDecoratedRole(cls: Function): ClassRole | undefined {
     version: options.version,
     endpoints: options.endpoints,
     host: kinds.has('handler'),
+    implemented: kinds.has('handler'),
     messages,
     extra: extensions(options),
     syntax: 'decorators',

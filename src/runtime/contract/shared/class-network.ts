@@ -21,25 +21,29 @@ interface ReadRole {
 
 export function classBindings(config: NetworkConfig, read: RoleReader): BindingsCore {
   if (!isPlainObject(config)) {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() needs {name, description?, roles: [...]}, got ${show(config)}`)
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() needs {name, description?, roles: [...], host?}, got ${show(config)}`)
   }
   const where = typeof config.name === 'string' ? { network: config.name } : {}
   if (!Array.isArray(config.roles) || config.roles.length === 0) {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'bindings() needs "roles": a non-empty array of role classes', where)
   }
   const found = discoverRoles(config.roles, read, where)
+  const roles = [...new Set(found.values())]
+  const host = chooseHost(roles, found, config.host, where)
   const nameOf = (ref: unknown) => (typeof ref === 'function' ? found.get(ref)!.name : ref)
   const hostMethods = new Map<string, ClassMessage[]>()
   const drafts: RoleDraft[] = []
-  for (const { cls, role, name } of found.values()) {
-    const messages = role.host ? mergeHandlers(role.messages, hostMethods, nameOf, { ...where, role: name }) : role.messages.map((m) => draftOf(m, nameOf))
+  for (const entry of roles) {
+    const { cls, role, name } = entry
+    const isHost = entry === host
+    const messages = isHost ? mergeHandlers(role.messages, hostMethods, nameOf, { ...where, role: name }) : role.messages.map((m) => draftOf(m, nameOf))
     drafts.push({
-      name, host: role.host, description: role.description, version: role.version,
+      name, host: isHost, description: role.description, version: role.version,
       endpoints: role.endpoints, messages, extra: role.extra, origin: `class ${safeName(cls) || '(anonymous)'}`,
     })
   }
   const { network, hostRole } = normalizeNetwork({ name: config.name, description: config.description, roles: drafts, extra: extensions(config) })
-  const hostClass = [...found.values()].find((r) => r.name === hostRole)!.cls
+  const hostClass = host.cls
   const routes = emptyRoutes(network, hostRole)
   for (const [messageName, entries] of hostMethods) {
     routeMessage(routes[messageName], entries, allowedSenders(network, hostRole, messageName), nameOf, { network: network.name, role: hostRole, message: messageName })
@@ -48,7 +52,38 @@ export function classBindings(config: NetworkConfig, read: RoleReader): Bindings
   return createCore({ network, hostRole, routes, hostClass: hostClass as new () => object, freezeRoutes: true, interpret: interpretArtifact })
 }
 
-/** Breadth-first from the listed roles through every `from` list, so sender-only classes join. */
+/**
+ * The role this process implements: `host` when given (a role class or name); else the one role
+ * whose class implements its messages (a subclass of a contract class, or a class with methods);
+ * else the one role that declares handlers. A contract class holds no methods, so server and
+ * client can share it and each implement their own role.
+ */
+function chooseHost(roles: ReadRole[], found: Map<Function, ReadRole>, host: unknown, where: { network?: string }): ReadRole {
+  if (host !== undefined) {
+    const entry = typeof host === 'function' ? found.get(host) : roles.find((r) => r.name === host)
+    if (!entry) {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() "host" must be one of the network's role classes or role names, got ${show(host)}`, where)
+    }
+    return entry
+  }
+  const implemented = roles.filter((r) => r.role.implemented)
+  if (implemented.length === 1) return implemented[0]
+  const pool = implemented.length > 1 ? implemented : roles
+  const declared = pool.filter((r) => r.role.host)
+  if (declared.length === 1) return declared[0]
+  const found2 = (implemented.length > 1 ? implemented : declared).map((r) => JSON.stringify(r.name))
+  throw openwsError(
+    'OPENWS_ERR_NO_HOST_ROLE',
+    `exactly one role must be the host: the role whose class implements its messages, or the one with handlers; found ${found2.length ? found2.join(', ') : 'none'}. Name it with bindings({ ..., host: TheRole })`,
+    where,
+  )
+}
+
+/**
+ * Breadth-first from the listed roles through every `from` list, so sender-only classes join.
+ * A class and a subclass of it playing the same role (a contract class and its implementation)
+ * are one role, represented by the subclass.
+ */
 function discoverRoles(roots: readonly unknown[], read: RoleReader, where: { network?: string }): Map<Function, ReadRole> {
   const found = new Map<Function, ReadRole>()
   const queue: Array<{ cls: unknown; via: string }> = roots.map((cls, i) => ({ cls, via: `roles[${i}]` }))
@@ -64,8 +99,14 @@ function discoverRoles(roots: readonly unknown[], read: RoleReader, where: { net
       const code = via.startsWith('roles[') ? 'OPENWS_ERR_INVALID_OPTION' : 'OPENWS_ERR_UNKNOWN_FROM_ROLE'
       throw openwsError(code, `${via} is ${show(cls)}, which is not a role: give it a static CONFIG or the @role decorator`, where)
     }
-    const name = role.name !== undefined ? role.name : lowerFirst(safeName(cls))
-    found.set(cls, { cls, role, name: name as string })
+    const name = (role.name !== undefined ? role.name : lowerFirst(safeName(role.declaredBy ?? cls))) as string
+    const related = [...found.values()].find((r) => r.name === name && (extendsClass(cls, r.cls) || extendsClass(r.cls, cls)))
+    if (related) {
+      if (extendsClass(cls, related.cls)) Object.assign(related, { cls, role })
+      found.set(cls, related)
+    } else {
+      found.set(cls, { cls, role, name })
+    }
     for (const message of role.messages) {
       for (const ref of message.from ?? []) {
         if (typeof ref !== 'string') queue.push({ cls: ref, via: `"from" of message ${show(message.name)} in ${show(cls)}` })
@@ -73,6 +114,12 @@ function discoverRoles(roots: readonly unknown[], read: RoleReader, where: { net
     }
   }
   return found
+}
+
+/** `sub` is `base` or a subclass of it. */
+function extendsClass(sub: Function, base: Function): boolean {
+  for (let c: unknown = sub; typeof c === 'function'; c = Object.getPrototypeOf(c)) if (c === base) return true
+  return false
 }
 
 function draftOf(message: ClassMessage, nameOf: (ref: unknown) => unknown): MessageDraft {

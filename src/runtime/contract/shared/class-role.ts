@@ -20,8 +20,15 @@ export interface ClassRole {
   description?: unknown
   version?: unknown
   endpoints?: unknown
-  /** True when the role declares handlers: it is the role this process implements. */
+  /** True when the role declares handlers (CONFIG `handlers`, `@handler`): a host unless another role is implemented. */
   host: boolean
+  /**
+   * True when the class implements the role: a method for one of its messages (a contract class,
+   * which holds only the description, has none). bindings() makes the one implemented role the host.
+   */
+  implemented: boolean
+  /** The class that declared the role (a subclass implementing a contract class inherits it), for the default name. */
+  declaredBy?: Function
   messages: ClassMessage[]
   extra?: Record<string, unknown>
   /** "static CONFIG" or "decorators", for error messages. */

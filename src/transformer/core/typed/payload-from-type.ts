@@ -37,6 +37,7 @@ export function typedPayloads(options: TransformSourceOptions): PayloadFromType 
     const node = programMethod(program, method)?.parameters[0]
     if (!node) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, param, 'warning')
     const type = checker.getTypeAtLocation(node)
+    refuseOpenType(type, typiaTs, checker, label, param)
     const { JsonSchemaProgrammer, JsonSchemasProgrammer, MetadataCollection, MetadataFactory } = core
     const analyze = (validate: boolean) => {
       const result = MetadataFactory.analyze({
@@ -55,5 +56,22 @@ export function typedPayloads(options: TransformSourceOptions): PayloadFromType 
     analyze(true)
     const unit = JsonSchemaProgrammer.writeSchema({ version: '3.1', metadata: analyze(false) })
     return componentsToDefs(unit.schema as unknown as JsonSchema, (unit.components as { schemas?: Record<string, unknown> }).schemas ?? {})
+  }
+}
+
+/**
+ * A parameter type that cannot be a payload contract: `any`/`unknown` (they would accept every
+ * payload) or an outbound API (`Api<typeof X>`: every member a function, i.e. the `api` argument
+ * written first). Each error says what to write instead.
+ */
+function refuseOpenType(type: ts.Type, typiaTs: Typia['ts'], checker: ts.TypeChecker, label: string, param: Node): void {
+  const example = 'e.g. `(payload: { roomId: string }, api: Api<typeof Client>)`, or give "payload" explicitly'
+  if (type.flags & (typiaTs.TypeFlags.Any | typiaTs.TypeFlags.Unknown)) {
+    const what = type.flags & typiaTs.TypeFlags.Any ? 'any' : 'unknown'
+    throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label}: the payload type is \`${what}\`, which would accept every payload; write the payload's type as the first parameter, ${example}`, param)
+  }
+  const props = type.getProperties()
+  if (props.length > 0 && props.every((p) => checker.getTypeOfSymbol(p).getCallSignatures().length > 0)) {
+    throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label}: the first parameter's type is an outbound API (only functions), not a payload; the payload comes first and the api second, ${example}`, param)
   }
 }

@@ -1,43 +1,11 @@
-// The chat network, class-first: the server hosts handlers, clients and the portal receive messages.
-import { S } from 'openws'
-import type { Api } from 'openws'
-import { Chat, Joined, Received, RoomUser } from './schemas'
-
-export class Client {
-  static CONFIG = {
-    name: 'client',
-    description: 'A chat client',
-    messages: {
-      joinedRoom: { payload: Joined },
-      receivedMessage: { payload: Received },
-    },
-  }
-}
-
-export class Portal {
-  static CONFIG = {
-    name: 'portal',
-    description: 'The admin portal',
-    messages: {
-      receivedRoomStats: { payload: S.obj({ roomId: S.str, members: S.arr(S.str) }) },
-    },
-  }
-}
+// The server's implementation of its role in the chat contract (contract.ts): it hosts the rooms;
+// clients and the portal receive messages. Only the server imports this file.
+import type { Api, Handlers } from 'openws'
+import { Server, type Client, type Portal } from './contract'
 
 type Peer = Api<typeof Client>
 
-export class Server {
-  static CONFIG = {
-    name: 'server',
-    description: 'The chat server',
-    handlers: {
-      createRoom: { payload: RoomUser, from: [Client] },
-      joinRoom: { payload: RoomUser, from: [Client] },
-      sendMessage: { payload: Chat, from: [Client, Portal] },
-      requestRoomStats: { payload: S.obj({ roomId: S.str }), from: [Portal] },
-    },
-  }
-
+export class ChatServer extends Server implements Handlers<typeof Server> {
   rooms = new Map<string, Set<string>>()
   users = new Map<string, Peer>()
 

@@ -110,10 +110,18 @@ export function deeper(depth: Depth): Depth {
   return { base: depth.base, k: depth.k + 1 }
 }
 
-/** `true`/`false` when the depth test is static, else a condition `depth >= maxDepth`. */
-export function tooDeep(g: Gen, depth: Depth): boolean | Code {
-  if (depth.base === null) return depth.k >= g.maxDepth
-  return _`${depth.base} >= ${g.maxDepth - depth.k}`
+/**
+ * The depth generated code descends to is read at run time: `MD`, hoisted per validator as
+ * `h.maxDepth` when that is above the depth the code was generated for (`g.maxDepth`), else
+ * `g.maxDepth`. So `MD >= g.maxDepth` always, and a level below g.maxDepth is never too deep
+ * (a lower runtime limit is applied before validating: see tooDeepAt).
+ */
+export const MAX_DEPTH = new Name('MD')
+
+/** `false` when the depth test is static, else a condition `depth >= MD`. */
+export function tooDeep(g: Gen, depth: Depth): false | Code {
+  if (depth.base === null) return depth.k < g.maxDepth ? false : _`${depth.k} >= ${MAX_DEPTH}`
+  return depth.k === 0 ? _`${depth.base} >= ${MAX_DEPTH}` : _`${depth.base} + ${depth.k} >= ${MAX_DEPTH}`
 }
 
 /** Path of a child: parent + "/" + escaped token (a static string) or + dynamic expression. */

@@ -8,7 +8,7 @@
 import type { PropNode, SchemaNode } from '../validate/prepare'
 import { escapePointerToken } from '../validate/pointer'
 import { type Code, _, join } from './code'
-import { type Emit, type Gen, type Place, childPath, deeper, failure, tooDeep } from './context'
+import { type Emit, type Gen, type Place, MAX_DEPTH, childPath, deeper, failure, tooDeep } from './context'
 
 export type EmitNode = (g: Gen, node: SchemaNode, at: Place, e: Emit) => Code
 
@@ -27,9 +27,8 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
     out.push(_`if (!hasOwn.call(${v}, ${key})) { ${failure(e, childPath(at.path, escapePointerToken(key)), 'required')} }`)
   }
   if (!node.objectMembers) return out
-  const depthIssue = failure(e, at.path, 'depth', _`${g.maxDepth}`)
+  const depthIssue = failure(e, at.path, 'depth', MAX_DEPTH)
   const deep = tooDeep(g, at.depth)
-  if (deep === true) return [...out, depthIssue]
   const members: Code[] = []
   const childDepth = deeper(at.depth)
   for (const prop of node.properties ?? []) {
@@ -85,7 +84,6 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
   if (members) {
     // In 'is' mode a depth issue is simply a failure; required checks cannot change that.
     const deep = tooDeep(g, at.depth)
-    if (deep === true) return [e.fail]
     if (deep !== false) out.push(_`if (${deep}) { ${e.fail} }`)
   }
   if (takesOpenShapePath(node)) {

@@ -126,7 +126,27 @@ describe('compiled artifacts and limits.maxDepth above their depth', () => {
     await a.send('tree', deep(99))
     expect(a.frames).toEqual([])
     expect(seen).toEqual(['tree'])
-    // Output that ignores h.maxDepth (today's emitter) is refused above its depth, with a clear error.
-    expect(() => runtime(withEmittedArtifact(make(false).binder), { limits: { maxDepth: 100 } })).toThrow(/above the depth the compiled validators descend to \(64\)/)
+    // Output that ignores h.maxDepth (an artifact without withDepth) is refused above its depth, with a clear error.
+    const fixed = withEmittedArtifact(make(false).binder)
+    fixed.compiled = { ...fixed.compiled! } // withDepth is not enumerable: left out
+    expect(() => runtime(fixed, { limits: { maxDepth: 100 } })).toThrow(/above the depth the compiled validators descend to \(64\)/)
+  })
+
+  it('the emitted artifact takes any limits.maxDepth: generated validators read h.maxDepth', async () => {
+    for (const limit of [1, 2, 64, 65, 100, 1000]) {
+      const { binder, seen } = make(true)
+      const h = harness(binder, { limits: { maxDepth: limit }, onInternalError: () => {} })
+      expect(h.runtime.artifact.maxDepth).toBe(Math.max(limit, 64))
+      const a = h.connect('client')
+      await a.send('tree', deep(limit - 1))
+      await a.send('tree', deep(limit))
+      expect(seen).toEqual(['tree'])
+      expect(a.frames.map((f) => (f.payload as { issues: unknown }).issues)).toEqual([[{ path: '/next'.repeat(limit), code: 'depth', expected: limit }]])
+      const peer = h.runtime.createPeer('client', () => {}) as Record<string, (p: unknown) => Promise<void>>
+      const outcome = (p: unknown) => peer.anyObject(p).then(() => 'sent', (e: { issues: unknown }) => e.issues)
+      expect(await outcome(deep(limit - 1))).toBe('sent')
+      // Below the artifact's depth the outbound method checks the nesting itself (depthLimit).
+      if (limit < 64) expect(await outcome(deep(limit))).toEqual([{ path: '/next'.repeat(limit), code: 'depth', expected: limit }])
+    }
   })
 })

@@ -103,6 +103,12 @@ for (const [name, make] of Object.entries(PATHS)) {
         expect(v.is({})).toBe(false)
         expect(v.is(Object.create({ polluted: 1 }))).toBe(false)
         expect(make({ additionalProperties: false }).is({})).toBe(true)
+        // explain() proves ownership its own (cheaper) way: the same answers.
+        const codes = (x: unknown) => v.explain(x, 5).map((i) => [i.path, i.code])
+        expect(codes({})).toEqual([['/polluted', 'required']])
+        expect(codes(Object.create({ polluted: 1 }))).toEqual([['/polluted', 'required']])
+        expect(codes({ polluted: 2 })).toEqual([['/polluted', 'type']])
+        expect(codes({ polluted: 's' })).toEqual([])
       } finally {
         delete proto.polluted
       }
@@ -121,6 +127,8 @@ for (const [name, make] of Object.entries(PATHS)) {
         expect(v.is({ a: 's' })).toBe(true)
         expect(v.is({ a: 's', b: 1 })).toBe(true)
         expect(v.is({ a: 's', b: 'x' })).toBe(false)
+        expect(v.explain({ a: 's' }, 5)).toEqual([])
+        expect(v.explain({ a: 's', b: 'x' }, 5).map((i) => [i.path, i.code])).toEqual([['/b', 'type']])
       } finally {
         delete proto.b
       }

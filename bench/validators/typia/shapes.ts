@@ -1,41 +1,47 @@
-// The bench payloads as TypeScript types, compiled by typia's transformer (see ../index.ts).
+// The bench catalogue (../catalogue.ts) as TypeScript types, compiled by typia's transformer (see
+// ../index.ts): `is` for the loose variants, `equals` (extra keys rejected) for the strict ones.
 import typia, { type tags } from 'typia'
 
-export interface JoinRoom { userId: string, roomId: string }
-export interface SendMessage { userId: string, roomId: string, text: string }
+type Int = number & tags.Type<'int64'>
 
-export interface Member {
-  userId: string & tags.MinLength<1> & tags.MaxLength<64>
-  name: string
-  role: 'owner' | 'member' | 'guest'
-  joinedAt: number & tags.Type<'int64'> & tags.Minimum<0>
+export interface Numbers { x: number, y: number, z: number, w: number }
+export interface Integers { a: Int, b: Int & tags.Minimum<0>, c: Int & tags.Maximum<1000>, d: Int }
+export interface Booleans { a: boolean, b: boolean, c: boolean }
+export interface ShortStrings { id: string, name: string & tags.MinLength<1> & tags.MaxLength<64>, lang: string }
+export interface LongStrings { title: string, body: string & tags.MaxLength<4096> }
+export interface Nested {
+  user: { id: string, profile: { age: Int & tags.Minimum<0>, email: string, verified: boolean } }
+  meta: { ts: Int, source: string }
 }
-export interface Reaction { emoji: string, count: number & tags.Type<'int64'> & tags.Minimum<0> }
-export interface ChatMessage {
-  id: string & tags.Format<'uuid'>
-  senderId: string
-  text: string & tags.MaxLength<2000>
-  ts: number & tags.Type<'int64'>
-  edited: boolean
-  reactions: Reaction[]
+export interface Item { id: Int & tags.Minimum<0>, name: string, price: number, inStock: boolean }
+export interface ArrayOfObjects { items: Item[], total: number }
+export interface EnumsUnions {
+  status: 'draft' | 'review' | 'published' | 'archived'
+  id: string | Int
+  shape: { kind: 'circle', r: number } | { kind: 'rect', w: number, h: number }
 }
-export interface RoomState {
-  roomId: string
-  name: string & tags.MinLength<1> & tags.MaxLength<64>
-  createdAt: string & tags.Format<'date-time'>
-  members: Member[]
-  messages: ChatMessage[]
-  settings: { public: boolean, maxMembers: number & tags.Type<'int64'> & tags.Minimum<1> & tags.Maximum<1000>, topic: string | null }
-}
+export interface Optionals { id: string, nick?: string, age?: Int & tags.Minimum<0>, tags?: string[], bio?: string }
 
 export const is = {
-  joinRoom: typia.createIs<JoinRoom>(),
-  sendMessage: typia.createIs<SendMessage>(),
-  roomState: typia.createIs<RoomState>(),
+  numbers: typia.createIs<Numbers>(),
+  integers: typia.createIs<Integers>(),
+  booleans: typia.createIs<Booleans>(),
+  shortStrings: typia.createIs<ShortStrings>(),
+  longStrings: typia.createIs<LongStrings>(),
+  nested: typia.createIs<Nested>(),
+  arrayOfObjects: typia.createIs<ArrayOfObjects>(),
+  enumsUnions: typia.createIs<EnumsUnions>(),
+  optionals: typia.createIs<Optionals>(),
 }
 /** `equals` also rejects extra properties: the same contract as additionalProperties: false. */
 export const equals = {
-  joinRoom: typia.createEquals<JoinRoom>(),
-  sendMessage: typia.createEquals<SendMessage>(),
-  roomState: typia.createEquals<RoomState>(),
+  numbers: typia.createEquals<Numbers>(),
+  integers: typia.createEquals<Integers>(),
+  booleans: typia.createEquals<Booleans>(),
+  shortStrings: typia.createEquals<ShortStrings>(),
+  longStrings: typia.createEquals<LongStrings>(),
+  nested: typia.createEquals<Nested>(),
+  arrayOfObjects: typia.createEquals<ArrayOfObjects>(),
+  enumsUnions: typia.createEquals<EnumsUnions>(),
+  optionals: typia.createEquals<Optionals>(),
 }

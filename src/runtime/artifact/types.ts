@@ -46,11 +46,13 @@ export interface PeerSink {
  * returns `sink.send(name, payload, frame)`,
  * `frame` being the envelope text its encoder wrote (undefined when the encoder handed it back).
  * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
- * the connection). Generated form:
- *   class ClientApi { constructor(s) { this[PEER_SINK] = s }
- *     joinedRoom(p) { if (!v3(p)) throw this[PEER_SINK].invalid('joinedRoom', V3, p); return this[PEER_SINK].send('joinedRoom', p) } }
- *   (s) => new ClientApi(s)
- * The emitted form still throws; artifactOf() wraps it (./rejecting.ts) so that callers see a rejection.
+ * the connection). Generated form (R: the shared slow path, depth limit then `invalid`, giving the
+ * rejected promise to return, or undefined to send):
+ *   function Api0(s) { this[P] = s }
+ *   Api0.prototype = Object.create(null, { joinedRoom: { value: function (p) { const s = this[P];
+ *     if (s.depthLimit !== undefined || !v3.is(p)) { const r = R(s, 'joinedRoom', v3, p); if (r) return r }
+ *     return s.send('joinedRoom', p, frame) } } })
+ *   (s) => new Api0(s)
  */
 export type OutboundFactory = (sink: PeerSink) => object
 

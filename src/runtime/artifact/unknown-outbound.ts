@@ -3,6 +3,7 @@
 // "api.typo is not a function". A Proxy at the end of the prototype chain: real methods are found
 // before it, so sends never reach a trap; `in`, Object.keys and for-in still see only real messages.
 import { openwsError } from '../errors'
+import type { OutboundFactory } from './types'
 
 /** Names that runtimes and tools probe for (thenables, JSON, inspection, test matchers): never answered. */
 const PROBED = new Set([
@@ -21,4 +22,27 @@ export function unknownMessageTrap(role: string): object {
       }
     },
   })
+}
+
+/**
+ * Compiled artifacts: emitted API classes have a null-prototype `prototype`; the trap goes under it
+ * once per role, on the first API object (large roles build their prototype on that first call).
+ * No per-call cost: the factories return the emitted objects themselves.
+ */
+export function trapUnknownOutbound(outbound: Readonly<Record<string, OutboundFactory>>): Record<string, OutboundFactory> {
+  const out: Record<string, OutboundFactory> = Object.create(null)
+  for (const role of Object.keys(outbound)) {
+    const factory = outbound[role]
+    let trapped = false
+    out[role] = (sink) => {
+      const api = factory(sink)
+      if (!trapped) {
+        trapped = true
+        const proto = Object.getPrototypeOf(api) as object | null
+        if (proto !== null && Object.getPrototypeOf(proto) === null) Object.setPrototypeOf(proto, unknownMessageTrap(role))
+      }
+      return api
+    }
+  }
+  return out
 }

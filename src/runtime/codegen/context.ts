@@ -2,7 +2,7 @@
 // constants. Two modes: 'is' (boolean, stop at the first failure) and 'ex' (collect issues into
 // the array `c` until it holds `m` issues, then return from the generated function).
 import type { SchemaNode } from '../validate/prepare'
-import { type Code, Name, Scope, _, nil } from './code'
+import { Code, Name, Scope, _, nil } from './code'
 
 export type Mode = 'is' | 'ex'
 
@@ -110,10 +110,33 @@ export function deeper(depth: Depth): Depth {
   return { base: depth.base, k: depth.k + 1 }
 }
 
-/** `true`/`false` when the depth test is static, else a condition `depth >= maxDepth`. */
-export function tooDeep(g: Gen, depth: Depth): boolean | Code {
-  if (depth.base === null) return depth.k >= g.maxDepth
-  return _`${depth.base} >= ${g.maxDepth - depth.k}`
+/**
+ * The depth generated code descends to is read at run time: `MD`, hoisted per validator as
+ * `h.maxDepth` when that is above the depth the code was generated for (`g.maxDepth`), else
+ * `g.maxDepth`. So `MD >= g.maxDepth` always, and a level below g.maxDepth is never too deep
+ * (a lower runtime limit is applied before validating: see tooDeepAt).
+ */
+export const MAX_DEPTH = new Name('MD')
+
+/**
+ * Built-ins generated code calls on every node, under short names hoisted once per validator
+ * (only those it uses): `Object.getPrototypeOf(v)` is 28 bytes minified, `GP(v)` 5. V8 inlines
+ * them through the call site's feedback all the same. The open-shape guard of the 'is' path
+ * (emitIsOpenShape) keeps `Object.getPrototypeOf` written out: there V8 folds the test away.
+ */
+export const BUILTINS = {
+  GP: { name: new Name('GP'), value: new Code('Object.getPrototypeOf') },
+  IA: { name: new Name('IA'), value: new Code('Array.isArray') },
+  NF: { name: new Name('NF'), value: new Code('Number.isFinite') },
+  NI: { name: new Name('NI'), value: new Code('Number.isInteger') },
+  /** `received` of most issues. */
+  KD: { name: new Name('KD'), value: new Code('h.kind') },
+}
+
+/** `false` when the depth test is static, else a condition `depth >= MD`. */
+export function tooDeep(g: Gen, depth: Depth): false | Code {
+  if (depth.base === null) return depth.k < g.maxDepth ? false : _`${depth.k} >= ${MAX_DEPTH}`
+  return depth.k === 0 ? _`${depth.base} >= ${MAX_DEPTH}` : _`${depth.base} + ${depth.k} >= ${MAX_DEPTH}`
 }
 
 /** Path of a child: parent + "/" + escaped token (a static string) or + dynamic expression. */

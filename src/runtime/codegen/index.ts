@@ -11,7 +11,7 @@ import { type PreparedSchema, type SchemaNode, prepareSchema } from '../validate
 import { openwsError } from '../errors'
 import { extraHelpersUsed } from '../validate/helpers'
 import { type Code, Name, _, join } from './code'
-import { Gen, type Place, type Depth } from './context'
+import { BUILTINS, Gen, MAX_DEPTH, type Place, type Depth } from './context'
 import { emitNode } from './node'
 
 /** The safe code builder, for other emitters (dispatch, spec literals) to share. */
@@ -55,13 +55,18 @@ function generate(prepared: PreparedSchema): Code {
   // A root that is not a $ref target takes one argument: hand it out as is, since a wrapper
   // costs ~12% on small payloads.
   const is = root.isRefTarget ? _`function (v) { return ${rootNames.is}(v, 0); }` : rootNames.is
+  const body = join(units)
+  // The depth to descend to (see MAX_DEPTH): h.maxDepth may raise it, never lower it.
+  const depth = /\bMD\b/.test(body.text) ? _`const ${MAX_DEPTH} = h.maxDepth > ${g.maxDepth} ? h.maxDepth : ${g.maxDepth};` : _``
+  const builtins = Object.values(BUILTINS).filter((b) => new RegExp(`\\b${b.name.text}\\(`).test(body.text)).map((b) => _`const ${b.name} = ${b.value};`)
+  const preamble = [...builtins, ...(depth.text === '' ? [] : [depth]), ...g.hoisted]
   return _`(function () {
 "use strict";
 const hasOwn = h.hasOwn;
 const OP = Object.prototype;
 const add = h.add;
-${join(g.hoisted)}
-${join(units)}
+${join(preamble)}
+${body}
 return {
   is: ${is},
   explain: function (v, max) { const c = []; ${rootNames.ex}(v, "", 0, c, h.limit(max)); return c; }

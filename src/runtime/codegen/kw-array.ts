@@ -1,7 +1,7 @@
 // minItems, maxItems, items, uniqueItems. Member keywords stop at maxDepth with one 'depth' issue.
 import type { SchemaNode } from '../validate/prepare'
 import { type Code, _, join } from './code'
-import { type Emit, type Gen, type Place, deeper, failure, tooDeep } from './context'
+import { type Emit, type Gen, type Place, MAX_DEPTH, deeper, failure, tooDeep } from './context'
 import type { EmitNode } from './kw-object'
 
 export function emitArray(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: EmitNode): Code[] {
@@ -14,9 +14,8 @@ export function emitArray(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
     out.push(_`if (${v}.length > ${node.maxItems}) { ${failure(e, at.path, 'maxItems', _`${node.maxItems}`, _`${v}.length`)} }`)
   }
   if (!node.arrayMembers) return out
-  const depthIssue = failure(e, at.path, 'depth', _`${g.maxDepth}`)
+  const depthIssue = failure(e, at.path, 'depth', MAX_DEPTH)
   const deep = tooDeep(g, at.depth)
-  if (deep === true) return [...out, depthIssue]
   const members: Code[] = []
   if (node.items !== undefined) {
     const i = g.scope.name('i')
@@ -26,7 +25,7 @@ export function emitArray(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
   }
   if (node.uniqueItems === true) {
     const j = g.scope.name('j')
-    const budget = at.depth.base === null ? _`${g.maxDepth - 1 - at.depth.k}` : _`${g.maxDepth - 1 - at.depth.k} - ${at.depth.base}`
+    const budget = at.depth.base === null ? _`${MAX_DEPTH} - ${1 + at.depth.k}` : _`${MAX_DEPTH} - ${1 + at.depth.k} - ${at.depth.base}`
     members.push(_`const ${j} = h.dup(${v}, ${budget}); if (${j} !== -1) { if (${j} === -2) { ${depthIssue} } else { ${failure(e, at.path, 'uniqueItems', _`true`, j)} } }`)
   }
   const body = join(members)

@@ -1,7 +1,7 @@
 // type, const, enum, number and string keywords.
 import type { SchemaNode } from '../validate/prepare'
 import { type Code, type Name, _, join } from './code'
-import { type Emit, type Gen, type Place, failure } from './context'
+import { type Emit, type Gen, type Place, BUILTINS, failure } from './context'
 import { arrayCheckDeferred } from './kw-object'
 
 const ENUM_SET_THRESHOLD = 8
@@ -9,12 +9,12 @@ const ENUM_SET_THRESHOLD = 8
 export function typeTest(type: string, v: Name): Code {
   switch (type) {
     case 'string': return _`typeof ${v} === "string"`
-    case 'number': return _`(typeof ${v} === "number" && Number.isFinite(${v}))`
-    case 'integer': return _`Number.isInteger(${v})`
+    case 'number': return _`(typeof ${v} === "number" && ${BUILTINS.NF.name}(${v}))`
+    case 'integer': return _`${BUILTINS.NI.name}(${v})`
     case 'boolean': return _`typeof ${v} === "boolean"`
     case 'null': return _`${v} === null`
-    case 'array': return _`Array.isArray(${v})`
-    default: return _`(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`
+    case 'array': return _`${BUILTINS.IA.name}(${v})`
+    default: return _`(typeof ${v} === "object" && ${v} !== null && !${BUILTINS.IA.name}(${v}))`
   }
 }
 
@@ -24,7 +24,7 @@ export function emitType(g: Gen, node: SchemaNode, at: Place, e: Emit, stop: Cod
     ? [_`(typeof ${at.v} === "object" && ${at.v} !== null)`]
     : node.types!.map((t) => typeTest(t, at.v))
   const ok = tests.length === 1 ? tests[0]! : join(tests, _` || `)
-  const fail = failure(e, at.path, 'type', g.constant(node.type), _`h.kind(${at.v})`)
+  const fail = failure(e, at.path, 'type', g.constant(node.type), _`${BUILTINS.KD.name}(${at.v})`)
   return stop.text === '' ? _`if (!(${ok})) { ${fail} }` : _`if (!(${ok})) { ${fail} ${stop} }`
 }
 
@@ -35,7 +35,7 @@ function equalTest(g: Gen, v: Name, value: unknown): Code {
 export function emitValues(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
   const out: Code[] = []
   if (node.hasConst) {
-    out.push(_`if (!(${equalTest(g, at.v, node.constValue)})) { ${failure(e, at.path, 'const', g.constant(node.constValue), _`h.kind(${at.v})`)} }`)
+    out.push(_`if (!(${equalTest(g, at.v, node.constValue)})) { ${failure(e, at.path, 'const', g.constant(node.constValue), _`${BUILTINS.KD.name}(${at.v})`)} }`)
   }
   if (node.enumValues !== undefined) {
     const values = node.enumValues
@@ -44,7 +44,7 @@ export function emitValues(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[]
     const test = values.length === 0 ? _`false`
       : primitive && values.length > ENUM_SET_THRESHOLD ? _`${g.primitiveSet(values)}.has(${at.v})`
         : join(values.map((x) => equalTest(g, at.v, x)), _` || `)
-    out.push(_`if (!(${test})) { ${failure(e, at.path, 'enum', g.constant(values), _`h.kind(${at.v})`)} }`)
+    out.push(_`if (!(${test})) { ${failure(e, at.path, 'enum', g.constant(values), _`${BUILTINS.KD.name}(${at.v})`)} }`)
   }
   return out
 }

@@ -2,7 +2,7 @@
 // the transformer already normalised and compiled. Nothing is read from classes, decorators or
 // schema builders here; the artifact carries the network literal and the generated code.
 import type { CompiledArtifact } from '../artifact/types'
-import { rejectingOutbound } from '../artifact/rejecting'
+import { trapUnknownOutbound } from '../artifact/unknown-outbound'
 import { envelopeValidator } from '../envelope/validators'
 import { coreHelpers, type ExtraHelpers, type FormatCheck, type ValidatorHelpers } from '../validate/helpers'
 import { createCore, routesFor } from './shared/core'
@@ -40,12 +40,11 @@ export function artifactOf(make: ArtifactFactory, formats: Record<string, Format
 function complete(make: ArtifactFactory, h: ValidatorHelpers): CompiledArtifact {
   const artifact = make(h)
   // Assigned, not spread: spreading would read (and so build) the lazy `network` literal.
-  // Emitted outbound methods throw OPENWS_ERR_OUTBOUND_INVALID; the contract is a rejection.
-  Object.assign(artifact, { envelope: envelopeValidator(), outbound: rejectingOutbound(artifact.outbound) })
+  // Unknown names answer OPENWS_ERR_OUTBOUND_UNKNOWN, as the interpreter's APIs do.
+  Object.assign(artifact, { envelope: envelopeValidator(), outbound: trapUnknownOutbound(artifact.outbound) })
   // The same factory again with `h.maxDepth`, for a runtime whose limits.maxDepth is above the
-  // depth the validators were generated for. Generated code that reads `h.maxDepth` (see
-  // CompiledArtifact.withDepth) answers with validators of that depth; older output ignores it and
-  // reports its fixed depth, which the runtime then refuses.
+  // depth the validators were generated for: emitted validators read `h.maxDepth` (see
+  // CompiledArtifact.withDepth) and answer with validators of that depth.
   Object.defineProperty(artifact, 'withDepth', { value: (maxDepth: number) => complete(make, { ...h, maxDepth } as ValidatorHelpers) })
   return artifact as CompiledArtifact
 }

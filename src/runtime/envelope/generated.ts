@@ -6,10 +6,14 @@ export const validators = Object.freeze({ __proto__: null, ["envelope"]: (functi
 const hasOwn = h.hasOwn;
 const OP = Object.prototype;
 const add = h.add;
+const GP = Object.getPrototypeOf;
+const IA = Array.isArray;
+const NI = Number.isInteger;
+const KD = h.kind;
 const r4 = new RegExp("^[^$]", "u");
 function is0(v0) { if (!((typeof v0 === "object" && v0 !== null))) { return false; }
 let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
-if (Array.isArray(v0)) { return false; }
+if (IA(v0)) { return false; }
 if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
 { const v1 = r0; if (!(typeof v1 === "string")) { return false; }
 if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
@@ -20,22 +24,23 @@ if (!r4.test(v2)) { return false; } }
 if (r2 === undefined && !hasOwn.call(v0, "payload")) { return false; }
 if (!(r3 === undefined && !hasOwn.call(v0, "id"))) { const v3 = r3; { let ok0 = false; L0: { if (!(typeof v3 === "string")) { break L0; }
 if (v3.length > 128 && h.cpLen(v3) > 128) { break L0; } ok0 = true; }
-if (!ok0) { L1: { if (!(Number.isInteger(v3))) { break L1; }
+if (!ok0) { L1: { if (!(NI(v3))) { break L1; }
 if (!(v3 >= -9007199254740991)) { break L1; }
 if (!(v3 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } } return true; }
-function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { if (add(c, p0, "type", "object", h.kind(v0)) >= m) return; break N0; }
-if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required") >= m) return; }
-if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required") >= m) return; }
-if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required") >= m) return; }
-if (hasOwn.call(v0, "fromRole")) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v4)) >= m) return; break N1; }
+function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !IA(v0)))) { if (add(c, p0, "type", "object", KD(v0)) >= m) return; break N0; }
+const o0 = GP(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP);
+if (!(o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { if (add(c, p0 + "/fromRole", "required") >= m) return; }
+if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p0 + "/messageName", "required") >= m) return; }
+if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
+if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v4)) >= m) return; break N1; }
 if (v4.length < 2 && h.cpLen(v4) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v4)) >= m) return; }
 if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
-if (hasOwn.call(v0, "messageName")) { const v5 = v0["messageName"]; N2: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/messageName", "type", "string", h.kind(v5)) >= m) return; break N2; }
+if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v5 = v0["messageName"]; N2: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/messageName", "type", "string", KD(v5)) >= m) return; break N2; }
 if (v5.length < 2 && h.cpLen(v5) < 1) { if (add(c, p0 + "/messageName", "minLength", 1, h.cpLen(v5)) >= m) return; }
 if (!r4.test(v5)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]") >= m) return; } } }
-if (hasOwn.call(v0, "id")) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
+if ((o0 ? "id" in v0 : hasOwn.call(v0, "id"))) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
 if (v6.length > 128 && h.cpLen(v6) > 128) { break L2; } ok1 = true; }
-if (!ok1) { L3: { if (!(Number.isInteger(v6))) { break L3; }
+if (!ok1) { L3: { if (!(NI(v6))) { break L3; }
 if (!(v6 >= -9007199254740991)) { break L3; }
 if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
@@ -47,10 +52,14 @@ return {
 const hasOwn = h.hasOwn;
 const OP = Object.prototype;
 const add = h.add;
+const GP = Object.getPrototypeOf;
+const IA = Array.isArray;
+const NI = Number.isInteger;
+const KD = h.kind;
 const r4 = new RegExp("^[^$]", "u");
 function is0(v0) { if (!((typeof v0 === "object" && v0 !== null))) { return false; }
 let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
-if (Array.isArray(v0)) { return false; }
+if (IA(v0)) { return false; }
 if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
 { const v1 = r0; if (!(typeof v1 === "string")) { return false; }
 if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
@@ -58,56 +67,59 @@ if (!r4.test(v1)) { return false; } }
 { const v2 = r1; if (!(v2 === "$error")) { return false; } }
 { const v3 = r2; if (!((typeof v3 === "object" && v3 !== null))) { return false; }
 let r5 = v3["code"], r6 = v3["message"], r7 = v3["messageName"], r8 = v3["id"], r9 = v3["issues"];
-if (Array.isArray(v3)) { return false; }
+if (IA(v3)) { return false; }
 if (!(Object.getPrototypeOf(v3) === OP && !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP))) { if (!hasOwn.call(v3, "code")) r5 = undefined; if (!hasOwn.call(v3, "message")) r6 = undefined; if (!hasOwn.call(v3, "messageName")) r7 = undefined; if (!hasOwn.call(v3, "id")) r8 = undefined; if (!hasOwn.call(v3, "issues")) r9 = undefined; }
 { const v4 = r5; if (!(typeof v4 === "string")) { return false; } }
 { const v5 = r6; if (!(typeof v5 === "string")) { return false; } }
 if (r7 !== undefined) { const v6 = r7; if (!(typeof v6 === "string")) { return false; } } else if (hasOwn.call(v3, "messageName")) { return false; }
 if (!(r8 === undefined && !hasOwn.call(v3, "id"))) { const v7 = r8; { let ok0 = false; L0: { if (!(typeof v7 === "string")) { break L0; }
 if (v7.length > 128 && h.cpLen(v7) > 128) { break L0; } ok0 = true; }
-if (!ok0) { L1: { if (!(Number.isInteger(v7))) { break L1; }
+if (!ok0) { L1: { if (!(NI(v7))) { break L1; }
 if (!(v7 >= -9007199254740991)) { break L1; }
 if (!(v7 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return false; } } }
-if (r9 !== undefined) { const v8 = r9; if (!(Array.isArray(v8))) { return false; }
+if (r9 !== undefined) { const v8 = r9; if (!(IA(v8))) { return false; }
 for (let i0 = 0; i0 < v8.length; i0++) { const v9 = v8[i0]; if (!((typeof v9 === "object" && v9 !== null))) { return false; }
 let r10 = v9["path"], r11 = v9["code"];
-if (Array.isArray(v9)) { return false; }
+if (IA(v9)) { return false; }
 if (!(Object.getPrototypeOf(v9) === OP && !("path" in OP) && !("code" in OP))) { if (!hasOwn.call(v9, "path")) r10 = undefined; if (!hasOwn.call(v9, "code")) r11 = undefined; }
 { const v10 = r10; if (!(typeof v10 === "string")) { return false; } }
 { const v11 = r11; if (!(typeof v11 === "string")) { return false; } } } } else if (hasOwn.call(v3, "issues")) { return false; } }
 if (!(r3 === undefined && !hasOwn.call(v0, "id"))) { const v12 = r3; { let ok1 = false; L2: { if (!(typeof v12 === "string")) { break L2; }
 if (v12.length > 128 && h.cpLen(v12) > 128) { break L2; } ok1 = true; }
-if (!ok1) { L3: { if (!(Number.isInteger(v12))) { break L3; }
+if (!ok1) { L3: { if (!(NI(v12))) { break L3; }
 if (!(v12 >= -9007199254740991)) { break L3; }
 if (!(v12 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { return false; } } } return true; }
-function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !Array.isArray(v0)))) { if (add(c, p0, "type", "object", h.kind(v0)) >= m) return; break N0; }
-if (!hasOwn.call(v0, "fromRole")) { if (add(c, p0 + "/fromRole", "required") >= m) return; }
-if (!hasOwn.call(v0, "messageName")) { if (add(c, p0 + "/messageName", "required") >= m) return; }
-if (!hasOwn.call(v0, "payload")) { if (add(c, p0 + "/payload", "required") >= m) return; }
-if (hasOwn.call(v0, "fromRole")) { const v13 = v0["fromRole"]; N1: { if (!(typeof v13 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", h.kind(v13)) >= m) return; break N1; }
+function ex0(v0, p0, _d, c, m) { N0: { if (!((typeof v0 === "object" && v0 !== null && !IA(v0)))) { if (add(c, p0, "type", "object", KD(v0)) >= m) return; break N0; }
+const o0 = GP(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP);
+if (!(o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { if (add(c, p0 + "/fromRole", "required") >= m) return; }
+if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p0 + "/messageName", "required") >= m) return; }
+if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
+if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v13 = v0["fromRole"]; N1: { if (!(typeof v13 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v13)) >= m) return; break N1; }
 if (v13.length < 2 && h.cpLen(v13) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v13)) >= m) return; }
 if (!r4.test(v13)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
-if (hasOwn.call(v0, "messageName")) { const v14 = v0["messageName"]; if (!(v14 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", h.kind(v14)) >= m) return; } }
-if (hasOwn.call(v0, "payload")) { const v15 = v0["payload"]; N2: { if (!((typeof v15 === "object" && v15 !== null && !Array.isArray(v15)))) { if (add(c, p0 + "/payload", "type", "object", h.kind(v15)) >= m) return; break N2; }
-if (!hasOwn.call(v15, "code")) { if (add(c, p0 + "/payload" + "/code", "required") >= m) return; }
-if (!hasOwn.call(v15, "message")) { if (add(c, p0 + "/payload" + "/message", "required") >= m) return; }
-if (hasOwn.call(v15, "code")) { const v16 = v15["code"]; N3: { if (!(typeof v16 === "string")) { if (add(c, p0 + "/payload" + "/code", "type", "string", h.kind(v16)) >= m) return; break N3; } } }
-if (hasOwn.call(v15, "message")) { const v17 = v15["message"]; N4: { if (!(typeof v17 === "string")) { if (add(c, p0 + "/payload" + "/message", "type", "string", h.kind(v17)) >= m) return; break N4; } } }
-if (hasOwn.call(v15, "messageName")) { const v18 = v15["messageName"]; N5: { if (!(typeof v18 === "string")) { if (add(c, p0 + "/payload" + "/messageName", "type", "string", h.kind(v18)) >= m) return; break N5; } } }
-if (hasOwn.call(v15, "id")) { const v19 = v15["id"]; { let ok2 = false; L4: { if (!(typeof v19 === "string")) { break L4; }
+if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v14 = v0["messageName"]; if (!(v14 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", KD(v14)) >= m) return; } }
+if ((o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { const v15 = v0["payload"]; N2: { if (!((typeof v15 === "object" && v15 !== null && !IA(v15)))) { if (add(c, p0 + "/payload", "type", "object", KD(v15)) >= m) return; break N2; }
+const o1 = GP(v15) === OP && !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP);
+if (!(o1 ? "code" in v15 : hasOwn.call(v15, "code"))) { if (add(c, p0 + "/payload" + "/code", "required") >= m) return; }
+if (!(o1 ? "message" in v15 : hasOwn.call(v15, "message"))) { if (add(c, p0 + "/payload" + "/message", "required") >= m) return; }
+if ((o1 ? "code" in v15 : hasOwn.call(v15, "code"))) { const v16 = v15["code"]; N3: { if (!(typeof v16 === "string")) { if (add(c, p0 + "/payload" + "/code", "type", "string", KD(v16)) >= m) return; break N3; } } }
+if ((o1 ? "message" in v15 : hasOwn.call(v15, "message"))) { const v17 = v15["message"]; N4: { if (!(typeof v17 === "string")) { if (add(c, p0 + "/payload" + "/message", "type", "string", KD(v17)) >= m) return; break N4; } } }
+if ((o1 ? "messageName" in v15 : hasOwn.call(v15, "messageName"))) { const v18 = v15["messageName"]; N5: { if (!(typeof v18 === "string")) { if (add(c, p0 + "/payload" + "/messageName", "type", "string", KD(v18)) >= m) return; break N5; } } }
+if ((o1 ? "id" in v15 : hasOwn.call(v15, "id"))) { const v19 = v15["id"]; { let ok2 = false; L4: { if (!(typeof v19 === "string")) { break L4; }
 if (v19.length > 128 && h.cpLen(v19) > 128) { break L4; } ok2 = true; }
-if (!ok2) { L5: { if (!(Number.isInteger(v19))) { break L5; }
+if (!ok2) { L5: { if (!(NI(v19))) { break L5; }
 if (!(v19 >= -9007199254740991)) { break L5; }
 if (!(v19 <= 9007199254740991)) { break L5; } ok2 = true; } } if (!ok2) { if (add(c, p0 + "/payload" + "/id", "anyOf") >= m) return; } } }
-if (hasOwn.call(v15, "issues")) { const v20 = v15["issues"]; N6: { if (!(Array.isArray(v20))) { if (add(c, p0 + "/payload" + "/issues", "type", "array", h.kind(v20)) >= m) return; break N6; }
-for (let i1 = 0; i1 < v20.length; i1++) { const v21 = v20[i1]; N7: { if (!((typeof v21 === "object" && v21 !== null && !Array.isArray(v21)))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1, "type", "object", h.kind(v21)) >= m) return; break N7; }
-if (!hasOwn.call(v21, "path")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "required") >= m) return; }
-if (!hasOwn.call(v21, "code")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "required") >= m) return; }
-if (hasOwn.call(v21, "path")) { const v22 = v21["path"]; N8: { if (!(typeof v22 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "type", "string", h.kind(v22)) >= m) return; break N8; } } }
-if (hasOwn.call(v21, "code")) { const v23 = v21["code"]; N9: { if (!(typeof v23 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "type", "string", h.kind(v23)) >= m) return; break N9; } } } } } } } } }
-if (hasOwn.call(v0, "id")) { const v24 = v0["id"]; { let ok3 = false; L6: { if (!(typeof v24 === "string")) { break L6; }
+if ((o1 ? "issues" in v15 : hasOwn.call(v15, "issues"))) { const v20 = v15["issues"]; N6: { if (!(IA(v20))) { if (add(c, p0 + "/payload" + "/issues", "type", "array", KD(v20)) >= m) return; break N6; }
+for (let i1 = 0; i1 < v20.length; i1++) { const v21 = v20[i1]; N7: { if (!((typeof v21 === "object" && v21 !== null && !IA(v21)))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1, "type", "object", KD(v21)) >= m) return; break N7; }
+const o2 = GP(v21) === OP && !("path" in OP) && !("code" in OP);
+if (!(o2 ? "path" in v21 : hasOwn.call(v21, "path"))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "required") >= m) return; }
+if (!(o2 ? "code" in v21 : hasOwn.call(v21, "code"))) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "required") >= m) return; }
+if ((o2 ? "path" in v21 : hasOwn.call(v21, "path"))) { const v22 = v21["path"]; N8: { if (!(typeof v22 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/path", "type", "string", KD(v22)) >= m) return; break N8; } } }
+if ((o2 ? "code" in v21 : hasOwn.call(v21, "code"))) { const v23 = v21["code"]; N9: { if (!(typeof v23 === "string")) { if (add(c, p0 + "/payload" + "/issues" + "/" + i1 + "/code", "type", "string", KD(v23)) >= m) return; break N9; } } } } } } } } }
+if ((o0 ? "id" in v0 : hasOwn.call(v0, "id"))) { const v24 = v0["id"]; { let ok3 = false; L6: { if (!(typeof v24 === "string")) { break L6; }
 if (v24.length > 128 && h.cpLen(v24) > 128) { break L6; } ok3 = true; }
-if (!ok3) { L7: { if (!(Number.isInteger(v24))) { break L7; }
+if (!ok3) { L7: { if (!(NI(v24))) { break L7; }
 if (!(v24 >= -9007199254740991)) { break L7; }
 if (!(v24 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {

@@ -3,6 +3,7 @@
 // it uses nothing else from the outside world. Keep these small, pure and allocation-light.
 import { FORMAT_CHECKS } from './formats'
 import { escapePointerToken } from './pointer'
+import { tooDeepAt } from './depth'
 import type { Issue } from './types'
 
 const hasOwn = Object.prototype.hasOwnProperty
@@ -150,6 +151,8 @@ export const coreHelpers = Object.freeze({
   esc: escapePointerToken,
   limit: issueLimit,
   add: addIssue,
+  /** For emitted outbound methods under a runtime limits.maxDepth below the artifact's (PeerSink.depthLimit). */
+  deepAt: tooDeepAt,
 })
 
 /** The helpers generated code reaches only for some keywords, by their `h.` name. */

@@ -139,17 +139,19 @@ export function emitArtifact(input: ArtifactInput): string {
 
   const outbound: string[] = []
   let needsMaker = false
+  let sendsAny = false
   remote.forEach((role, i) => {
     const cls = ident(`Api${i}`)
     const sendable = Object.entries(roles[role].messages).filter(([, doc]) => mayFrom(doc, hostRole)) // capability-scoped
     const pairs = sendable.map(([name, doc]) => [name, validatorFor(doc.payload, role, name), encoderFor(doc.payload)] as const)
+    if (pairs.length > 0) sendsAny = true
     lines.push(`function ${cls}(s) { this[P] = s; }`)
     if (pairs.length <= INLINE_LIMIT) {
       // One method per message, its validator and encoder inlined by name. An encoder that cannot
       // write the payload gives undefined: the sink then encodes it the runtime's way.
       const methods = pairs.map(([name, v, w]) => {
         const n = lit(name)
-        return `${n}: { value: function (p) { const s = this[P]; if (!${v}.is(p)) throw s.invalid(${n}, ${v}, p); const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(frameHead(hostRole, name))} + t + "}"); }, enumerable: true }`
+        return `${n}: { value: function (p) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${n}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(frameHead(hostRole, name))} + t + "}"); }, enumerable: true }`
       })
       lines.push(`${cls}.prototype = Object.create(null, { ${methods.join(', ')} });`)
     } else {
@@ -173,9 +175,15 @@ export function emitArtifact(input: ArtifactInput): string {
     // The frame head around the message name, cut from frameHead so its format lives in one place.
     const head = frameHead(hostRole, '')
     const at = head.lastIndexOf('""')
-    lines.unshift(`const method = (n, v, w) => { const f = ${lit(head.slice(0, at))} + JSON.stringify(n) + ${lit(head.slice(at + 2))}; return function (p) { const s = this[P]; if (!v.is(p)) throw s.invalid(n, v, p); const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`)
+    lines.unshift(`const method = (n, v, w) => { const f = ${lit(head.slice(0, at))} + JSON.stringify(n) + ${lit(head.slice(at + 2))}; return function (p) { const s = this[P]; if (s.depthLimit !== undefined || !v.is(p)) { const r = R(s, n, v, p); if (r) return r; } const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`)
   }
 
+  if (sendsAny) {
+    // The slow path of every outbound method (a runtime depth limit below the validators' depth,
+    // or a payload the validator refused): the rejected promise to return, or undefined to send.
+    // Methods reject, never throw, so `api.x(bad).catch(...)` sees OPENWS_ERR_OUTBOUND_INVALID.
+    lines.unshift('const R = (s, n, v, p) => { const l = s.depthLimit; const a = l === undefined ? undefined : h.deepAt(p, l); return a !== undefined ? Promise.reject(s.tooDeep(n, a)) : v.is(p) ? undefined : Promise.reject(s.invalid(n, v, p)); };')
+  }
   lines.push(...networkLiteral(network))
   return [
     '((h) => {',
@@ -186,7 +194,8 @@ export function emitArtifact(input: ArtifactInput): string {
     `get network() { return network(); },`,
     `hostRole: ${lit(hostRole)},`,
     `remoteRoles: [${remote.map(lit).join(', ')}],`,
-    `maxDepth: ${lit(maxDepth)},`,
+    // The validators read h.maxDepth when it is above the depth they were generated for (withDepth).
+    `maxDepth: h.maxDepth > ${lit(maxDepth)} ? h.maxDepth : ${lit(maxDepth)},`,
     `inbound: { messages: ${messagesList(names)}, validators: ${validatorsList(inboundValidators)}, route: { __proto__: null, ${routes.join(', ')} } },`,
     `outbound: { __proto__: null, ${outbound.join(', ')} },`,
     '};',

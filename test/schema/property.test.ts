@@ -50,7 +50,10 @@ describe('random builder trees', () => {
   })
 
   it('compiles in strict draft-07 and 2020-12 and both agree on random data', () => {
-    fc.assert(fc.property(tree, fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }), (builder, values) => {
+    // Keys that shadow Object.prototype members crash ajv's deep equality (fast-deep-equal calls
+    // `a.valueOf()`), which `const` and `enum` use: ajv's bug, not a disagreement between drafts.
+    const ajvSafe = fc.jsonValue({ maxDepth: 3 }).filter((v) => !/"(valueOf|toString|constructor|__proto__|hasOwnProperty)":/.test(JSON.stringify(v)))
+    fc.assert(fc.property(tree, fc.array(ajvSafe, { maxLength: 8 }), (builder, values) => {
       const v07 = draft07.compile(builder.jsonSchema())
       const v2020 = draft2020.compile(builder.jsonSchema())
       for (const value of values) expect(v07(value)).toBe(v2020(value))

@@ -2,9 +2,11 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
 import { entries } from './tsup.config'
 
-// `openws…` imports (the demo, examples) resolve to the sources, so `npm test` needs no build;
-// one alias per published subpath, from the same table tsup builds dist/ from.
-const alias = Object.entries(entries).map(([name, file]) => ({
+/**
+ * `openws…` imports (the demo, examples) resolve to the sources, so `npm test` needs no build;
+ * one alias per published subpath, from the same table tsup builds dist/ from.
+ */
+export const alias = Object.entries(entries).map(([name, file]) => ({
   find: new RegExp(`^openws${name === 'index' ? '' : `/${name}`}$`),
   replacement: resolve(import.meta.dirname, file),
 }))

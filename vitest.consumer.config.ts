@@ -1,16 +1,9 @@
-import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
-import { entries } from './tsup.config'
+import { alias } from './vitest.config'
 
 // The expected transcripts come from the sources, interpreted, in this process: `openws…` imports
-// of the fixtures resolve to src/ (as in vitest.config.ts); the consumer projects use the tarball.
-const alias = Object.entries(entries).map(([name, file]) => ({
-  find: new RegExp(`^openws${name === 'index' ? '' : `/${name}`}$`),
-  replacement: resolve(import.meta.dirname, file),
-}))
-
-// The consumer suite (test/consumer): the packed tarball installed into fresh projects, as users
-// install it. `npm run test:consumer` builds first; .ci/run runs it after `npm test`.
+// of the fixtures resolve to src/ (the aliases of vitest.config.ts); the consumer projects use the
+// tarball.
 export default defineConfig({
   resolve: { alias },
   test: {

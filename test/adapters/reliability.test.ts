@@ -115,25 +115,18 @@ describe('fastify shutdown', () => {
   })
 
   it('an upgrade request during the drain gets 503 and its socket is closed, so app.close() completes', async () => {
-    let release!: () => void
-    let started = false
-    const state: ChatState = {
-      rooms: new Map(),
-      users: new Map(),
-      slowGate: new Promise<void>((resolve) => (release = resolve)),
-      onSlow: () => (started = true),
-    }
-    const { app, port, base } = await fastifyApp({}, state)
+    const gate = gated()
+    const { app, port, base } = await fastifyApp({}, gate.state)
     const busy = await openPeer(`${base}/client`)
     busy.send('client', 'slow', { ms: 0 })
-    await until(() => started)
+    await until(gate.started)
     const closing = app.close()
     // Draining: plain requests get fastify's 503 too.
     await until(async () => (await fetch(`http://127.0.0.1:${port}/chat/spec.json`).catch(() => undefined))?.status === 503)
     const late = rawClient(port, upgradeRequest('/chat/client'))
     await late.ended // the server closed it; the client never would
     expect(late.text()).toMatch(/^HTTP\/1\.1 503 /)
-    release()
+    gate.release()
     await closing
     expect((await busy.closed).code).toBe(1001)
   })

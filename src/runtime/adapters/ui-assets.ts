@@ -3,7 +3,7 @@
 // status, headers and body; the fastify plugin and the ws `createServer` each route to it.
 //
 //   {path}/ui          index.html  (loads ui/app.js, ui/app.css and ../spec.json, all relative)
-//   {path}/ui/app.js   the bundled, minified page script (no eval, no new Function)
+//   {path}/ui/app.js   the bundled, minified page script (eval-free: no run-time code generation)
 //   {path}/ui/app.css  its stylesheet
 //   {path}/ui/         301 to {path}/ui (relative URLs resolve from there)
 //   {path}/ui/<other>  404

@@ -210,3 +210,14 @@ export interface Range {
 export function within(node: Range, ranges: readonly Range[]): boolean {
   return ranges.some((r) => node.start >= r.start && node.end <= r.end)
 }
+
+/** `from: X` or `from: [.., X, ..]` in an object literal (a message's or a decorator's options). */
+export function inFromList(node: Node): boolean {
+  let at = node
+  let parent = parentOf(at)
+  if (parent?.type === 'ArrayExpression') {
+    at = parent
+    parent = parentOf(at)
+  }
+  return parent?.type === 'Property' && parent.value === at && !parent.computed && keyName(parent) === 'from'
+}

@@ -2,12 +2,12 @@
 // and calls into openws's own builders (S, fluent role/message/network, decorators), which are
 // executed for real at build time on statically known arguments. User functions never run:
 // anything else is "not static" and the definition is left to the runtime interpreter.
-import { fileOf, keyName, memberKey, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
+import { fileOf, inFromList, memberKey, memberName, parentOf, parseModule, textOf, type Node, type ParsedFile } from './ast'
 import { notStatic, TransformerError, userError } from './errors'
 import { binary, literal, prefix, template } from './operators'
 import { containsStaticFn, StaticFn, staticFn } from './static-fn'
 import { isOpenwsModule, type OpenwsModule } from './imports'
-import { findExport, lookup, SCOPE_TYPES, type Binding, type ExportTarget } from './scope'
+import { findExport, lookup, topStatement, type Binding, type ExportTarget } from './scope'
 import { makeSyntheticClass, type ClassInfo } from './synthetic-class'
 import { readMember } from './evaluate-member'
 import type { ResolvedModule } from './types'
@@ -396,22 +396,4 @@ export class Evaluator {
   classValue(decl: Node, name: string): Function {
     return this.memoized(decl, decl, name, () => makeSyntheticClass(decl, name, this)) as Function
   }
-}
-
-function topStatement(binding: Binding): Node {
-  let n: Node = binding.decl
-  for (let p = parentOf(n); p && !SCOPE_TYPES.has(p.type); p = parentOf(n)) n = p
-  return n
-}
-
-
-/** `from: X` or `from: [.., X, ..]` in an object literal (a message's or a decorator's options). */
-function inFromList(node: Node): boolean {
-  let at = node
-  let parent = parentOf(at)
-  if (parent?.type === 'ArrayExpression') {
-    at = parent
-    parent = parentOf(at)
-  }
-  return parent?.type === 'Property' && parent.value === at && !parent.computed && keyName(parent) === 'from'
 }

@@ -133,3 +133,10 @@ export function findExport(sf: ParsedFile, name: string): ExportTarget[] {
   }
   return found.length > 0 ? found : stars
 }
+
+/** The statement of `binding`'s declaration directly inside its scope (a module or a function body). */
+export function topStatement(binding: Binding): Node {
+  let n: Node = binding.decl
+  for (let p = parentOf(n); p && !SCOPE_TYPES.has(p.type); p = parentOf(n)) n = p
+  return n
+}

@@ -24,5 +24,5 @@ it('tsc TC39 output with Symbol.metadata: metadata is used and the IR is the sam
 it('member decorations without @role are found through Class[Symbol.metadata]', async () => {
   const c = await loadFixture<typeof cases>('decorated-cases.ts', 'tsc-tc39')
   expect(c.defaultNames(D, S).routes).toEqual({ hello: { chatUser: 'hello' } })
-  expect(c.inherited(D, S).routes).toEqual({ m: { c: 'm' } })
+  expect(c.inherited(D, S).routes).toEqual({ m: { c: 'm' }, hidden: { c: 'hidden' } })
 })

@@ -70,10 +70,10 @@ describe.each(MODES)('decorators compiled by %s', async (mode) => {
     expect(binder.routes).toEqual({ fromA: { a: 'fromA', b: 'fromAnyoneElse' } })
   })
 
-  it('inherits decorated methods; an override without decorators hides the base decoration', () => {
+  it('inherits decorated methods; an override without decorators implements the base decoration', () => {
     const binder = c.inherited(D, S)
-    expect(Object.keys(binder.network.roles.host.messages)).toEqual(['m'])
-    expect(binder.routes).toEqual({ m: { c: 'm' } })
+    expect(Object.keys(binder.network.roles.host.messages)).toEqual(['m', 'hidden'])
+    expect(binder.routes).toEqual({ m: { c: 'm' }, hidden: { c: 'hidden' } })
   })
 
   it('definition errors', () => {

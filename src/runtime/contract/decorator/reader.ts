@@ -2,12 +2,16 @@
 import { openwsError } from '../../errors'
 import { fromList, type ClassMessage, type ClassRole } from '../shared/class-role'
 import { safeName, show } from '../shared/show'
-import { memberDecorations, roleDecoration } from './store'
+import { inheritedRole, memberDecorations, type InheritedDecoration } from './store'
 import { requireTransformedPayload } from './transformer-required'
 
-/** undefined when the class carries neither @role nor any member decoration. */
+/**
+ * undefined when the class carries neither @role nor any member decoration (its own or an
+ * ancestor's: a subclass of a decorated contract class plays the contract's role).
+ */
 export function readDecoratedRole(cls: Function): ClassRole | undefined {
-  const roleDeco = roleDecoration(cls)
+  const found = inheritedRole(cls)
+  const roleDeco = found?.decoration
   const decorations = memberDecorations(cls)
   if (!roleDeco && decorations.length === 0) return undefined
   const kinds = new Set(decorations.map((d) => d.kind))
@@ -33,11 +37,28 @@ export function readDecoratedRole(cls: Function): ClassRole | undefined {
     version: options.version,
     endpoints: options.endpoints,
     host: kinds.has('handler'),
-    implemented: kinds.has('handler'),
+    implemented: overridesAny(cls, decorations),
+    declaredBy: found?.declaredOn ?? decorations[decorations.length - 1]?.declaredOn,
     messages,
     extra: extensions(options),
     syntax: 'decorators',
   }
+}
+
+/**
+ * A decorated method overridden below the class that declared it: the class implements a contract
+ * class's stubs. (A class whose own methods carry @handler is the classic host: `host`, not this.)
+ */
+function overridesAny(cls: Function, decorations: InheritedDecoration[]): boolean {
+  const proto = (cls as { prototype?: Record<string, unknown> }).prototype
+  return decorations.some(({ key, declaredOn }) => {
+    if (declaredOn === cls) return false
+    try {
+      return typeof proto?.[key] === 'function' && proto[key] !== (declaredOn as { prototype?: Record<string, unknown> }).prototype?.[key]
+    } catch {
+      return false
+    }
+  })
 }
 
 function extensions(obj: Record<string, unknown>): Record<string, unknown> | undefined {

@@ -12,6 +12,11 @@ export interface MemberDecoration {
   options: Record<string, unknown>
 }
 
+/** A decoration found on a class or one of its ancestors, with the class that declared it. */
+export interface InheritedDecoration extends MemberDecoration {
+  declaredOn: Function
+}
+
 export interface RoleDecoration {
   options: Record<string, unknown>
   /** TC39 context.metadata of the class, when the runtime provides one. */
@@ -41,11 +46,12 @@ function metadataKey(): symbol {
 }
 
 /**
- * Every member decoration of a class and its ancestors. A method redeclared in a subclass
- * hides the ancestor's decorations for that method.
+ * Every member decoration of a class and its ancestors. A method decorated again in a subclass
+ * hides the ancestor's decorations for that method; an undecorated override keeps them: it
+ * implements the ancestor's stub (a shared contract class and its implementation).
  */
-export function memberDecorations(cls: Function): MemberDecoration[] {
-  const out: MemberDecoration[] = []
+export function memberDecorations(cls: Function): InheritedDecoration[] {
+  const out: InheritedDecoration[] = []
   const hidden = new Set<string>()
   const seenOwners = new Set<object>()
   for (let level: Function | null = cls; level && level !== Function.prototype; level = Object.getPrototypeOf(level)) {
@@ -54,12 +60,23 @@ export function memberDecorations(cls: Function): MemberDecoration[] {
     for (const decoration of own) {
       if (hidden.has(decoration.key)) continue
       ownKeys.add(decoration.key)
-      out.push(decoration)
+      out.push({ ...decoration, declaredOn: level })
     }
     for (const key of ownKeys) hidden.add(key)
-    for (const key of ownMethodNames(level)) hidden.add(key)
   }
   return out
+}
+
+/**
+ * The nearest @role of a class or its ancestors, with the class that carries it: an undecorated
+ * subclass of a decorated contract class plays the contract's role.
+ */
+export function inheritedRole(cls: Function): { decoration: RoleDecoration; declaredOn: Function } | undefined {
+  for (let level: Function | null = cls; level && level !== Function.prototype; level = Object.getPrototypeOf(level)) {
+    const decoration = roles.get(level)
+    if (decoration) return { decoration, declaredOn: level }
+  }
+  return undefined
 }
 
 function ownDecorations(level: Function, seenOwners: Set<object>): MemberDecoration[] {
@@ -92,11 +109,6 @@ function ownMetadata(level: Function): object | undefined {
   } catch {
     return undefined
   }
-}
-
-function ownMethodNames(level: Function): string[] {
-  const proto = safePrototype(level)
-  return proto ? Object.getOwnPropertyNames(proto).filter((k) => k !== 'constructor') : []
 }
 
 function safePrototype(level: Function): object | undefined {

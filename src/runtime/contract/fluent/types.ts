@@ -1,7 +1,7 @@
 // The typed face of fluent bindings: handler payloads from the host's message schemas,
 // `api` typed by the messages the sending role accepts.
 import type { NetworkIR } from '../../ir/types'
-import type { AnyNetworkBuilder, HostRoleOf, RemoteRolesOf, RoleMessages } from '../../spec/index'
+import type { AnyNetworkBuilder, HostRoleOf, NetworkRoles, RemoteRolesOf, RoleMessages } from '../../spec/index'
 import type { ApiOf } from '../shared/api-types'
 import type { BindingsCore } from '../types'
 
@@ -19,6 +19,23 @@ type HostMessagesOf<N> = RoleMessages<HostRoleOf<N>>
 /** `fromRoles` of a network builder: one typed binder per remote role. */
 export type TypedFromRoles<N> = {
   readonly [R in keyof RemoteRolesOf<N>]: RoleBinder<HostMessagesOf<N>, ApiOf<RoleMessages<RemoteRolesOf<N>[R]>>>
+}
+
+/**
+ * `fromRoles` when this process implements role `H` of a shared network (`bindings(network, { host: H })`):
+ * one typed binder per other role.
+ */
+export type TypedFromRolesAs<N, H extends string> = {
+  readonly [R in Exclude<keyof NetworkRoles<N>, H>]: RoleBinder<RoleMessages<NetworkRoles<N>[H & keyof NetworkRoles<N>]>, ApiOf<RoleMessages<NetworkRoles<N>[R]>>>
+}
+
+/** The outbound API of a peer playing role `R` of network `N`: `connect<RoleApi<typeof chat, 'server'>>(...)`. */
+export type RoleApi<N, R extends keyof NetworkRoles<N>> = ApiOf<RoleMessages<NetworkRoles<N>[R]>>
+
+/** `bindings(network, options)`: which role this process implements, when not the one marked `.asHost()`. */
+export interface FluentBindingsOptions<H extends string = string> {
+  /** A role name of the network: this process hosts it (a shared contract network names no host, or the server's). */
+  host?: H
 }
 
 /** `fromRoles` of a plain NetworkIR: names and payloads are only known at run time. */

@@ -1,5 +1,5 @@
-// One contract, both ends: the browser bundle of a client built from the shared contract classes
-// holds none of the server's handler code, and is compiled (no CONFIG read, no interpreter).
+// One contract, both ends, in each style: the browser bundle of a client built from the shared
+// contract holds none of the server's handler code, and is compiled (no CONFIG read, no interpreter).
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -10,24 +10,30 @@ import { build } from './harness/builders'
 import { bannedConstructs } from './harness/inspect'
 
 const run = promisify(execFile)
-const fixture = join(import.meta.dirname, 'fixtures', 'contract')
+// class-first: fixtures/contract; decorators and fluent: fixtures/contract-<style>.
+const STYLES = [
+  { style: 'class-first', dir: 'contract', compiledCall: 'compiledBindings' },
+  { style: 'decorator', dir: 'contract-decorator', compiledCall: 'compiledBindings' },
+  { style: 'fluent', dir: 'contract-fluent', compiledCall: 'compiledFluentBindings' },
+]
 const out = mkdtempSync(join(tmpdir(), 'openws-contract-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-describe('shared contract bundles (esbuild plugin)', () => {
+describe.each(STYLES)('shared $style contract bundles (esbuild plugin)', ({ dir, compiledCall }) => {
+  const fixture = join(import.meta.dirname, 'fixtures', dir)
   it('the browser client bundle contains no server handler code and is compiled', async () => {
-    const { code } = await build('esbuild', { entry: join(fixture, 'browser.ts'), outDir: join(out, 'browser'), plugin: {}, platform: 'browser' })
+    const { code } = await build('esbuild', { entry: join(fixture, 'browser.ts'), outDir: join(out, dir, 'browser'), plugin: {}, platform: 'browser' })
     expect(code).not.toContain('SERVER_HANDLER_SECRET')
     expect(code).not.toContain('ServerImpl')
     expect(code).not.toMatch(/async\s+createRoom|note\.length/)
-    expect(code).toContain('compiledBindings')
+    expect(code).toContain(compiledCall)
     expect(code).toContain('joined') // the client's own handler is there
     expect(bannedConstructs(code)).toEqual([])
     expect(code).not.toContain('interpretArtifact')
   }, 60_000)
 
   it('the server bundle built from the same contract hosts the server role, compiled', async () => {
-    const { file, code } = await build('esbuild', { entry: join(fixture, 'server.ts'), outDir: join(out, 'server'), plugin: {}, platform: 'node' })
+    const { file, code } = await build('esbuild', { entry: join(fixture, 'server.ts'), outDir: join(out, dir, 'server'), plugin: {}, platform: 'node' })
     expect(code).toContain('SERVER_HANDLER_SECRET')
     const { stdout } = await run(process.execPath, [file], { timeout: 20_000 })
     expect(JSON.parse(stdout)).toEqual({

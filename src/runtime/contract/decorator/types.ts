@@ -42,10 +42,11 @@ export interface RoleDecorator {
 type CheckedPayload<P> = unknown extends PayloadType<P> ? any : PayloadType<P>
 
 /**
- * Usable as a TC39 method decorator and as a legacy one. In TC39 mode a method whose first
- * parameter clashes with the payload schema's type is a type error.
+ * Usable as a TC39 method decorator and as a legacy (experimentalDecorators) one. In both modes a
+ * method whose first parameter cannot take every payload of the schema is a type error at the
+ * decorator: TypeScript passes the method's type as `value` (TC39) or in `descriptor` (legacy).
  */
 export interface MethodDecorator<P> {
   <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(value: T, context: ClassMethodDecoratorContext<any, T>): void
-  (target: object, key: string | symbol, descriptor?: PropertyDescriptor): void
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>): void
 }

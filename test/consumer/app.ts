@@ -77,6 +77,7 @@ export function expectCompiled(code: string): void {
 export const TYPES_CHECK = `
 import { S, type Api } from 'openws'
 import * as Deco from 'openws/decorator'
+import * as Fluent from 'openws/fluent'
 
 const Join = S.obj({ userId: S.str, roomId: S.str, tags: S.arr(S.str).optional() })
 type Join = S.Infer<typeof Join>
@@ -93,4 +94,27 @@ export async function useApi(api: Api<typeof Client>): Promise<void> {
   await api.left({ roomId: 'r' })
 }
 export const decoratorRole: typeof Deco.role = Deco.role
+
+// One contract, both ends: payload types reach every style's API and handler parameters.
+class Hub {
+  @Deco.handler({ payload: S.obj({ roomId: S.str }) })
+  async enter(_p: { roomId: string }) {}
+  // @ts-expect-error the handler's parameter does not match its schema
+  @Deco.handler({ payload: S.obj({ roomId: S.str }) })
+  async wrong(_p: { roomId: number }) {}
+}
+export async function useHub(api: Deco.Api<typeof Hub>): Promise<void> {
+  await api.enter({ roomId: 'r' })
+  // @ts-expect-error not the payload
+  await api.enter({ nonsense: 1 })
+}
+const chatNet = Fluent.network('chat')
+  .role(Fluent.role('server').message(Fluent.message('enter').payload(S.obj({ roomId: S.str })).from('client')))
+  .role(Fluent.role('client').message(Fluent.message('entered').payload(S.obj({ roomId: S.str }))))
+export function useFluent(api: Fluent.RoleApi<typeof chatNet, 'server'>): void {
+  Fluent.bindings(chatNet, { host: 'client' }).fromRoles.server.on('entered', (p) => void p.roomId.toUpperCase())
+  void api.enter({ roomId: 'r' })
+  // @ts-expect-error roomId must be a string
+  void api.enter({ roomId: 1 })
+}
 `

@@ -1,10 +1,41 @@
 // The chat page's script, bundled by esbuild with the openws plugin when the server starts
-// (server.ts): the contract and the page's role implementations (browser-roles.ts) arrive
-// precompiled, so the page carries no interpreter, no server code, and runs without eval under the
-// page's Content-Security-Policy.
-import type { Api } from 'openws'
+// (server.ts). It imports the shared contract (contract.ts) and implements its own roles against
+// it: it hosts `client` (what the server sends to the chat) and, for the Stats button, `portal`;
+// `server` is the remote role both send to. Nothing is mirrored and the server's implementation
+// (roles.ts) is never imported, so the page carries no server code; the definitions arrive
+// precompiled (no interpreter) and run without eval under the page's Content-Security-Policy.
+import { bindings, type Api, type Handlers } from 'openws'
 import { connect } from 'openws/client'
-import { ChatClient, ChatPortal, clientBindings, portalBindings, type Server } from './browser-roles'
+import { Client, Portal, Server } from './contract'
+
+type Show = (text: string, kind?: string) => void
+
+class ChatClient extends Client implements Handlers<typeof Client> {
+  constructor(private readonly show: Show) {
+    super()
+  }
+
+  joinedRoom({ joinerId, roomId }: { joinerId: string; roomId: string }) {
+    this.show(`${joinerId} joined #${roomId}`, 'info')
+  }
+
+  receivedMessage({ senderId, text }: { senderId: string; roomId: string; text: string }) {
+    this.show(`${senderId}: ${text}`)
+  }
+}
+
+class ChatPortal extends Portal implements Handlers<typeof Portal> {
+  constructor(private readonly show: Show) {
+    super()
+  }
+
+  receivedRoomStats({ roomId, members }: { roomId: string; members: string[] }) {
+    this.show(`portal: #${roomId} has ${members.length} member(s): ${members.join(', ') || '-'}`, 'info')
+  }
+}
+
+const clientBindings = bindings({ name: 'chat', roles: [ChatClient, Server] })
+const portalBindings = bindings({ name: 'chat', roles: [ChatPortal, Server] })
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T
 const log = $('log')

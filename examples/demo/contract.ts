@@ -1,5 +1,5 @@
 // The demo's chat network as one contract, imported by the server (roles.ts) and the page
-// (browser-roles.ts): each role, the messages it accepts, their payloads and who may send them.
+// (browser.ts): each role, the messages it accepts, their payloads and who may send them.
 // No methods here: each side implements its own role in a subclass, so the page's bundle never
 // holds server code and neither side mirrors the other.
 import { Chat, Joined, Received, RoomRef, RoomStats, RoomUser } from './schemas'

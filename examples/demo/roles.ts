@@ -1,6 +1,6 @@
 // The server's implementation of its role in the chat contract (contract.ts): a server that hosts
 // rooms for clients and answers the portal's stats requests. The page implements its own roles
-// against the same contract (browser-roles.ts) and never imports this file.
+// against the same contract (browser.ts) and never imports this file.
 import * as WS from 'openws'
 import { Client, Portal, Server } from './contract'
 

@@ -1,5 +1,5 @@
 // Payload schemas of the demo's chat network, shared by the contract (contract.ts), which the server
-// (roles.ts) and the page (browser-roles.ts) both implement.
+// (roles.ts) and the page (browser.ts) both implement.
 import { S } from 'openws'
 
 export const RoomUser = S.obj({ userId: S.str.min(1).max(40), roomId: S.str.min(1).max(40) })

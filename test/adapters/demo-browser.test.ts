@@ -18,6 +18,8 @@ describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
     // The page's script was bundled with the openws plugin: precompiled, no interpreter, no eval.
     expect(demo.script).toContain('openws.artifact')
     expect(bannedConstructs(demo.script)).toEqual([])
+    // One contract, both ends: the page imports contract.ts, never the server's roles.ts.
+    expect(demo.script).not.toMatch(/ChatServer|`room:/) // roles.ts names its groups `room:${roomId}`
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

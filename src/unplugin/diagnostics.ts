@@ -3,11 +3,13 @@
 import type { TransformDiagnostic } from '../transformer/core'
 
 export interface BundlerMessage {
+  /** "CODE: text", without a location: esbuild, Vite and Rollup print `loc` themselves. */
   message: string
+  /** "file:line:column: CODE: text", for bundlers that drop `loc` (webpack, rspack). */
+  located: string
   code: string
   id: string
   loc: { file: string; line: number; column: number }
-  /** Our own "file:line:column" prefix, for bundlers that drop `loc` (webpack, rspack). */
   plugin: string
 }
 
@@ -20,9 +22,11 @@ export const PLUGIN_NAME = 'openws'
 
 export function toBundlerMessage(d: TransformDiagnostic, id: string): BundlerMessage {
   const file = d.file || id
+  const message = `${d.code}: ${d.message}`
   return {
-    // Keep file:line:column in the text itself: webpack and rspack only show the message.
-    message: `${file}:${d.line}:${d.column}: ${d.code}: ${d.message}`,
+    // One location per diagnostic: bundlers that print `loc` get the text alone.
+    message,
+    located: `${file}:${d.line}:${d.column}: ${message}`,
     code: d.code,
     id: file,
     // Rollup columns are 0-based; the core's are 1-based.
@@ -31,13 +35,18 @@ export function toBundlerMessage(d: TransformDiagnostic, id: string): BundlerMes
   }
 }
 
-/** Warnings first; then one error carrying every error (an error stops the bundler) at the first position. */
-export function report(diagnostics: readonly TransformDiagnostic[], id: string, reporter: Reporter, warningsAsErrors: boolean): void {
+/**
+ * Warnings first; then one error carrying every error (an error stops the bundler) at the first
+ * position. `printsLoc`: the bundler prints `loc` (esbuild, Vite, Rollup), so a message carries
+ * no location of its own; the second and later errors of the one error keep theirs.
+ */
+export function report(diagnostics: readonly TransformDiagnostic[], id: string, reporter: Reporter, warningsAsErrors: boolean, printsLoc = true): void {
   const errors: BundlerMessage[] = []
+  const text = (m: BundlerMessage) => (printsLoc ? m.message : m.located)
   for (const d of diagnostics) {
     const m = toBundlerMessage(d, id)
     if (d.severity === 'error' || warningsAsErrors) errors.push(m)
-    else reporter.warn(m)
+    else reporter.warn({ ...m, message: text(m) })
   }
-  if (errors.length) reporter.error({ ...errors[0]!, message: errors.map((e) => e.message).join('\n') })
+  if (errors.length) reporter.error({ ...errors[0]!, message: [text(errors[0]!), ...errors.slice(1).map((e) => e.located)].join('\n') })
 }

@@ -89,7 +89,7 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
         target: 'es2022',
         ssr: node ? req.entry : undefined,
         lib: node ? undefined : { entry: req.entry, formats: ['es'], fileName: () => 'main.mjs' },
-        rollupOptions: { output: { entryFileNames: 'main.mjs' }, onwarn: (w) => void warnings.push(String(w.message)) },
+        rollupOptions: { output: { entryFileNames: 'main.mjs' }, onwarn: (w) => void warnings.push(`${w.id ?? ''}${w.loc ? `:${w.loc.line}:${w.loc.column}` : ''}: ${w.message}`) },
       },
     })
     return join(req.outDir, 'main.mjs')
@@ -102,7 +102,7 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
     const bundle = await rollup({
       input: req.entry,
       external: (id) => external.has(id),
-      onwarn: (w) => void warnings.push(`${w.id ?? ''}${w.loc ? `:${w.loc.line}:${w.loc.column}` : ''}: ${w.message}`),
+      onwarn: (w) => void warnings.push(w.message), // Rollup puts "[plugin p] file (line:column): " in the message
       plugins: [
         ...ours,
         {

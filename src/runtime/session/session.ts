@@ -318,13 +318,18 @@ export class SessionImpl extends SessionConnection implements Session {
   }
 
   private handlerFailed(error: unknown, name: string, id: EnvelopeId | undefined): void {
+    // An awaited api.typo(...) is reported under its own code (the handler's bug, named precisely);
+    // the peer is told only that its message's handler failed.
+    const outboundUnknown = error instanceof OpenWsError && error.code === 'OPENWS_ERR_OUTBOUND_UNKNOWN'
     this.reportError(
-      openwsError('OPENWS_ERR_HANDLER_FAILED', `the handler threw: ${describe(error)}`, {
-        network: this.core.networkName,
-        role: this.role,
-        message: name,
-        cause: error,
-      }),
+      outboundUnknown
+        ? error
+        : openwsError('OPENWS_ERR_HANDLER_FAILED', `the handler threw: ${describe(error)}`, {
+            network: this.core.networkName,
+            role: this.role,
+            message: name,
+            cause: error,
+          }),
     )
     const summary = WIRE_SUMMARIES.OPENWS_ERR_HANDLER_FAILED
     this.sendError('OPENWS_ERR_HANDLER_FAILED', this.core.exposeErrors ? `${summary}: ${describe(error)}` : summary, name, id)

@@ -86,7 +86,8 @@ export interface Session {
    * - OPENWS_ERR_UNKNOWN_MESSAGE / OPENWS_ERR_SENDER_NOT_ALLOWED / OPENWS_ERR_INVALID_PAYLOAD (with
    *   issues) / OPENWS_ERR_MISSING_HANDLER: `$error`, the handler does not run;
    * - the handler throws or rejects: `handleError(role, peer, err)` (err: OpenWsError
-   *   OPENWS_ERR_HANDLER_FAILED, `cause` = the thrown value), then OPENWS_ERR_HANDLER_FAILED `$error`;
+   *   OPENWS_ERR_HANDLER_FAILED, `cause` = the thrown value; an awaited `api.typo(...)` is reported
+   *   as its own OPENWS_ERR_OUTBOUND_UNKNOWN), then OPENWS_ERR_HANDLER_FAILED `$error`;
    * - more than `limits.maxQueuedMessages` waiting: OPENWS_ERR_QUEUE_FULL, close 1008;
    * - after a close started: ignored.
    * `$error` frames carry the message's `messageName` and `id` when known.

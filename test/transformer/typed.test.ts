@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import type { BindingsCore } from '../../src/runtime/contract/types'
+import { bindings as fluentBindings } from '../../src/runtime/contract/fluent/index'
 import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
 import { fixturesDir, here, relink, RUNTIME_SHIM, toJs } from './helpers/load'
@@ -44,6 +45,36 @@ describe('types as payloads', () => {
     expect(a.frames.slice(1).map((f) => (f.payload as { code: string }).code)).toEqual([
       'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD',
     ])
+  })
+
+  it('object types are strict like S.obj; an index signature allows other keys (compiled and interpreted agree)', async () => {
+    const file = join(fixturesDir, 'typed', 'typed-strict.ts')
+    const build = compileWithTransformer([file])
+    expect(build.diagnostics.map((d) => d.messageText)).toEqual([])
+    const { binder } = await importJs('strict.mjs', build.outputs.get(file)!)
+    const messages = binder.network.roles.server.messages
+    // Named interfaces arrive as { $ref: '#/$defs/Name', $defs }.
+    const target = (p: any) => (p.$ref ? p.$defs[p.$ref.split('/').pop()] : p)
+    expect(target(messages.strict.payload)).toMatchObject({ additionalProperties: false })
+    expect(target(messages.open.payload).additionalProperties).not.toBe(false)
+    expect(JSON.stringify(messages.nested.payload).match(/"additionalProperties":false/g)).toHaveLength(3)
+    // The interpreter over the same network must decide alike.
+    const interpreted = fluentBindings(binder.network)
+    for (const name of ['strict', 'open', 'nested']) interpreted.fromRoles.client.on(name, () => {})
+    const sends: Array<[string, unknown]> = [
+      ['strict', { roomId: 'r' }], ['strict', { roomId: 'r', extra: 1 }],
+      ['open', { roomId: 'r', extra: 1 }],
+      ['nested', { room: { id: 'a' }, tags: [{ name: 't' }] }], ['nested', { room: { id: 'a', x: 1 } }], ['nested', { room: { id: 'a' }, tags: [{ name: 't', x: 1 }] }],
+    ]
+    for (const b of [binder, interpreted]) {
+      expect(b.compiled === undefined).toBe(b === interpreted)
+      const c = harness(b).connect('client')
+      for (const [name, payload] of sends) await c.send(name, payload)
+      expect(c.frames.map((f) => (f.payload as { code?: string })?.code ?? 'ok')).toEqual([
+        'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD',
+      ])
+      expect(c.frames.map((f) => (f.payload as { issues?: Array<{ path: string }> }).issues?.[0]?.path)).toEqual(['/extra', '/room/x', '/tags/0/x'])
+    }
   })
 
   it('transformSource in typed mode with a program gives the same network', () => {

@@ -11,6 +11,7 @@ import type { TransformSourceOptions } from '../types'
 import { loadTypia, type Typia } from './load-peer'
 import { programMethod } from './program-node'
 import { componentsToDefs } from './json-schema'
+import { strictObjects } from './strict-objects'
 
 /** `method`: the oxc MethodDefinition whose first parameter type is the payload. */
 export type PayloadFromType = (method: Node, kind: 'message' | 'handler') => JsonSchema
@@ -55,7 +56,8 @@ export function typedPayloads(options: TransformSourceOptions): PayloadFromType 
     }
     analyze(true)
     const unit = JsonSchemaProgrammer.writeSchema({ version: '3.1', metadata: analyze(false) })
-    return componentsToDefs(unit.schema as unknown as JsonSchema, (unit.components as { schemas?: Record<string, unknown> }).schemas ?? {})
+    // Strict like S.obj: an index signature is how a type allows other keys (strict-objects.ts).
+    return strictObjects(componentsToDefs(unit.schema as unknown as JsonSchema, (unit.components as { schemas?: Record<string, unknown> }).schemas ?? {}))
   }
 }
 

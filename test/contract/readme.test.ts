@@ -33,7 +33,8 @@ const options: ts.CompilerOptions = {
 }
 
 const readme = (file: string) => join(here, 'readme', file).replaceAll('\\', '/')
-const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts', 'contract/chat.contract.ts', 'contract/server.ts', 'contract/browser.ts']
+const CONTRACTS = ['contract', 'contract-decorator', 'contract-fluent']
+const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts', ...CONTRACTS.flatMap((d) => ['chat.contract.ts', 'server.ts', 'browser.ts'].map((f) => `${d}/${f}`))]
 /** In memory only: the class-first example with one wrong payload, to prove the check can fail. */
 const BROKEN = readme('__broken__.ts')
 
@@ -90,6 +91,15 @@ describe('README examples type-check', () => {
     const { binder } = await import('./readme/contract/server')
     expect(binder.hostRole).toBe('server')
     expect(Object.keys(binder.network.roles)).toEqual(['server', 'client'])
+  })
+
+  // (The decorator example runs in test/transformer/contract-styles.test.ts: vitest does not lower decorators.)
+  it.each(['contract-fluent'])('the %s example hosts the server on one end, the client on the other', async (dir) => {
+    const { binder } = (await import(`./readme/${dir}/server.ts`)) as { binder: { hostRole: string; network: object } }
+    const { clientBinder } = (await import(`./readme/${dir}/browser.ts`)) as { clientBinder: { hostRole: string; network: object } }
+    expect([binder.hostRole, clientBinder.hostRole]).toEqual(['server', 'client'])
+    const unmark = (n: object) => JSON.stringify(n, (k, v) => (k === 'x-openws-host' ? undefined : v))
+    expect(unmark(clientBinder.network)).toBe(unmark(binder.network))
   })
 
   it('a wrong payload in the class-first example is caught (the check is not vacuous)', () => {

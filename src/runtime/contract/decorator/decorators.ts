@@ -6,7 +6,7 @@ import { openwsError } from '../../errors'
 import { isPlainObject } from '../shared/plain'
 import { show } from '../shared/show'
 import { recordMember, recordRole, type MemberDecoration } from './store'
-import type { HandlerOptions, MessageOptions, MethodDecorator, RoleDecorator, RoleOptions } from './types'
+import type { HandlerOptions, MessageDecorator, MessageOptions, MethodDecorator, RoleDecorator, RoleOptions } from './types'
 
 const ROLE_KEYS = ['name', 'description', 'version', 'endpoints']
 const MESSAGE_KEYS = ['payload', 'description', 'name']
@@ -40,8 +40,8 @@ export function role(options: RoleOptions = {}): RoleDecorator {
 }
 
 /** Declares a message a remote role accepts; the method body never runs. */
-export function message<const P>(options: MessageOptions<P> = {}): MethodDecorator<P> {
-  return member('message', '@message', checkOptions('@message', options, MESSAGE_KEYS)) as MethodDecorator<P>
+export function message<const P>(options: MessageOptions<P> = {}): MessageDecorator<P> {
+  return member('message', '@message', checkOptions('@message', options, MESSAGE_KEYS)) as MessageDecorator<P>
 }
 
 /** Declares the host method that handles a message, and which roles may send it. */

@@ -50,3 +50,24 @@ export interface MethodDecorator<P> {
   <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(value: T, context: ClassMethodDecoratorContext<any, T>): void
   <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>): void
 }
+
+/**
+ * `@message` stubs type `Api<typeof Role>`, so their payload parameter must not accept more than the
+ * schema either (`_: unknown` would let `api.x(anything)` compile). A stub without a parameter is
+ * allowed (the reference's form); `Api` then makes it uncallable (UntypedMessageStub).
+ */
+type NotWider<T, P> = unknown extends PayloadType<P>
+  ? unknown
+  : T extends (...args: infer A) => any
+    ? A extends []
+      ? unknown
+      : [A[0]] extends [PayloadType<P>]
+        ? unknown
+        : { readonly 'openws: the stub\'s payload parameter accepts more than its schema; type it as the schema\'s type': PayloadType<P> }
+    : unknown
+
+/** `@message`: as MethodDecorator, and the stub's parameter is not wider than the schema. */
+export interface MessageDecorator<P> {
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(value: T & NotWider<T, P>, context: ClassMethodDecoratorContext<any, T>): void
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T> & NotWider<T, P>): void
+}

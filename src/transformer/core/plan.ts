@@ -30,7 +30,6 @@ export interface Plan {
 
 export interface PlanOptions extends EvaluatorHost {
   runtimeModule: string
-  validatorSource: CompileEnv['validatorSource']
   maxDepth: number
 }
 
@@ -91,8 +90,7 @@ export function planTransform(sf: ParsedFile, options: PlanOptions): Plan | unde
   }
 
   const env: CompileEnv = {
-    ev, sf, runtime: RUNTIME_NAMESPACE,
-    validatorSource: options.validatorSource, maxDepth: options.maxDepth,
+    ev, sf, runtime: RUNTIME_NAMESPACE, maxDepth: options.maxDepth,
   }
   const replacements: Replacement[] = []
   let fellBack = false

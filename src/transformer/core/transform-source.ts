@@ -3,7 +3,6 @@ import MagicString from 'magic-string'
 import { parseModule, type ParsedFile } from './ast'
 import { planTransform, type Plan } from './plan'
 import { openwsExport, BUILD_DEFAULTS } from './runtime-bridge'
-import { validatorSource } from './validator-source'
 import { typedPayloads } from './typed/payload-from-type'
 import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap } from './types'
 
@@ -47,7 +46,6 @@ export function planFor(sf: ParsedFile, options: TransformSourceOptions): Plan |
     openwsExport,
     resolveModule: options.resolveModule,
     runtimeModule: options.runtimeModule ?? 'openws',
-    validatorSource,
     ...BUILD_DEFAULTS,
     payloadFromType: options.mode === 'typed' ? typedPayloads(options) : undefined,
   })

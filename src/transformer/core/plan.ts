@@ -69,7 +69,7 @@ function decoratedClasses(sf: ParsedFile, imports: OpenwsImports): Node[] {
 const range = (n: Range): Range => ({ start: n.start, end: n.end })
 
 export function planTransform(sf: ParsedFile, options: PlanOptions): Plan | undefined {
-  const imports = collectOpenwsImports(sf)
+  const imports = collectOpenwsImports(sf, options.packages)
   const ev = new Evaluator(options)
   ev.addUnit({ id: sf.fileName, sf })
   if (!hasOpenwsImports(imports)) return rolesOnlyPlan(sf, ev, imports)

@@ -1,10 +1,9 @@
 // This runtime, fed frames through session.receive() exactly as an adapter does. "interpreted":
 // no transformer (artifact built by the interpreter). "compiled": the artifact the transformer
-// emits (emitArtifact + generated validators), evaluated here because the bench has no build step.
+// emits (generateArtifact + generated validators), evaluated here because the bench has no build step.
 import type { BindingsCore, HandlerTarget } from '../../src/runtime/contract/types'
-import { generateValidator } from '../../src/runtime/codegen/index'
 import { runtime } from '../../src/runtime/session/index'
-import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { generateArtifact } from '../../src/runtime/codegen/artifact'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
@@ -31,11 +30,10 @@ export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boole
   }
   const binder: BindingsCore = { kind: 'openws.bindings', network: w.network, hostRole: w.hostRole, routes, lifecycle: {}, interpret: interpretArtifact }
   if (compiled) {
-    const source = emitArtifact({
+    const { source } = generateArtifact({
       network: w.network,
       hostRole: w.hostRole,
       maxDepth: DEFAULT_LIMITS.maxDepth,
-      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
     })
     binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
   }

@@ -2,9 +2,8 @@
 // the same defensive lookups as the raw baseline so both do the same work.
 import * as WS from '../../src/runtime/entries/index'
 import { S } from '../../src/runtime/entries/index'
-import { generateValidator } from '../../src/runtime/codegen/index'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { generateArtifact } from '../../src/runtime/codegen/artifact'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 
@@ -55,17 +54,16 @@ class Server {
 }
 
 /**
- * The bindings, optionally with the artifact the transformer would attach (emitArtifact + generated
+ * The bindings, optionally with the artifact the transformer would attach (generateArtifact + generated
  * validators), evaluated here because the benchmark has no build step — as bench/dispatch does.
  */
 export function chatBindings(compiled: boolean) {
   const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
   if (compiled) {
-    const source = emitArtifact({
+    const { source } = generateArtifact({
       network: binder.network,
       hostRole: binder.hostRole,
       maxDepth: DEFAULT_LIMITS.maxDepth,
-      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
     })
     binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
   }

@@ -9,11 +9,10 @@ import { Server as SocketIoServer } from 'socket.io'
 import * as WS from '../../src/runtime/entries/index'
 import { S } from '../../src/runtime/entries/index'
 import { createServer } from '../../src/runtime/adapters/ws/index'
-import { generateValidator } from '../../src/runtime/codegen/index'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
 import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
-import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { generateArtifact } from '../../src/runtime/codegen/artifact'
 
 type RoomKind = 'openws-groups' | 'socketio'
 
@@ -49,11 +48,10 @@ class Server {
 
 function roomBindings() {
   const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
-  const source = emitArtifact({
+  const { source } = generateArtifact({
     network: binder.network,
     hostRole: binder.hostRole,
     maxDepth: DEFAULT_LIMITS.maxDepth,
-    validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
   })
   binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
   return binder

@@ -12,10 +12,13 @@ import { applyPlanToAst } from './apply-ast'
 import { programResolver } from './program-resolver'
 import { toTsDiagnostic } from './ts-diagnostic'
 import type { TransformDiagnostic } from './core/types'
+import { DEFAULT_PACKAGES } from './core/imports'
 
 export interface OpenwsTransformerConfig {
   /** Module generated code imports its helpers from (default 'openws'). */
   runtimeModule?: string
+  /** Packages that re-export openws: their imports are compiled like openws's (default ['openws']). */
+  packages?: string[]
   /** 'typed' (default here: a program is at hand) or 'syntax'. */
   mode?: 'syntax' | 'typed'
 }
@@ -49,6 +52,7 @@ export default function openwsTransformer(
     program,
     resolveModule: programResolver(program, tsOf, parse),
     runtimeModule: config.runtimeModule ?? 'openws',
+    packages: config.packages ?? DEFAULT_PACKAGES,
   } as const
   const report = (d: TransformDiagnostic) => {
     const diagnostic = toTsDiagnostic(d, program, tsOf())
@@ -57,7 +61,7 @@ export default function openwsTransformer(
   }
   const reported: ts.Diagnostic[] = []
   return (ctx) => (sf) => {
-    if (sf.isDeclarationFile || (!sf.text.includes('openws') && !sf.text.includes('CONFIG'))) return sf
+    if (sf.isDeclarationFile || (!sf.text.includes('CONFIG') && !options.packages.some((p) => sf.text.includes(p)))) return sf
     const plan = planFor(parse(sf.fileName, sf.text), options)
     if (!plan) return sf
     for (const d of plan.diagnostics) report(d)

@@ -120,6 +120,7 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
         return { code: entry.code, id: path, parsed: parsedEntry(path, entry) }
       },
       ...(runtimeModule ? { runtimeModule } : {}),
+      packages: options.packages,
     }
     const run = (mode: 'syntax' | 'typed') => {
       if (mode === 'syntax') return transformSource(code, file, { ...base, mode, parsed: parsed(file, code) })

@@ -20,7 +20,10 @@ export interface OpenWsPluginOptions {
   tsconfig?: string
   /** Project root for tsconfig lookup and relative diagnostics. Default: process.cwd(). */
   root?: string
-  /** Package names whose import marks a file as an openws file. Default ['openws']. */
+  /**
+   * Packages that are openws or re-export it (same subpaths): a file importing one is an openws
+   * file, and its definitions are compiled as if imported from openws. Default ['openws'].
+   */
   packages?: string[]
   /** Treat transformer warnings as errors (fail the build). Default false. */
   warningsAsErrors?: boolean

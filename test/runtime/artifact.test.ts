@@ -116,13 +116,9 @@ describe('runtime on a hand-built binder', () => {
 describe('compiled bindings', () => {
   it('build the network literal only when something reads it', async () => {
     const { compiledBindings } = await import('../../src/runtime/contract/compiled')
-    const { emitArtifact } = await import('../../src/transformer/core/emit-artifact')
-    const { generateValidator } = await import('../../src/runtime/codegen/index')
+    const { generateArtifact } = await import('../../src/runtime/codegen/artifact')
     const binder = handBinder()
-    const source = emitArtifact({
-      network: binder.network, hostRole: 'host', maxDepth: 64,
-      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
-    })
+    const { source } = generateArtifact({ network: binder.network, hostRole: 'host', maxDepth: 64 })
     // TEST ONLY: evaluates the emitted factory, as a bundle would load it.
     const emitted = new Function(`return ${source}`)()
     let reads = 0

@@ -7,8 +7,7 @@ import { HOST_MARK, type NetworkIR } from '../../src/runtime/ir/types'
 import { runtime } from '../../src/runtime/session/index'
 import type { RuntimeOptions } from '../../src/runtime/session/types'
 import { withEmittedArtifact } from './support/emitted'
-import { emitArtifact } from '../../src/transformer/core/emit-artifact'
-import { generateValidator } from '../../src/runtime/codegen/index'
+import { generateArtifact } from '../../src/runtime/codegen/artifact'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 import { EXTRA_HELPERS } from '../../src/runtime/validate/helpers'
@@ -116,7 +115,7 @@ describe('compiled artifacts and limits.maxDepth above their depth', () => {
     // Stands in for an emitter whose validators read `h.maxDepth`: regenerates for the depth asked.
     const factory = (h: { maxDepth?: number }) => {
       const maxDepth = h.maxDepth ?? 64
-      const source = emitArtifact({ network: binder.network, hostRole: binder.hostRole, maxDepth, validatorSource: (schema, d) => generateValidator(schema, { maxDepth: d }).source })
+      const { source } = generateArtifact({ network: binder.network, hostRole: binder.hostRole, maxDepth })
       return new Function(`return ${source}`)()(h)
     }
     binder.compiled = artifactOf(factory as never, FORMAT_CHECKS, EXTRA_HELPERS)

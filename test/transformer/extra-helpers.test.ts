@@ -7,8 +7,8 @@ import * as openws from '../../src/runtime/entries/index'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
-import { generateValidatorModule } from '../../src/runtime/codegen/index'
-import { EXTRA_HELPERS, extraHelperExportName, extraHelpersUsed, validatorHelpers } from '../../src/runtime/validate/helpers'
+import { generateValidator, generateValidatorModule } from '../../src/runtime/codegen/index'
+import { EXTRA_HELPERS, extraHelperExportName, validatorHelpers } from '../../src/runtime/validate/helpers'
 import { loadFixture, transformFixture } from './helpers/load'
 import { loadTspatchFixture } from './helpers/tspatch'
 
@@ -43,9 +43,13 @@ describe('extra validator helpers', () => {
     expect(none).not.toMatch(/helpers:|helperEqual|helperDup|helperMult|helperKeys/)
   })
 
-  it('reads the helpers from generated text, and a module on coreHelpers refuses schemas that need more', () => {
-    expect(extraHelpersUsed('if (!h.mult(v, 2)) {} const n = h.keys(v);')).toEqual(['mult', 'keys'])
-    expect(extraHelpersUsed('h.kind(v); h.cpLen(v)')).toEqual([])
+  it('the generator says which helpers its code calls, and a module on coreHelpers refuses schemas that need more', () => {
+    expect(generateValidator({ type: 'object', minProperties: 1, properties: { n: { multipleOf: 2 } } }).helpers).toEqual(['mult', 'keys'])
+    expect(generateValidator({ items: { const: [1] }, uniqueItems: true }).helpers).toEqual(['equal', 'dup'])
+    // Data that spells a helper call is not a call (usage was once recovered from the text).
+    expect(generateValidator({ type: 'string', const: 'h.equal(' }).helpers).toEqual([])
+    expect(generateValidator({ type: 'string', minLength: 1 }).helpers).toEqual([])
+    expect(() => generateValidatorModule({ a: { format: 'email' } }, './helpers', undefined, 'coreHelpers')).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
     expect(() => generateValidatorModule({ a: { uniqueItems: true } }, './helpers', undefined, 'coreHelpers')).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
     expect(generateValidatorModule({ a: { type: 'string' } }, './helpers', undefined, 'coreHelpers')).toContain('coreHelpers as h')
   })

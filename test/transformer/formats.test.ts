@@ -6,7 +6,8 @@ import * as openws from '../../src/runtime/entries/index'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
-import { formatsUsed } from '../../src/transformer/core/compile-bindings'
+import { generateValidator } from '../../src/runtime/codegen/index'
+import { generateArtifact } from '../../src/runtime/codegen/artifact'
 import { FORMAT_CHECKS, formatExportName } from '../../src/runtime/validate/formats'
 import { loadFixture, transformFixture } from './helpers/load'
 import { loadTspatchFixture } from './helpers/tspatch'
@@ -42,7 +43,21 @@ describe('format checks', () => {
     expect(out).not.toMatch(/formatEmail|formatUri|formatIpv/)
     const none = transformSource(code.replace(/\.format\('[a-z-]+'\)/g, ''), '/virtual/plain.ts', { mode: 'syntax' })!.code
     expect(none).not.toMatch(/formats:/)
-    expect(formatsUsed({ name: 'n', roles: { r: { messages: { m: { payload: { $defs: { d: { anyOf: [{ format: 'ipv6' }] } }, properties: { format: { type: 'string' } } } } } } } } as never)).toEqual(['ipv6'])
+  })
+
+  it('the generator says which format checks its validators read, and only those', () => {
+    expect(generateValidator({ $defs: { d: { anyOf: [{ format: 'ipv6' }] } }, properties: { format: { type: 'string' }, a: { $ref: '#/$defs/d' } } }).formats).toEqual(['ipv6'])
+    expect(generateValidator({ $defs: { d: { format: 'ipv6' } }, type: 'string' }).formats).toEqual([])
+    // A message the host neither receives nor may send is not validated: its format is not needed.
+    const network = {
+      name: 'n',
+      roles: {
+        h: { 'x-openws-host': true, messages: { in: { payload: { format: 'uuid' } } } },
+        c: { messages: { out: { payload: { format: 'email' } }, notFromHost: { payload: { format: 'uri' }, from: ['d'] } } },
+        d: { messages: {} },
+      },
+    }
+    expect(generateArtifact({ network: network as never, hostRole: 'h', maxDepth: 64 }).formats).toEqual(['email', 'uuid'])
   })
 
   it('the fixture names all eight formats in its compiled call', () => {

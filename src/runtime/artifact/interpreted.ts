@@ -1,14 +1,14 @@
 // Builds a CompiledArtifact from the IR with the interpreter: the fallback when the transformer did
 // not run. Closures here capture only validators, names and small arrays, never IR objects.
 import { unknownMessageTrap } from './unknown-outbound'
-import { openwsError } from '../errors'
 import { interpret } from '../interpret/index'
 import { interpretEncoder } from '../interpret/encoder'
 import { frameHead } from '../envelope/codec'
-import type { JsonSchema, MessageDoc, NetworkIR } from '../ir/types'
+import type { NetworkIR } from '../ir/types'
 import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
 import { envelopeValidator } from '../envelope/validators'
+import { planArtifact, type ArtifactPlan, type OutboundRole } from './plan'
 import {
   ARTIFACT_KIND,
   ARTIFACT_VERSION,
@@ -21,69 +21,50 @@ import {
   type PeerSink,
 } from './types'
 
-type ValidatorCache = (schema: JsonSchema) => Validator
-type EncoderCache = (schema: JsonSchema) => ReturnType<typeof interpretEncoder>
+type Encoder = ReturnType<typeof interpretEncoder>
 
-/** `make`, once per distinct schema object. */
-function perSchema<T>(make: (schema: JsonSchema) => T): (schema: JsonSchema) => T {
-  const cache = new Map<JsonSchema, T>()
-  return (schema) => {
-    let made = cache.get(schema)
-    if (made === undefined) cache.set(schema, (made = make(schema)))
-    return made
-  }
-}
-
+/** The interpreter's half of the artifact: the plan (./plan.ts) built with interpreted pieces. */
 export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth: number): CompiledArtifact {
-  const roles = network.roles
-  if (!Object.hasOwn(roles, hostRole)) {
-    throw openwsError('OPENWS_ERR_NO_HOST_ROLE', 'the host role is not in the network', { network: network.name, role: hostRole })
-  }
-  const validatorOf: ValidatorCache = perSchema((schema) => interpret(schema, { maxDepth }))
-  const encoderOf: EncoderCache = perSchema(interpretEncoder)
-  const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
+  const plan = planArtifact(network, hostRole)
+  const validators = plan.schemas.map((schema) => interpret(schema, { maxDepth }))
+  const encoders: Encoder[] = []
+  for (const id of plan.encoded) encoders[id] = interpretEncoder(plan.schemas[id]!)
   const outbound: Record<string, OutboundFactory> = Object.create(null)
-  for (const role of remoteRoles) outbound[role] = outboundFactory(role, roles[role].messages, hostRole, validatorOf, encoderOf)
+  for (const role of plan.outbound) outbound[role.role] = outboundFactory(role, hostRole, validators, encoders)
   return {
     kind: ARTIFACT_KIND,
     version: ARTIFACT_VERSION,
     network,
     hostRole,
-    remoteRoles,
+    remoteRoles: plan.remoteRoles,
     maxDepth,
     envelope: envelopeValidator(),
-    inbound: inboundTable(roles[hostRole].messages, remoteRoles, validatorOf),
+    inbound: inboundTable(plan, validators),
     outbound,
   }
 }
 
-function mayFrom(doc: MessageDoc, sender: string): boolean {
-  return doc.from === undefined || doc.from.includes(sender)
-}
-
-function inboundTable(messages: Record<string, MessageDoc>, senders: string[], validatorOf: ValidatorCache): InboundTable {
-  const names = Object.keys(messages)
+function inboundTable(plan: ArtifactPlan, validators: readonly Validator[]): InboundTable {
   const slots = new Map<string, number>()
-  names.forEach((name, slot) => slots.set(name, slot))
+  plan.slots.forEach((s, slot) => slots.set(s.name, slot))
   const route: Record<string, (messageName: string) => number> = Object.create(null)
-  for (const sender of senders) {
-    const allowed = names.map((name) => mayFrom(messages[name], sender))
+  plan.remoteRoles.forEach((sender, i) => {
+    const allowed = plan.allowed[i]!
     route[sender] = (messageName) => {
       const slot = slots.get(messageName)
       if (slot === undefined) return ROUTE_UNKNOWN
       return allowed[slot] ? slot : ROUTE_NOT_ALLOWED
     }
-  }
-  return { messages: names, validators: names.map((name) => validatorOf(messages[name].payload)), route }
+  })
+  return { messages: plan.slots.map((s) => s.name), validators: plan.slots.map((s) => validators[s.schema]!), route }
 }
 
 /** One prototype per remote role; an API object is `Object.create(proto)` plus its sink. */
-function outboundFactory(role: string, messages: Record<string, MessageDoc>, hostRole: string, validatorOf: ValidatorCache, encoderOf: EncoderCache): OutboundFactory {
-  const proto: Record<string, unknown> = Object.create(unknownMessageTrap(role))
-  for (const name of Object.keys(messages)) {
-    if (!mayFrom(messages[name], hostRole)) continue // capability-scoped: only what the host may send
-    const validator = validatorOf(messages[name].payload)
-    const encode = encoderOf(messages[name].payload)
+function outboundFactory(plan: OutboundRole, hostRole: string, validators: readonly Validator[], encoders: readonly Encoder[]): OutboundFactory {
+  const proto: Record<string, unknown> = Object.create(unknownMessageTrap(plan.role))
+  for (const { name, schema } of plan.messages) {
+    const validator = validators[schema]!
+    const encode = encoders[schema]!
     const head = frameHead(hostRole, name)
     const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
       const sink = this[PEER_SINK]

@@ -13,11 +13,14 @@ export const ROUTE_UNKNOWN = -1
 /** `route()` result: the message exists but this sender role is not in its `from` list. */
 export const ROUTE_NOT_ALLOWED = -2
 
+/** The `Symbol.for` key of PEER_SINK: generated code spells `Symbol.for(PEER_SINK_KEY)`. */
+export const PEER_SINK_KEY = 'openws.peer'
+
 /**
  * Where an outbound API object keeps its sink. `Symbol.for` so that generated code can read it
  * without importing the runtime; a symbol so that no message name can collide with it.
  */
-export const PEER_SINK: unique symbol = Symbol.for('openws.peer') as never
+export const PEER_SINK: unique symbol = Symbol.for(PEER_SINK_KEY) as never
 
 /** What an outbound API method calls once its payload is valid. Implemented by the runtime. */
 export interface PeerSink {

@@ -47,6 +47,14 @@ export function _(strings: TemplateStringsArray, ...values: unknown[]): Code {
   return new Code(out)
 }
 
+/**
+ * A large JSON value as `JSON.parse("...")`: no object-literal semantics (a "__proto__" key stays
+ * data), and V8 parses JSON faster than the equivalent literal at start-up.
+ */
+export function jsonValue(value: unknown): Code {
+  return _`JSON.parse(${JSON.stringify(value)})`
+}
+
 /** Joins code pieces with a code separator. */
 export function join(parts: readonly Code[], separator: Code = _`\n`): Code {
   return new Code(parts.map((p) => p.text).join(separator.text))

@@ -2,6 +2,7 @@
 // constants. Two modes: 'is' (boolean, stop at the first failure) and 'ex' (collect issues into
 // the array `c` until it holds `m` issues, then return from the generated function).
 import type { SchemaNode } from '../validate/prepare'
+import { EXTRA_HELPERS, type ExtraHelpers } from '../validate/helpers'
 import { Code, Name, Scope, _, nil } from './code'
 
 export type Mode = 'is' | 'ex'
@@ -39,6 +40,7 @@ export class Gen {
   private readonly constants = new Map<string, Name>()
   private readonly regexps = new Map<string, Name>()
   private readonly formats = new Map<string, Name>()
+  private readonly helpers = new Set<keyof ExtraHelpers>()
 
   constructor(readonly maxDepth: number) {}
 
@@ -81,6 +83,17 @@ export class Gen {
       this.regexps.set(source, name)
     }
     return name
+  }
+
+  /** `h.<name>` of an extra helper, recorded so the generator can say which ones its code calls. */
+  helper(name: keyof ExtraHelpers): Code {
+    this.helpers.add(name)
+    return new Code(`h.${name}`)
+  }
+
+  /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
+  used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {
+    return { helpers: (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((n) => this.helpers.has(n)), formats: [...this.formats.keys()].sort() }
   }
 
   format(format: string): Name {

@@ -100,19 +100,22 @@ class EncoderGen {
 }
 
 export function generateEncoder(schema: JsonSchema): GeneratedEncoder {
+  return { source: encoderCode(schema).text }
+}
+
+/** generateEncoder as a Code piece, for other generators to paste (see ./artifact.ts). */
+export function encoderCode(schema: JsonSchema): Code {
   const g = new EncoderGen()
   const p = g.scope.name('p')
   const root = g.text(planEncoder(schema), p)
   if (g.hoisted.length === 0) {
     // A scalar, or nothing known about the shape (then the whole payload through JSON.stringify).
-    return { source: _`(function (${p}) { try { return ${root}; } catch { return undefined; } })`.text }
+    return _`(function (${p}) { try { return ${root}; } catch { return undefined; } })`
   }
   const prelude = g.usesHasOwn ? [_`const hasOwn = Object.prototype.hasOwnProperty;`] : []
-  return {
-    source: _`(function () {
+  return _`(function () {
 "use strict";
 ${join([...prelude, ...g.hoisted])}
 return function (${p}) { try { return ${root}; } catch { return undefined; } };
-})()`.text,
-  }
+})()`
 }

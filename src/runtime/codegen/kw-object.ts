@@ -17,7 +17,7 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
   const out: Code[] = []
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
     const n = g.scope.name('n')
-    const checks: Code[] = [_`const ${n} = h.keys(${v});`]
+    const checks: Code[] = [_`const ${n} = ${g.helper('keys')}(${v});`]
     if (node.minProperties !== undefined) checks.push(_`if (${n} < ${node.minProperties}) { ${failure(e, at.path, 'minProperties', _`${node.minProperties}`, n)} }`)
     if (node.maxProperties !== undefined) checks.push(_`if (${n} > ${node.maxProperties}) { ${failure(e, at.path, 'maxProperties', _`${node.maxProperties}`, n)} }`)
     out.push(_`{ ${join(checks)} }`)

@@ -29,7 +29,7 @@ export function emitType(g: Gen, node: SchemaNode, at: Place, e: Emit, stop: Cod
 }
 
 function equalTest(g: Gen, v: Name, value: unknown): Code {
-  return typeof value !== 'object' || value === null ? _`${v} === ${value}` : _`h.equal(${v}, ${g.constant(value)})`
+  return typeof value !== 'object' || value === null ? _`${v} === ${value}` : _`${g.helper('equal')}(${v}, ${g.constant(value)})`
 }
 
 export function emitValues(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
@@ -61,7 +61,7 @@ export function emitNumber(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[]
   if (node.exclusiveMinimum !== undefined) bound('exclusiveMinimum', _`${v} > ${node.exclusiveMinimum}`, node.exclusiveMinimum)
   if (node.exclusiveMaximum !== undefined) bound('exclusiveMaximum', _`${v} < ${node.exclusiveMaximum}`, node.exclusiveMaximum)
   if (node.multipleOf !== undefined) {
-    out.push(_`if (!h.mult(${v}, ${node.multipleOf})) { ${failure(e, at.path, 'multipleOf', _`${node.multipleOf}`, v)} }`)
+    out.push(_`if (!${g.helper('mult')}(${v}, ${node.multipleOf})) { ${failure(e, at.path, 'multipleOf', _`${node.multipleOf}`, v)} }`)
   }
   return out
 }

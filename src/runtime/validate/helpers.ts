@@ -170,14 +170,6 @@ export function extraHelperExportName(name: keyof ExtraHelpers): string {
   return `helper${name[0]!.toUpperCase()}${name.slice(1)}`
 }
 
-/**
- * The extra helpers generated `source` calls, by `h.` name. Read from the text, so a string
- * constant spelling `h.equal(` adds a helper that is not needed: a larger bundle, never a missing one.
- */
-export function extraHelpersUsed(source: string): (keyof ExtraHelpers)[] {
-  return (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((name) => source.includes(`h.${name}(`))
-}
-
 /** A format check: what `format: name` calls on strings. */
 export type FormatCheck = (s: string) => boolean
 

@@ -7,12 +7,12 @@ import type { BindingsCore } from '../../runtime/contract/types'
 import { notStatic, TransformerError, userError } from './errors'
 import type { Evaluator } from './evaluate'
 import type { OpenwsModule } from './imports'
-import { emitArtifact, SchemaGenerationError, type ValidatorSource } from './emit-artifact'
+import { generateArtifact, SchemaGenerationError, type GeneratedArtifact } from '../../runtime/codegen/artifact'
+import { jsonValue } from '../../runtime/codegen/code'
 import { locateError } from './locate'
-import { jsonValue } from './js'
 import { checkNoLaterMutation } from './mutations'
-import { FORMAT_CHECKS, formatExportName } from '../../runtime/validate/formats'
-import { extraHelperExportName, extraHelpersUsed } from '../../runtime/validate/helpers'
+import { formatExportName } from '../../runtime/validate/formats'
+import { extraHelperExportName } from '../../runtime/validate/helpers'
 
 export interface CompileEnv {
   ev: Evaluator
@@ -20,7 +20,6 @@ export interface CompileEnv {
   sf: ParsedFile
   /** Namespace the runtime helpers are imported under. */
   runtime: string
-  validatorSource: ValidatorSource
   maxDepth: number
 }
 
@@ -73,11 +72,9 @@ export function compileBindings(call: Node, module: OpenwsModule, env: CompileEn
   const core = callBindings(call, env)
   checkNoLaterMutation(env.ev, env.ev.sourceFiles())
   const network: NetworkIR = core.network
-  let artifact: string
+  let artifact: GeneratedArtifact
   try {
-    artifact = emitArtifact({
-      network, hostRole: core.hostRole, maxDepth: env.maxDepth, validatorSource: env.validatorSource,
-    })
+    artifact = generateArtifact({ network, hostRole: core.hostRole, maxDepth: env.maxDepth })
   } catch (e) {
     if (!(e instanceof SchemaGenerationError) || !e.code.startsWith('OPENWS_ERR_')) throw e
     throw new TransformerError(e.code, `${e.message}; use a keyword of the supported subset (see README)`, locateError(e, call, env.ev, env.sf))
@@ -86,31 +83,13 @@ export function compileBindings(call: Node, module: OpenwsModule, env: CompileEn
   const parts: string[] = []
   const fluent = module === 'openws/fluent'
   if (!fluent) {
-    parts.push(`routes: ${jsonValue(classRoutes(core, call))}`)
+    parts.push(`routes: ${jsonValue(classRoutes(core, call)).text}`)
     if (core.hostClass) parts.push(`hostClass: ${hostClassRef(core.hostClass, call, env)}`)
   }
-  const formats = formatsUsed(network)
+  // Exactly the format checks and extra helpers the generated validators call (the generator says).
+  const { formats, helpers } = artifact
   if (formats.length > 0) parts.push(`formats: { ${formats.map((f) => `${JSON.stringify(f)}: ${rt}.${formatExportName(f)}`).join(', ')} }`)
-  const helpers = extraHelpersUsed(artifact)
   if (helpers.length > 0) parts.push(`helpers: { ${helpers.map((name) => `${name}: ${rt}.${extraHelperExportName(name)}`).join(', ')} }`)
   const rest = parts.length > 0 ? `, { ${parts.join(', ')} }` : ''
-  return `${rt}.${fluent ? 'compiledFluentBindings' : 'compiledBindings'}(${artifact}${rest})`
-}
-
-/**
- * Every format the network names: each known `format` string anywhere in it (a superset of what
- * the validators call, which is all that matters), in a stable order.
- */
-export function formatsUsed(network: NetworkIR): string[] {
-  const found = new Set<string>()
-  const walk = (x: unknown): void => {
-    if (typeof x !== 'object' || x === null) return
-    if (Array.isArray(x)) { for (const y of x) walk(y); return }
-    for (const [k, v] of Object.entries(x)) {
-      if (k === 'format' && typeof v === 'string' && Object.hasOwn(FORMAT_CHECKS, v)) found.add(v)
-      else walk(v)
-    }
-  }
-  walk(network)
-  return [...found].sort()
+  return `${rt}.${fluent ? 'compiledFluentBindings' : 'compiledBindings'}(${artifact.source}${rest})`
 }

@@ -6,7 +6,7 @@ import { fileOf, inFromList, memberKey, memberName, parentOf, parseModule, textO
 import { notStatic, TransformerError, userError } from './errors'
 import { binary, literal, prefix, template } from './operators'
 import { containsStaticFn, StaticFn, staticFn } from './static-fn'
-import { isOpenwsModule, type OpenwsModule } from './imports'
+import { openwsModuleOf, type OpenwsModule } from './imports'
 import { findExport, lookup, topStatement, type Binding, type ExportTarget } from './scope'
 import { makeSyntheticClass, type ClassInfo } from './synthetic-class'
 import { readMember } from './evaluate-member'
@@ -21,6 +21,8 @@ export interface ModuleUnit {
 export interface EvaluatorHost {
   /** The real export `name` of an openws module (a trusted builder function or value). */
   openwsExport(module: OpenwsModule, name: string): unknown
+  /** Packages that re-export openws (their modules count as openws's); default ['openws']. */
+  packages?: readonly string[]
   resolveModule?: (specifier: string, importer: string) => ResolvedModule | undefined
   /** Typed mode: the JSON Schema of a method's first parameter type (types as payloads). */
   payloadFromType?: (method: Node, kind: 'message' | 'handler') => JsonSchema
@@ -255,9 +257,10 @@ export class Evaluator {
   }
 
   private importFrom(specifier: string, imported: string, importer: string, at: Node, depth = 0): unknown {
-    if (isOpenwsModule(specifier)) {
-      if (imported === '*') return this.namespace(specifier)
-      const value = this.host.openwsExport(specifier, imported)
+    const openws = openwsModuleOf(specifier, this.host.packages)
+    if (openws !== undefined) {
+      if (imported === '*') return this.namespace(openws)
+      const value = this.host.openwsExport(openws, imported)
       if (value === undefined) throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `"${specifier}" has no export "${imported}"`, at)
       return this.trust(value)
     }

@@ -1,5 +1,6 @@
 // Which local names refer to openws exports, by module specifier (syntax only, no checker):
-// `import { S as Schema } from 'openws'`, `import * as WS from 'openws/decorator'`.
+// `import { S as Schema } from 'openws'`, `import * as WS from 'openws/decorator'`. A package that
+// re-exports openws (the `packages` option) counts as openws: `@acme/ws/fluent` is `openws/fluent`.
 import { importedName, memberName, type Node, type ParsedFile } from './ast'
 
 export const OPENWS_MODULES = ['openws', 'openws/decorator', 'openws/fluent', 'openws/schema'] as const
@@ -18,17 +19,29 @@ export interface OpenwsImports {
   namespaces: Map<string, OpenwsModule>
 }
 
-export function isOpenwsModule(specifier: string): specifier is OpenwsModule {
-  return (OPENWS_MODULES as readonly string[]).includes(specifier)
+/** The packages whose modules are openws's when nothing else is said. */
+export const DEFAULT_PACKAGES: readonly string[] = ['openws']
+
+/**
+ * The openws module `specifier` denotes: itself, or the same subpath of openws when it is a module
+ * of one of `packages` (which re-export openws); undefined for anything else.
+ */
+export function openwsModuleOf(specifier: string, packages: readonly string[] = DEFAULT_PACKAGES): OpenwsModule | undefined {
+  for (const p of packages) {
+    if (specifier !== p && !specifier.startsWith(`${p}/`)) continue
+    const module = `openws${specifier.slice(p.length)}`
+    if ((OPENWS_MODULES as readonly string[]).includes(module)) return module as OpenwsModule
+  }
+  return undefined
 }
 
-export function collectOpenwsImports(sf: ParsedFile): OpenwsImports {
+export function collectOpenwsImports(sf: ParsedFile, packages: readonly string[] = DEFAULT_PACKAGES): OpenwsImports {
   const named = new Map<string, OpenwsRef>()
   const namespaces = new Map<string, OpenwsModule>()
   for (const stmt of sf.program.body as Node[]) {
     if (stmt.type !== 'ImportDeclaration' || stmt.importKind === 'type') continue
-    const spec = stmt.source.value as string
-    if (!isOpenwsModule(spec)) continue
+    const spec = openwsModuleOf(stmt.source.value as string, packages)
+    if (spec === undefined) continue
     for (const el of stmt.specifiers as Node[]) {
       if (el.type === 'ImportNamespaceSpecifier') namespaces.set(el.local.name, spec)
       else if (el.type === 'ImportSpecifier' && el.importKind !== 'type') named.set(el.local.name, { module: spec, name: importedName(el) })

@@ -5,7 +5,7 @@ import { isClass, isFunction, isPlainProperty, keyName, memberName, parentOf, wa
 import { isSchemaBuilder } from '../../runtime/schema/core'
 import { isTransformerError } from './errors'
 import type { Evaluator } from './evaluate'
-import { jsonValue } from './js'
+import { jsonValue } from '../../runtime/codegen/code'
 import type { Replacement } from './plan'
 import { resolveOpenwsRef, type OpenwsImports } from './imports'
 
@@ -54,7 +54,7 @@ export function payloadLiterals(sf: ParsedFile, ev: Evaluator, skip: readonly Ra
       if (isTransformerError(e) || e instanceof RangeError) continue
       throw e
     }
-    if (isSchemaBuilder(value)) out.push({ start: expr.start, end: expr.end, text: jsonValue(value.json) })
+    if (isSchemaBuilder(value)) out.push({ start: expr.start, end: expr.end, text: jsonValue(value.json).text })
   }
   return out
 }

@@ -30,7 +30,6 @@ export interface Plan {
 
 export interface PlanOptions extends EvaluatorHost {
   runtimeModule: string
-  validatorSource: CompileEnv['validatorSource']
   maxDepth: number
 }
 
@@ -70,7 +69,7 @@ function decoratedClasses(sf: ParsedFile, imports: OpenwsImports): Node[] {
 const range = (n: Range): Range => ({ start: n.start, end: n.end })
 
 export function planTransform(sf: ParsedFile, options: PlanOptions): Plan | undefined {
-  const imports = collectOpenwsImports(sf)
+  const imports = collectOpenwsImports(sf, options.packages)
   const ev = new Evaluator(options)
   ev.addUnit({ id: sf.fileName, sf })
   if (!hasOpenwsImports(imports)) return rolesOnlyPlan(sf, ev, imports)
@@ -91,8 +90,7 @@ export function planTransform(sf: ParsedFile, options: PlanOptions): Plan | unde
   }
 
   const env: CompileEnv = {
-    ev, sf, runtime: RUNTIME_NAMESPACE,
-    validatorSource: options.validatorSource, maxDepth: options.maxDepth,
+    ev, sf, runtime: RUNTIME_NAMESPACE, maxDepth: options.maxDepth,
   }
   const replacements: Replacement[] = []
   let fellBack = false

@@ -2,8 +2,8 @@
 import MagicString from 'magic-string'
 import { parseModule, type ParsedFile } from './ast'
 import { planTransform, type Plan } from './plan'
+import { DEFAULT_PACKAGES } from './imports'
 import { openwsExport, BUILD_DEFAULTS } from './runtime-bridge'
-import { validatorSource } from './validator-source'
 import { typedPayloads } from './typed/payload-from-type'
 import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap } from './types'
 
@@ -18,6 +18,7 @@ import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap 
  *   program?: ts.Program, languageService?: ts.LanguageService,   // typed mode
  *   resolveModule?(specifier, importer): { code, id } | undefined,
  *   runtimeModule?: string,                                         // default 'openws'
+ *   packages?: string[],                 // packages re-exporting openws; default ['openws']
  * }): { code, map, diagnostics } | undefined
  * ```
  *
@@ -34,7 +35,7 @@ import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap 
  */
 export function transformSource(code: string, id: string, options: TransformSourceOptions): TransformSourceResult | undefined {
   // A class-first role may sit in a module that only imports its schemas (see planTransform).
-  if (!code.includes('openws') && !code.includes('CONFIG')) return undefined
+  if (!code.includes('CONFIG') && !(options.packages ?? DEFAULT_PACKAGES).some((p) => code.includes(p))) return undefined
   const sf = options.parsed && options.parsed.text === code ? options.parsed : parseModule(id, code)
   const plan = planFor(sf, options)
   if (!plan) return undefined
@@ -47,7 +48,7 @@ export function planFor(sf: ParsedFile, options: TransformSourceOptions): Plan |
     openwsExport,
     resolveModule: options.resolveModule,
     runtimeModule: options.runtimeModule ?? 'openws',
-    validatorSource,
+    packages: options.packages ?? DEFAULT_PACKAGES,
     ...BUILD_DEFAULTS,
     payloadFromType: options.mode === 'typed' ? typedPayloads(options) : undefined,
   })

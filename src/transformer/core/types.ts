@@ -42,6 +42,11 @@ export interface TransformSourceOptions {
    * Default 'openws' (tests point it at the source tree).
    */
   runtimeModule?: string
+  /**
+   * Packages whose modules are openws's (they re-export it): `import { bindings } from '@acme/ws'`
+   * is compiled like an import from 'openws'. Default ['openws'].
+   */
+  packages?: readonly string[]
 }
 
 export type DiagnosticSeverity = 'error' | 'warning'

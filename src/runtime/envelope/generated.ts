@@ -45,7 +45,8 @@ if (!(v6 >= -9007199254740991)) { break L3; }
 if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
-  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
+  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: 1 / 0
 };
 })(), ["errorEnvelope"]: (function () {
 "use strict";
@@ -124,7 +125,8 @@ if (!(v24 >= -9007199254740991)) { break L7; }
 if (!(v24 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
-  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
+  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: 1 / 0
 };
 })() });
 export default validators;

@@ -12,7 +12,7 @@ import { openwsError } from '../errors'
 import { extraHelpersUsed } from '../validate/helpers'
 import { depthBoundOf } from '../validate/depth-bound'
 import { type Code, Name, _, join } from './code'
-import { BUILTINS, Gen, MAX_DEPTH, type Place, type Depth } from './context'
+import { BUILTINS, Gen, MAX_DEPTH, type Place, type Depth, openSafeStatement } from './context'
 import { emitNode } from './node'
 
 /** The safe code builder, for other emitters (dispatch, spec literals) to share. */
@@ -34,11 +34,14 @@ function emitUnit(g: Gen, node: SchemaNode, names: { is: Name, ex: Name }, dynam
   const depth: Depth = dynamicDepth ? { base: d, k: 0 } : { base: null, k: 0 }
   const at: Place = { v, path: p, depth }
   const isBody = emitNode(g, node, at, { mode: 'is', fail: _`return false;` })
+  const isSafe = openSafeStatement(g)
+  // explain() runs 'is' code too (alternatives of anyOf, oneOf, not).
   const exBody = emitNode(g, node, at, { mode: 'ex', fail: _`return;` })
+  const exSafe = openSafeStatement(g)
   const params = dynamicDepth ? _`${v}, ${d}` : v
   return join([
-    _`function ${names.is}(${params}) { ${isBody} return true; }`,
-    _`function ${names.ex}(${v}, ${p}, ${dynamicDepth ? d : _`_d`}, c, m) { ${exBody} }`,
+    _`function ${names.is}(${params}) { ${isSafe}${isBody} return true; }`,
+    _`function ${names.ex}(${v}, ${p}, ${dynamicDepth ? d : _`_d`}, c, m) { ${exSafe}${exBody} }`,
   ])
 }
 

@@ -33,10 +33,10 @@ if (!(o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { if (add(c, p0 + "/
 if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p0 + "/messageName", "required") >= m) return; }
 if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v4)) >= m) return; break N1; }
-if (v4.length < 2 && h.cpLen(v4) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v4)) >= m) return; }
+if (v4.length < 2) { const n0 = h.cpLen(v4); if (n0 < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, n0) >= m) return; } }
 if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v5 = v0["messageName"]; N2: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/messageName", "type", "string", KD(v5)) >= m) return; break N2; }
-if (v5.length < 2 && h.cpLen(v5) < 1) { if (add(c, p0 + "/messageName", "minLength", 1, h.cpLen(v5)) >= m) return; }
+if (v5.length < 2) { const n1 = h.cpLen(v5); if (n1 < 1) { if (add(c, p0 + "/messageName", "minLength", 1, n1) >= m) return; } }
 if (!r4.test(v5)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "id" in v0 : hasOwn.call(v0, "id"))) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
 if (v6.length > 128 && h.cpLen(v6) > 128) { break L2; } ok1 = true; }
@@ -96,7 +96,7 @@ if (!(o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { if (add(c, p0 + "/
 if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p0 + "/messageName", "required") >= m) return; }
 if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v13 = v0["fromRole"]; N1: { if (!(typeof v13 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v13)) >= m) return; break N1; }
-if (v13.length < 2 && h.cpLen(v13) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v13)) >= m) return; }
+if (v13.length < 2) { const n0 = h.cpLen(v13); if (n0 < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, n0) >= m) return; } }
 if (!r4.test(v13)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v14 = v0["messageName"]; if (!(v14 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", KD(v14)) >= m) return; } }
 if ((o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { const v15 = v0["payload"]; N2: { if (!((typeof v15 === "object" && v15 !== null && !IA(v15)))) { if (add(c, p0 + "/payload", "type", "object", KD(v15)) >= m) return; break N2; }

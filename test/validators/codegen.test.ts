@@ -62,9 +62,11 @@ describe('generated validators', () => {
     // An undefined value: `in` first (false for an absent key, no call), hasOwnProperty only when inherited or own.
     expect(anyIs).toMatch(/r0 === undefined && !\("a" in v0 && hasOwn\.call\(v0, "a"\)\)/)
     expect(anyIs).toMatch(/if \(r1 !== undefined\) \{ .* \} else if \("b" in v0 && hasOwn\.call\(v0, "b"\)\) \{ return false; \}/)
-    // The prototype's keys are tested once per call (U), the prototype once per object.
-    expect(openIs).toMatch(/^function is0\(v0\) \{ const U = !\("userId" in OP\) && !\("roomId" in OP\); /m)
-    expect(openIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v0\) === OP && U\)\) \{ if \(!hasOwn\.call\(v0, "userId"\)\) r0 = undefined;/)
+    // The root object tests the prototype's keys inline; nested objects once per call (U).
+    expect(openIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v0\) === OP && !\("userId" in OP\) && !\("roomId" in OP\)\)\) \{ if \(!hasOwn\.call\(v0, "userId"\)\) r0 = undefined;/)
+    const [listIs] = split(generateValidator({ type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } }).source)
+    expect(listIs).toMatch(/^function is0\(v0\) \{ const U = !\("id" in OP\); /m)
+    expect(listIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v1\) === OP && U\)\)/)
     expect(openEx).not.toMatch(/for \(const/)
     const [closedIs, closedEx] = split(generateValidator({ type: 'object', properties: { userId: { type: 'string' } }, additionalProperties: false }).source)
     expect(closedIs.match(/for \(const/g)).toHaveLength(1)

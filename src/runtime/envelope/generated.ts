@@ -11,10 +11,10 @@ const IA = Array.isArray;
 const NI = Number.isInteger;
 const KD = h.kind;
 const r4 = new RegExp("^[^$]", "u");
-function is0(v0) { const U = !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP); if (!((typeof v0 === "object" && v0 !== null))) { return false; }
+function is0(v0) { if (!((typeof v0 === "object" && v0 !== null))) { return false; }
 let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
-if (!(Object.getPrototypeOf(v0) === OP && U)) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
 if (IA(v0)) { return false; }
+if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
 { const v1 = r0; if (!(typeof v1 === "string")) { return false; }
 if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
 if (!r4.test(v1)) { return false; } }
@@ -58,10 +58,10 @@ const IA = Array.isArray;
 const NI = Number.isInteger;
 const KD = h.kind;
 const r4 = new RegExp("^[^$]", "u");
-function is0(v0) { const U = !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP) && !("code" in OP) && !("message" in OP) && !("issues" in OP) && !("path" in OP); if (!((typeof v0 === "object" && v0 !== null))) { return false; }
+function is0(v0) { const U = !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP) && !("path" in OP); if (!((typeof v0 === "object" && v0 !== null))) { return false; }
 let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
-if (!(Object.getPrototypeOf(v0) === OP && U)) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
 if (IA(v0)) { return false; }
+if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
 { const v1 = r0; if (!(typeof v1 === "string")) { return false; }
 if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
 if (!r4.test(v1)) { return false; } }

@@ -59,9 +59,14 @@ describe('generated validators', () => {
     expect(openIs.match(/v0\["userId"\]/g)).toHaveLength(1)
     expect(openIs).not.toMatch(/r0 === undefined/)
     const [anyIs] = split(generateValidator({ type: 'object', properties: { a: { minLength: 1 }, b: { type: 'string' } }, required: ['a'] }).source)
-    expect(anyIs).toMatch(/r0 === undefined && !hasOwn\.call\(v0, "a"\)/)
-    expect(anyIs).toMatch(/if \(r1 !== undefined\) \{ .* \} else if \(hasOwn\.call\(v0, "b"\)\) \{ return false; \}/)
+    // An undefined value: `in` first (false for an absent key, no call), hasOwnProperty only when inherited or own.
+    expect(anyIs).toMatch(/r0 === undefined && !\("a" in v0 && hasOwn\.call\(v0, "a"\)\)/)
+    expect(anyIs).toMatch(/if \(r1 !== undefined\) \{ .* \} else if \("b" in v0 && hasOwn\.call\(v0, "b"\)\) \{ return false; \}/)
+    // The root object tests the prototype's keys inline; nested objects once per call (U).
     expect(openIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v0\) === OP && !\("userId" in OP\) && !\("roomId" in OP\)\)\) \{ if \(!hasOwn\.call\(v0, "userId"\)\) r0 = undefined;/)
+    const [listIs] = split(generateValidator({ type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } }).source)
+    expect(listIs).toMatch(/^function is0\(v0\) \{ const U = !\("id" in OP\); /m)
+    expect(listIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v1\) === OP && U\)\)/)
     expect(openEx).not.toMatch(/for \(const/)
     const [closedIs, closedEx] = split(generateValidator({ type: 'object', properties: { userId: { type: 'string' } }, additionalProperties: false }).source)
     expect(closedIs.match(/for \(const/g)).toHaveLength(1)

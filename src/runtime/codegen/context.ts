@@ -3,7 +3,7 @@
 // the array `c` until it holds `m` issues, then return from the generated function).
 import type { SchemaNode } from '../validate/prepare'
 import { EXTRA_HELPERS, type ExtraHelpers } from '../validate/helpers'
-import { Code, Name, Scope, _, nil } from './code'
+import { Code, Name, Scope, _, join, nil } from './code'
 
 export type Mode = 'is' | 'ex'
 
@@ -37,6 +37,11 @@ export class Gen {
   readonly hoisted: Code[] = []
   readonly units = new Map<SchemaNode, UnitNames>()
   readonly pending: SchemaNode[] = []
+  /**
+   * Keys the open-shape 'is' code of the function being emitted reads (emitIsOpenShape): its
+   * `const U = !(k in OP) && ...;` (OPEN_SAFE) is written at the top of that function. Reset per function.
+   */
+  openKeys = new Set<string>()
   private readonly constants = new Map<string, Name>()
   private readonly regexps = new Map<string, Name>()
   private readonly formats = new Map<string, Name>()
@@ -130,6 +135,16 @@ export function deeper(depth: Depth): Depth {
  * (a lower runtime limit is applied before validating: see tooDeepAt).
  */
 export const MAX_DEPTH = new Name('MD')
+
+/** Per call of a generated function: Object.prototype has none of the keys its open shapes read (Gen.openKeys). */
+export const OPEN_SAFE = new Name('U')
+
+/** The statement defining OPEN_SAFE for the keys in `g.openKeys`, then clears them; empty when none. */
+export function openSafeStatement(g: Gen): Code {
+  const keys = [...g.openKeys]
+  g.openKeys = new Set()
+  return keys.length === 0 ? _`` : _`const ${OPEN_SAFE} = ${join(keys.map((key) => _`!(${key} in OP)`), _` && `)}; `
+}
 
 /**
  * Built-ins generated code calls on every node, under short names hoisted once per validator

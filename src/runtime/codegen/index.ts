@@ -10,8 +10,9 @@ import type { ValidatorOptions } from '../validate/types'
 import { type PreparedSchema, type SchemaNode, prepareSchema } from '../validate/prepare'
 import { openwsError } from '../errors'
 import type { ExtraHelpers } from '../validate/helpers'
+import { depthBoundOf } from '../validate/depth-bound'
 import { type Code, Name, _, join } from './code'
-import { BUILTINS, Gen, MAX_DEPTH, type Place, type Depth } from './context'
+import { BUILTINS, Gen, MAX_DEPTH, type Place, type Depth, openSafeStatement } from './context'
 import { emitNode } from './node'
 
 /** The safe code builder, for other emitters (dispatch, spec literals) to share. */
@@ -47,11 +48,14 @@ function emitUnit(g: Gen, node: SchemaNode, names: { is: Name, ex: Name }, dynam
   const depth: Depth = dynamicDepth ? { base: d, k: 0 } : { base: null, k: 0 }
   const at: Place = { v, path: p, depth }
   const isBody = emitNode(g, node, at, { mode: 'is', fail: _`return false;` })
+  const isSafe = openSafeStatement(g)
+  // explain() runs 'is' code too (alternatives of anyOf, oneOf, not).
   const exBody = emitNode(g, node, at, { mode: 'ex', fail: _`return;` })
+  const exSafe = openSafeStatement(g)
   const params = dynamicDepth ? _`${v}, ${d}` : v
   return join([
-    _`function ${names.is}(${params}) { ${isBody} return true; }`,
-    _`function ${names.ex}(${v}, ${p}, ${dynamicDepth ? d : _`_d`}, c, m) { ${exBody} }`,
+    _`function ${names.is}(${params}) { ${isSafe}${isBody} return true; }`,
+    _`function ${names.ex}(${v}, ${p}, ${dynamicDepth ? d : _`_d`}, c, m) { ${exSafe}${exBody} }`,
   ])
 }
 
@@ -70,8 +74,9 @@ function generate(prepared: PreparedSchema): HelperUsage & { code: Code } {
   // costs ~12% on small payloads.
   const is = root.isRefTarget ? _`function (v) { return ${rootNames.is}(v, 0); }` : rootNames.is
   const body = join(units)
+  const bound = depthBoundCode(prepared, g.maxDepth)
   // The depth to descend to (see MAX_DEPTH): h.maxDepth may raise it, never lower it.
-  const depth = /\bMD\b/.test(body.text) ? _`const ${MAX_DEPTH} = h.maxDepth > ${g.maxDepth} ? h.maxDepth : ${g.maxDepth};` : _``
+  const depth = /\bMD\b/.test(body.text + bound.text) ? _`const ${MAX_DEPTH} = h.maxDepth > ${g.maxDepth} ? h.maxDepth : ${g.maxDepth};` : _``
   const builtins = Object.values(BUILTINS).filter((b) => new RegExp(`\\b${b.name.text}\\(`).test(body.text)).map((b) => _`const ${b.name} = ${b.value};`)
   const preamble = [...builtins, ...(depth.text === '' ? [] : [depth]), ...g.hoisted]
   const code = _`(function () {
@@ -83,10 +88,23 @@ ${join(preamble)}
 ${body}
 return {
   is: ${is},
-  explain: function (v, max) { const c = []; ${rootNames.ex}(v, "", 0, c, h.limit(max)); return c; }
+  explain: function (v, max) { const c = []; ${rootNames.ex}(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: ${bound}
 };
 })()`
   return { code, ...g.used() }
+}
+
+/**
+ * `depthBound` of the Validator (see validate/depth-bound.ts): min(height, MD) for a schema that
+ * confines nesting, `1 / 0` (Infinity) for one that does not. Written for every validator, so all
+ * of them share one object shape.
+ */
+function depthBoundCode(prepared: PreparedSchema, maxDepth: number): Code {
+  const { confined, height } = depthBoundOf(prepared.root)
+  if (!confined) return _`1 / 0`
+  if (height <= maxDepth) return _`${height}`
+  return height === Infinity ? MAX_DEPTH : _`${MAX_DEPTH} < ${height} ? ${MAX_DEPTH} : ${height}`
 }
 
 /**

@@ -69,13 +69,15 @@ export function emitNumber(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[]
 export function emitString(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
   const v = at.v
   const out: Code[] = []
-  // UTF-16 length decides most cases without counting code points.
-  if (node.minLength !== undefined && node.minLength > 0) {
-    out.push(_`if (${v}.length < ${2 * node.minLength} && h.cpLen(${v}) < ${node.minLength}) { ${failure(e, at.path, 'minLength', _`${node.minLength}`, _`h.cpLen(${v})`)} }`)
+  // UTF-16 length decides most cases without counting code points. 'ex' mode counts once, into
+  // `n`, for the test and the issue.
+  const length = (keyword: 'minLength' | 'maxLength', utf16: Code, op: Code, limit: number): Code => {
+    if (e.mode === 'is') return _`if (${utf16} && h.cpLen(${v}) ${op} ${limit}) { ${e.fail} }`
+    const n = g.scope.name('n')
+    return _`if (${utf16}) { const ${n} = h.cpLen(${v}); if (${n} ${op} ${limit}) { ${failure(e, at.path, keyword, _`${limit}`, n)} } }`
   }
-  if (node.maxLength !== undefined) {
-    out.push(_`if (${v}.length > ${node.maxLength} && h.cpLen(${v}) > ${node.maxLength}) { ${failure(e, at.path, 'maxLength', _`${node.maxLength}`, _`h.cpLen(${v})`)} }`)
-  }
+  if (node.minLength !== undefined && node.minLength > 0) out.push(length('minLength', _`${v}.length < ${2 * node.minLength}`, _`<`, node.minLength))
+  if (node.maxLength !== undefined) out.push(length('maxLength', _`${v}.length > ${node.maxLength}`, _`>`, node.maxLength))
   if (node.pattern !== undefined) {
     out.push(_`if (!${g.regexp(node.pattern.source)}.test(${v})) { ${failure(e, at.path, 'pattern', _`${node.pattern.source}`)} }`)
   }

@@ -21,8 +21,8 @@ if (!r4.test(v1)) { return false; } }
 { const v2 = r1; if (!(typeof v2 === "string")) { return false; }
 if (v2.length < 2 && h.cpLen(v2) < 1) { return false; }
 if (!r4.test(v2)) { return false; } }
-if (r2 === undefined && !hasOwn.call(v0, "payload")) { return false; }
-if (!(r3 === undefined && !hasOwn.call(v0, "id"))) { const v3 = r3; { let ok0 = false; L0: { if (!(typeof v3 === "string")) { break L0; }
+if (r2 === undefined && !("payload" in v0 && hasOwn.call(v0, "payload"))) { return false; }
+if (!(r3 === undefined && !("id" in v0 && hasOwn.call(v0, "id")))) { const v3 = r3; { let ok0 = false; L0: { if (!(typeof v3 === "string")) { break L0; }
 if (v3.length > 128 && h.cpLen(v3) > 128) { break L0; } ok0 = true; }
 if (!ok0) { L1: { if (!(NI(v3))) { break L1; }
 if (!(v3 >= -9007199254740991)) { break L1; }
@@ -33,10 +33,10 @@ if (!(o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { if (add(c, p0 + "/
 if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p0 + "/messageName", "required") >= m) return; }
 if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v4)) >= m) return; break N1; }
-if (v4.length < 2 && h.cpLen(v4) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v4)) >= m) return; }
+if (v4.length < 2) { const n0 = h.cpLen(v4); if (n0 < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, n0) >= m) return; } }
 if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v5 = v0["messageName"]; N2: { if (!(typeof v5 === "string")) { if (add(c, p0 + "/messageName", "type", "string", KD(v5)) >= m) return; break N2; }
-if (v5.length < 2 && h.cpLen(v5) < 1) { if (add(c, p0 + "/messageName", "minLength", 1, h.cpLen(v5)) >= m) return; }
+if (v5.length < 2) { const n1 = h.cpLen(v5); if (n1 < 1) { if (add(c, p0 + "/messageName", "minLength", 1, n1) >= m) return; } }
 if (!r4.test(v5)) { if (add(c, p0 + "/messageName", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "id" in v0 : hasOwn.call(v0, "id"))) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
 if (v6.length > 128 && h.cpLen(v6) > 128) { break L2; } ok1 = true; }
@@ -45,7 +45,8 @@ if (!(v6 >= -9007199254740991)) { break L3; }
 if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
-  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
+  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: 1 / 0
 };
 })(), ["errorEnvelope"]: (function () {
 "use strict";
@@ -57,7 +58,7 @@ const IA = Array.isArray;
 const NI = Number.isInteger;
 const KD = h.kind;
 const r4 = new RegExp("^[^$]", "u");
-function is0(v0) { if (!((typeof v0 === "object" && v0 !== null))) { return false; }
+function is0(v0) { const U = !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP) && !("path" in OP); if (!((typeof v0 === "object" && v0 !== null))) { return false; }
 let r0 = v0["fromRole"], r1 = v0["messageName"], r2 = v0["payload"], r3 = v0["id"];
 if (IA(v0)) { return false; }
 if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName" in OP) && !("payload" in OP) && !("id" in OP))) { if (!hasOwn.call(v0, "fromRole")) r0 = undefined; if (!hasOwn.call(v0, "messageName")) r1 = undefined; if (!hasOwn.call(v0, "payload")) r2 = undefined; if (!hasOwn.call(v0, "id")) r3 = undefined; }
@@ -67,12 +68,12 @@ if (!r4.test(v1)) { return false; } }
 { const v2 = r1; if (!(v2 === "$error")) { return false; } }
 { const v3 = r2; if (!((typeof v3 === "object" && v3 !== null))) { return false; }
 let r5 = v3["code"], r6 = v3["message"], r7 = v3["messageName"], r8 = v3["id"], r9 = v3["issues"];
+if (!(Object.getPrototypeOf(v3) === OP && U)) { if (!hasOwn.call(v3, "code")) r5 = undefined; if (!hasOwn.call(v3, "message")) r6 = undefined; if (!hasOwn.call(v3, "messageName")) r7 = undefined; if (!hasOwn.call(v3, "id")) r8 = undefined; if (!hasOwn.call(v3, "issues")) r9 = undefined; }
 if (IA(v3)) { return false; }
-if (!(Object.getPrototypeOf(v3) === OP && !("code" in OP) && !("message" in OP) && !("messageName" in OP) && !("id" in OP) && !("issues" in OP))) { if (!hasOwn.call(v3, "code")) r5 = undefined; if (!hasOwn.call(v3, "message")) r6 = undefined; if (!hasOwn.call(v3, "messageName")) r7 = undefined; if (!hasOwn.call(v3, "id")) r8 = undefined; if (!hasOwn.call(v3, "issues")) r9 = undefined; }
 { const v4 = r5; if (!(typeof v4 === "string")) { return false; } }
 { const v5 = r6; if (!(typeof v5 === "string")) { return false; } }
-if (r7 !== undefined) { const v6 = r7; if (!(typeof v6 === "string")) { return false; } } else if (hasOwn.call(v3, "messageName")) { return false; }
-if (!(r8 === undefined && !hasOwn.call(v3, "id"))) { const v7 = r8; { let ok0 = false; L0: { if (!(typeof v7 === "string")) { break L0; }
+if (r7 !== undefined) { const v6 = r7; if (!(typeof v6 === "string")) { return false; } } else if ("messageName" in v3 && hasOwn.call(v3, "messageName")) { return false; }
+if (!(r8 === undefined && !("id" in v3 && hasOwn.call(v3, "id")))) { const v7 = r8; { let ok0 = false; L0: { if (!(typeof v7 === "string")) { break L0; }
 if (v7.length > 128 && h.cpLen(v7) > 128) { break L0; } ok0 = true; }
 if (!ok0) { L1: { if (!(NI(v7))) { break L1; }
 if (!(v7 >= -9007199254740991)) { break L1; }
@@ -80,11 +81,11 @@ if (!(v7 <= 9007199254740991)) { break L1; } ok0 = true; } } if (!ok0) { return 
 if (r9 !== undefined) { const v8 = r9; if (!(IA(v8))) { return false; }
 for (let i0 = 0; i0 < v8.length; i0++) { const v9 = v8[i0]; if (!((typeof v9 === "object" && v9 !== null))) { return false; }
 let r10 = v9["path"], r11 = v9["code"];
+if (!(Object.getPrototypeOf(v9) === OP && U)) { if (!hasOwn.call(v9, "path")) r10 = undefined; if (!hasOwn.call(v9, "code")) r11 = undefined; }
 if (IA(v9)) { return false; }
-if (!(Object.getPrototypeOf(v9) === OP && !("path" in OP) && !("code" in OP))) { if (!hasOwn.call(v9, "path")) r10 = undefined; if (!hasOwn.call(v9, "code")) r11 = undefined; }
 { const v10 = r10; if (!(typeof v10 === "string")) { return false; } }
-{ const v11 = r11; if (!(typeof v11 === "string")) { return false; } } } } else if (hasOwn.call(v3, "issues")) { return false; } }
-if (!(r3 === undefined && !hasOwn.call(v0, "id"))) { const v12 = r3; { let ok1 = false; L2: { if (!(typeof v12 === "string")) { break L2; }
+{ const v11 = r11; if (!(typeof v11 === "string")) { return false; } } } } else if ("issues" in v3 && hasOwn.call(v3, "issues")) { return false; } }
+if (!(r3 === undefined && !("id" in v0 && hasOwn.call(v0, "id")))) { const v12 = r3; { let ok1 = false; L2: { if (!(typeof v12 === "string")) { break L2; }
 if (v12.length > 128 && h.cpLen(v12) > 128) { break L2; } ok1 = true; }
 if (!ok1) { L3: { if (!(NI(v12))) { break L3; }
 if (!(v12 >= -9007199254740991)) { break L3; }
@@ -95,7 +96,7 @@ if (!(o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { if (add(c, p0 + "/
 if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p0 + "/messageName", "required") >= m) return; }
 if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v13 = v0["fromRole"]; N1: { if (!(typeof v13 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v13)) >= m) return; break N1; }
-if (v13.length < 2 && h.cpLen(v13) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v13)) >= m) return; }
+if (v13.length < 2) { const n0 = h.cpLen(v13); if (n0 < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, n0) >= m) return; } }
 if (!r4.test(v13)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v14 = v0["messageName"]; if (!(v14 === "$error")) { if (add(c, p0 + "/messageName", "const", "$error", KD(v14)) >= m) return; } }
 if ((o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { const v15 = v0["payload"]; N2: { if (!((typeof v15 === "object" && v15 !== null && !IA(v15)))) { if (add(c, p0 + "/payload", "type", "object", KD(v15)) >= m) return; break N2; }
@@ -124,7 +125,8 @@ if (!(v24 >= -9007199254740991)) { break L7; }
 if (!(v24 <= 9007199254740991)) { break L7; } ok3 = true; } } if (!ok3) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
-  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
+  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: 1 / 0
 };
 })() });
 export default validators;

@@ -6,13 +6,15 @@ import { prepareSchema } from '../validate/prepare'
 import { issueLimit } from '../validate/helpers'
 import { type Collector, FULL } from './check'
 import { compileRoot } from './compile'
+import { depthBoundOf, depthBoundValue } from '../validate/depth-bound'
 
 /**
  * Prepares `schema` (throws OPENWS_ERR_UNSUPPORTED_KEYWORD / OPENWS_ERR_INVALID_SCHEMA naming the
  * keyword and its schema path) and returns an eval-free validator.
  */
 export function interpret(schema: JsonSchema, options?: ValidatorOptions): Validator {
-  const check = compileRoot(prepareSchema(schema, options))
+  const prepared = prepareSchema(schema, options)
+  const check = compileRoot(prepared)
   return {
     is(value: unknown): boolean {
       return check(value, 0, '', null)
@@ -26,5 +28,6 @@ export function interpret(schema: JsonSchema, options?: ValidatorOptions): Valid
       }
       return c.issues
     },
+    depthBound: depthBoundValue(depthBoundOf(prepared.root), prepared.maxDepth),
   }
 }

@@ -258,12 +258,17 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     const validator = this.validators[slot]
-    const deep = tooDeepAt(payload, this.core.limits.maxDepth)
-    if (deep !== undefined) {
-      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, [
-        { path: deep, code: 'depth', expected: this.core.limits.maxDepth },
-      ])
-      return
+    const limit = this.core.limits.maxDepth
+    // A validator whose schema bounds nesting within the limit refuses deeper values itself (its
+    // issues then say why), so only the other slots walk the payload (validate/depth-bound.ts).
+    if ((validator.depthBound ?? Infinity) > limit) {
+      const deep = tooDeepAt(payload, limit)
+      if (deep !== undefined) {
+        this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, [
+          { path: deep, code: 'depth', expected: limit },
+        ])
+        return
+      }
     }
     if (!validator.is(payload)) {
       this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, validator.explain(payload, this.core.limits.maxIssues))

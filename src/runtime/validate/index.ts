@@ -48,7 +48,9 @@
  *   `Object.create(null)` and exotic prototypes validate by their own enumerable properties).
  *   Own getters are invoked when a schema reads that property (possibly more than once); if a getter
  *   throws, the exception propagates out of `is`/`explain` (callers must treat that as invalid
- *   input). Proxies and other exotic objects are outside the contract. Symbol keys are ignored.
+ *   input). A getter that changes Object.prototype while a validator runs is outside the contract
+ *   (generated code tests the prototype's keys once per call). Proxies and other exotic objects
+ *   are outside the contract. Symbol keys are ignored.
  * - Numbers: `NaN`, `Infinity`, `-Infinity` are not JSON numbers and fail `type: number/integer`;
  *   other numeric keywords compare them as numbers (NaN fails every bound and `multipleOf`).
  *   `-0` equals `0` (for `const`, `enum`, `uniqueItems`) and is an integer.

@@ -20,6 +20,12 @@ export interface Issue {
 export interface Validator {
   is(value: unknown): boolean
   explain(value: unknown, maxIssues: number): Issue[]
+  /**
+   * Every value `is` accepts keeps its objects and arrays on nesting levels below this (the root
+   * is level 0; see validate/depth-bound.ts); Infinity or absent when the schema does not bound
+   * nesting. The session skips its own depth walk when this is at most limits.maxDepth.
+   */
+  readonly depthBound?: number
 }
 
 export interface ValidatorOptions {

@@ -12,7 +12,7 @@ import type { OpenWsError } from '../../src/runtime/errors'
 import { roomsBindings } from '../runtime/fixtures/rooms'
 import { testClient, type TestClient } from './support/client'
 import { makeBroker } from './support/make-broker'
-import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from './support/servers'
+import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from '../../bench/support/broker-servers'
 
 const WAIT = { timeout: 15_000, interval: 50 }
 

@@ -6,7 +6,7 @@ import { openws, type OpenWsMount } from '../../src/runtime/adapters/fastify/ind
 import { serverBindings } from '../../examples/demo/roles'
 import { testClient, type TestClient } from './support/client'
 import { makeBroker } from './support/make-broker'
-import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from './support/servers'
+import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from '../../bench/support/broker-servers'
 
 const WAIT = { timeout: 15_000, interval: 50 }
 

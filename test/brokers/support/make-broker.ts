@@ -1,7 +1,7 @@
 import { natsBroker } from '../../../src/runtime/brokers/nats/index'
 import { redisBroker } from '../../../src/runtime/brokers/redis/index'
 import type { Broker } from '../../../src/runtime/groups/types'
-import type { BrokerKind } from './servers'
+import type { BrokerKind } from '../../../bench/support/broker-servers'
 
 export function makeBroker(kind: BrokerKind, url: string): Broker {
   return kind === 'redis'

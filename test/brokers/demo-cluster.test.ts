@@ -30,7 +30,6 @@ for (const kind of ['redis', 'nats'] as BrokerKind[]) {
         apps.push(app)
         await app.register(openws)
         const mount = app.openws({ path: '/chat', bindings: serverBindings(), heartbeatMs: 0, groups: { broker: makeBroker(kind, broker!.url), heartbeatMs: 200 } })
-        await mount.groups.ready
         await app.listen({ port: 0, host: '127.0.0.1' })
         const address = app.server.address()
         return { url: `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/chat`, mount }

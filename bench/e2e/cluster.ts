@@ -51,7 +51,12 @@ const kinds = KINDS.filter((k) => brokers.has(k.broker))
 const results = new Map<string, Measured[]>(kinds.map((k) => [k.name, []]))
 try {
   for (let round = 0; round < rounds; round++) {
-    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) results.get(kind.name)!.push(await measure(kind, brokers.get(kind.broker)!))
+    for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
+      const m = await measure(kind, brokers.get(kind.broker)!)
+      // Each run, too: on a shared machine the spread says how far to trust the medians.
+      console.log(`  round ${round + 1} ${kind.name}: ${m.perSecond.toFixed(0)} deliveries/s, ${m.perCpuSecond.toFixed(0)} per server CPU s`)
+      results.get(kind.name)!.push(m)
+    }
   }
 } finally {
   for (const broker of brokers.values()) await broker.stop()

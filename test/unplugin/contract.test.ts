@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { build } from './harness/builders'
+import { build } from '../../bench/support/builders'
 import { bannedConstructs } from './harness/inspect'
 
 const run = promisify(execFile)

@@ -3,7 +3,7 @@
 // to the repository's sources and everything else to the root's node_modules.
 import { join } from 'node:path'
 import type { Plugin as EsbuildPlugin } from 'esbuild'
-import { aliasMap, openwsEntry, root } from './paths'
+import { aliasMap, openwsEntry, root } from '../../../bench/support/paths'
 
 export const examplesDir = join(root, 'examples')
 

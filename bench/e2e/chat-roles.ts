@@ -2,11 +2,7 @@
 // the same defensive lookups as the raw baseline so both do the same work.
 import * as WS from '../../src/runtime/entries/index'
 import { S } from '../../src/runtime/entries/index'
-import { generateValidator } from '../../src/runtime/codegen/index'
-import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { emitArtifact } from '../../src/transformer/core/emit-artifact'
-import { artifactOf } from '../../src/runtime/contract/compiled'
-import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
+import { withEmittedArtifact } from '../support/emitted'
 
 class Client {
   static CONFIG = {
@@ -55,19 +51,10 @@ class Server {
 }
 
 /**
- * The bindings, optionally with the artifact the transformer would attach (emitArtifact + generated
- * validators), evaluated here because the benchmark has no build step — as bench/dispatch does.
+ * The bindings, optionally with the artifact the transformer would attach, evaluated here because
+ * the benchmark has no build step (../support/emitted.ts).
  */
 export function chatBindings(compiled: boolean) {
   const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
-  if (compiled) {
-    const source = emitArtifact({
-      network: binder.network,
-      hostRole: binder.hostRole,
-      maxDepth: DEFAULT_LIMITS.maxDepth,
-      validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
-    })
-    binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
-  }
-  return binder
+  return compiled ? withEmittedArtifact(binder) : binder
 }

@@ -15,11 +15,7 @@ import { S } from '../../src/runtime/entries/index'
 import { createServer } from '../../src/runtime/adapters/ws/index'
 import { natsBroker } from '../../src/runtime/brokers/nats/index'
 import { redisBroker } from '../../src/runtime/brokers/redis/index'
-import { generateValidator } from '../../src/runtime/codegen/index'
-import { artifactOf } from '../../src/runtime/contract/compiled'
-import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
-import { emitArtifact } from '../../src/transformer/core/emit-artifact'
+import { withEmittedArtifact } from '../support/emitted'
 
 type RoomKind = 'openws-groups' | 'socketio'
 
@@ -53,17 +49,8 @@ class Server {
   }
 }
 
-function roomBindings() {
-  const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
-  const source = emitArtifact({
-    network: binder.network,
-    hostRole: binder.hostRole,
-    maxDepth: DEFAULT_LIMITS.maxDepth,
-    validatorSource: (schema, maxDepth) => generateValidator(schema, { maxDepth }).source,
-  })
-  binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
-  return binder
-}
+/** With the artifact the transformer would attach (compiled path). */
+const roomBindings = () => withEmittedArtifact(WS.bindings({ name: 'chat', roles: [Server, Client] }))
 
 async function openwsServer(brokerUrl: string | undefined): Promise<number> {
   const broker = brokerUrl?.startsWith('nats:') ? natsBroker({ servers: brokerUrl }) : brokerUrl ? redisBroker({ url: brokerUrl }) : undefined

@@ -4,8 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openws, type OpenWsMount } from '../../src/runtime/adapters/fastify/index'
 import { serverBindings } from '../../examples/demo/roles'
-import { testClient, type TestClient } from './support/client'
-import { makeBroker } from './support/make-broker'
+import { testClient, type TestClient } from '../helpers/ws-client'
+import { makeBroker } from '../helpers/make-broker'
 import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from '../../bench/support/broker-servers'
 
 const WAIT = { timeout: 15_000, interval: 50 }

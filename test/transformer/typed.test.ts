@@ -8,12 +8,13 @@ import { describe, expect, it } from 'vitest'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
-import { fixturesDir, here, relink, RUNTIME_SHIM, toJs } from './helpers/load'
-import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from './helpers/tspatch'
+import { scratchDir } from '../helpers/scratch'
+import { fixturesDir, relink, RUNTIME_SHIM, toJs } from '../helpers/transformer-load'
+import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from '../helpers/tspatch'
 
 const id = join(fixturesDir, 'typed', 'typed-chat.ts')
 const code = readFileSync(id, 'utf8')
-const outDir = join(here, '..', 'out', `typed-${process.pid}`)
+const outDir = scratchDir(import.meta.dirname, 'typed')
 
 async function importJs(name: string, js: string): Promise<{ binder: BindingsCore }> {
   mkdirSync(outDir, { recursive: true })

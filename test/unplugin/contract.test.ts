@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import { build } from '../../bench/support/builders'
-import { bannedConstructs } from './harness/inspect'
+import { bannedConstructs } from '../helpers/inspect'
 
 const run = promisify(execFile)
 const fixture = join(import.meta.dirname, 'fixtures', 'contract')

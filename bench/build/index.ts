@@ -1,17 +1,17 @@
 // Build time of a generated 50-file project with each bundler, without the plugin, with it in
 // syntax mode (target: at most 1.5x the plain build) and in typed mode (first build), printed as
 // ratios against the plain build measured in the same run. The "hook floor" is a plugin that
-// declines every script through the hook openws uses (test/unplugin/harness/hook-floor.ts): what
+// declines every script through the hook openws uses (bench/support/hook-floor.ts): what
 // any transforming plugin costs before it does any work. Then one-file rebuild times (edit a
 // schema module) for esbuild and rollup in watch/incremental mode, plain vs syntax vs typed.
 // BENCH_RUNS (default 3) timed runs per cell after one warm-up; the median is reported.
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BUNDLERS, build, type Bundler } from '../../test/unplugin/harness/builders'
+import { BUNDLERS, build, type Bundler } from '../support/builders'
 import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
 import { generateProject } from './project'
-import { linkProjectTypeScript } from '../../test/unplugin/harness/project-typescript'
+import { linkProjectTypeScript } from '../support/project-typescript'
 import { esbuildRebuild, rollupRebuild, type Rebuilder } from './rebuild'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3)

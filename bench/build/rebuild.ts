@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
-import { openwsEntry, resolveRelative } from '../../test/unplugin/harness/paths'
+import { openwsEntry, resolveRelative } from '../support/paths'
 import type { Project } from './project'
 
 export type Rebuilder = (project: Project, outDir: string, plugin: OpenWsPluginOptions | false, edits: number) => Promise<{ first: number; rebuilds: number[] }>

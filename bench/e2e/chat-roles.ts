@@ -2,10 +2,7 @@
 // the same defensive lookups as the raw baseline so both do the same work.
 import * as WS from '../../src/runtime/entries/index'
 import { S } from '../../src/runtime/entries/index'
-import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { generateArtifact } from '../../src/runtime/codegen/artifact'
-import { artifactOf } from '../../src/runtime/contract/compiled'
-import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
+import { withEmittedArtifact } from '../support/emitted'
 
 class Client {
   static CONFIG = {
@@ -54,18 +51,10 @@ class Server {
 }
 
 /**
- * The bindings, optionally with the artifact the transformer would attach (generateArtifact + generated
- * validators), evaluated here because the benchmark has no build step — as bench/dispatch does.
+ * The bindings, optionally with the artifact the transformer would attach, evaluated here because
+ * the benchmark has no build step (../support/emitted.ts).
  */
 export function chatBindings(compiled: boolean) {
   const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
-  if (compiled) {
-    const { source } = generateArtifact({
-      network: binder.network,
-      hostRole: binder.hostRole,
-      maxDepth: DEFAULT_LIMITS.maxDepth,
-    })
-    binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
-  }
-  return binder
+  return compiled ? withEmittedArtifact(binder) : binder
 }

@@ -1,6 +1,7 @@
 // End-to-end benchmark over loopback: the chat broadcast on openws+fastify, openws+ws and raw `ws`
-// with hand-written JSON, in one run. Each server runs in its own child process; the same load
-// generator drives all three; kinds alternate over rounds so drift hits them alike.
+// with hand-written JSON, in one run (then rooms.ts and cluster.ts). Each server runs in its own
+// child process; the same load generator drives all three; kinds alternate over rounds so drift
+// hits them alike.
 // Usage: npx tsx bench/e2e/index.ts [--rounds 3] [--clients 4] [--messages 5000] [--window 32]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
@@ -92,10 +93,13 @@ async function main(): Promise<void> {
 }
 
 main().then(() => {
-  // Then room broadcasts: openws groups vs socket.io rooms (./rooms.ts, its own options).
-  console.log('')
-  const rooms = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./rooms.ts', import.meta.url))], { stdio: 'inherit' })
-  if (rooms.status !== 0) process.exit(1)
+  // Then room broadcasts: openws groups vs socket.io rooms in one process (./rooms.ts), and across
+  // two instances on Redis and NATS (./cluster.ts); each takes its own options.
+  for (const script of ['./rooms.ts', './cluster.ts']) {
+    console.log('')
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' })
+    if (run.status !== 0) process.exit(1)
+  }
 }).catch((error) => {
   console.error(error)
   process.exit(1)

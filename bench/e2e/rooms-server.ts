@@ -1,18 +1,21 @@
-// Child process entry of the room benchmark: one server under test on 127.0.0.1, prints "PORT <n>".
+// Child process entry of the room benchmarks: one server under test on 127.0.0.1, prints "PORT <n>".
 //   openws-groups: openws on `ws`, compiled artifact; rooms are groups, the broadcast is
 //                  `groups.to(room, 'client', { except: api }).receivedMessage(...)` (validated and
 //                  encoded once, the same frame written to every member).
 //   socketio:      socket.io 4 rooms, websocket transport only: `socket.to(room).emit(...)`.
+// An optional second argument links instances: `redis://…` (openws/redis, or socket.io's
+// @socket.io/redis-adapter on the same `redis` 5 client) or `nats://…` (openws/nats).
 import { createServer as createHttpServer } from 'node:http'
 import { fileURLToPath } from 'node:url'
+import { createAdapter } from '@socket.io/redis-adapter'
+import { createClient } from 'redis'
 import { Server as SocketIoServer } from 'socket.io'
 import * as WS from '../../src/runtime/entries/index'
 import { S } from '../../src/runtime/entries/index'
 import { createServer } from '../../src/runtime/adapters/ws/index'
-import { artifactOf } from '../../src/runtime/contract/compiled'
-import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
-import { generateArtifact } from '../../src/runtime/codegen/artifact'
+import { natsBroker } from '../../src/runtime/brokers/nats/index'
+import { redisBroker } from '../../src/runtime/brokers/redis/index'
+import { withEmittedArtifact } from '../support/emitted'
 
 type RoomKind = 'openws-groups' | 'socketio'
 
@@ -46,21 +49,28 @@ class Server {
   }
 }
 
-function roomBindings() {
-  const binder = WS.bindings({ name: 'chat', roles: [Server, Client] })
-  const { source } = generateArtifact({
-    network: binder.network,
-    hostRole: binder.hostRole,
-    maxDepth: DEFAULT_LIMITS.maxDepth,
-  })
-  binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
-  return binder
+/** With the artifact the transformer would attach (compiled path). */
+const roomBindings = () => withEmittedArtifact(WS.bindings({ name: 'chat', roles: [Server, Client] }))
+
+async function openwsServer(brokerUrl: string | undefined): Promise<number> {
+  const broker = brokerUrl?.startsWith('nats:') ? natsBroker({ servers: brokerUrl }) : brokerUrl ? redisBroker({ url: brokerUrl }) : undefined
+  const server = await createServer({ bindings: roomBindings(), path: '/chat', heartbeatMs: 0, ...(broker ? { groups: { broker } } : {}) })
+  await server.groups.ready
+  return server.port
 }
 
-async function start(kind: RoomKind): Promise<number> {
-  if (kind === 'openws-groups') return (await createServer({ bindings: roomBindings(), path: '/chat', heartbeatMs: 0 })).port
+async function redisAdapter(url: string) {
+  const pub = createClient({ url })
+  const sub = pub.duplicate()
+  await Promise.all([pub.connect(), sub.connect()])
+  return createAdapter(pub, sub)
+}
+
+async function start(kind: RoomKind, brokerUrl: string | undefined): Promise<number> {
+  if (kind === 'openws-groups') return openwsServer(brokerUrl)
   const http = createHttpServer()
-  const io = new SocketIoServer(http, { transports: ['websocket'], perMessageDeflate: false, serveClient: false })
+  const adapter = brokerUrl ? { adapter: await redisAdapter(brokerUrl) } : {}
+  const io = new SocketIoServer(http, { transports: ['websocket'], perMessageDeflate: false, serveClient: false, ...adapter })
   io.on('connection', (socket) => {
     socket.on('join', (roomId: string, ack: () => void) => {
       void socket.join(roomId)
@@ -80,7 +90,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   process.on('message', (message) => {
     if (message === 'cpu') process.send!(process.cpuUsage())
   })
-  start(kind).then(
+  start(kind, process.argv[3]).then(
     (port) => process.stdout.write(`PORT ${port}\n`),
     (error) => {
       console.error(error)

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { build, transformSync, type Plugin } from 'esbuild'
 import openws from '../../src/unplugin/esbuild'
-import { openwsEntry, root } from '../../test/unplugin/harness/paths'
+import { openwsEntry, root } from '../support/paths'
 import { buildUi } from '../../src/ui/build.mjs'
 
 const TARGET_BYTES = 6 * 1024

@@ -43,8 +43,7 @@ export async function startDemo(options: { port?: number; host?: string; broker?
   const app = Fastify({ logger: false })
   await app.register(openws)
   const broker = options.broker
-  const mount = app.openws({ path: '/chat', bindings: serverBindings(), groups: broker ? { broker } : undefined })
-  await mount.groups.ready
+  app.openws({ path: '/chat', bindings: serverBindings(), groups: broker ? { broker } : undefined })
   app.get('/', (_request, reply) => reply.type('text/html; charset=utf-8').send(page))
   app.get('/app.js', (_request, reply) => reply.type('text/javascript; charset=utf-8').send(script))
   app.get('/favicon.ico', (_request, reply) => reply.code(204).send())

@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { chatServerBindings } from './fixtures/chat'
-import { ADAPTERS, openPeer, startServer, type TestServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer, type TestServer } from '../helpers/servers'
 
 function header(request: unknown, name: string): string | undefined {
   const headers = (request as { headers: IncomingMessage['headers'] }).headers

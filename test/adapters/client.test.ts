@@ -7,7 +7,7 @@ import { connect as connectNode } from '../../src/runtime/adapters/client/node'
 import { bindings } from '../../src/runtime/contract/fluent/index'
 import { createServer, type OpenWsServer } from '../../src/runtime/adapters/ws/index'
 import { chatNetwork, chatServerBindings } from './fixtures/chat'
-import { ADAPTERS, startServer, type TestServer } from './fixtures/servers'
+import { ADAPTERS, startServer, type TestServer } from '../helpers/servers'
 
 /** Client-side bindings: the chat network hosted by `client`, recording what arrives. */
 function clientBindings(log: unknown[]) {

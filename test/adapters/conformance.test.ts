@@ -1,7 +1,7 @@
 // One suite, both server adapters, real sockets on loopback: every documented outcome of bad input.
 import { afterEach, describe, expect, it } from 'vitest'
 import { chatServerBindings } from './fixtures/chat'
-import { ADAPTERS, openPeer, startServer, type TestServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer, type TestServer } from '../helpers/servers'
 
 describe.each(ADAPTERS)('%s adapter over real sockets', (kind) => {
   let server: TestServer | undefined

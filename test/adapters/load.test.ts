@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindings } from '../../src/runtime/contract/fluent/index'
 import { HOST_MARK, type NetworkIR } from '../../src/runtime/ir/types'
-import { ADAPTERS, openPeer, startServer, type TestServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer, type TestServer } from '../helpers/servers'
 
 const CONNECTIONS = Number(process.env.OPENWS_LOAD_CONNECTIONS ?? 50)
 const MESSAGES = Number(process.env.OPENWS_LOAD_MESSAGES ?? 100)

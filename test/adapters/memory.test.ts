@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-import { ADAPTERS } from './fixtures/servers'
+import { ADAPTERS } from '../helpers/servers'
 
 const run = promisify(execFile)
 const script = fileURLToPath(new URL('./fixtures/memory-cycles.ts', import.meta.url))

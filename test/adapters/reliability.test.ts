@@ -12,7 +12,7 @@ import { connect as connectNode } from '../../src/runtime/adapters/client/node'
 import { hostedBy } from '../../src/runtime/adapters/client/index'
 import { bindings as fluentBindings } from '../../src/runtime/contract/fluent/index'
 import { chatNetwork, chatServerBindings, type ChatState } from './fixtures/chat'
-import { ADAPTERS, openPeer, startServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer } from '../helpers/servers'
 
 // A valid createRoom frame but for one byte that is not UTF-8 (decoded lossily it would be U+FFFD).
 const INVALID_UTF8 = Buffer.concat([

@@ -9,7 +9,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindings } from '../../src/runtime/contract/fluent/index'
 import { HOST_MARK, type NetworkIR } from '../../src/runtime/ir/types'
-import { ADAPTERS, openPeer, startServer, type Peer, type TestServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer, type Peer, type TestServer } from '../helpers/servers'
 
 const FRAMES = Number(process.env.OPENWS_FUZZ_FRAMES ?? 1500)
 const SEED = Number(process.env.OPENWS_FC_SEED ?? Date.now() % 2 ** 31)

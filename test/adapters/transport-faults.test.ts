@@ -5,7 +5,7 @@ import WebSocket from 'ws'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { bindings } from '../../src/runtime/contract/fluent/index'
 import { HOST_MARK, type NetworkIR } from '../../src/runtime/ir/types'
-import { ADAPTERS, openPeer, startServer, type TestServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer, type TestServer } from '../helpers/servers'
 
 const MAX_FRAME = 1024
 const textSchema = { type: 'object', properties: { text: { type: 'string' } }, required: ['text'], additionalProperties: false }

@@ -4,7 +4,7 @@ import WebSocket, { WebSocketServer } from 'ws'
 import { describe, expect, it } from 'vitest'
 import { attach } from '../../src/runtime/adapters/ws/index'
 import { chatServerBindings } from './fixtures/chat'
-import { ADAPTERS, openPeer, startServer } from './fixtures/servers'
+import { ADAPTERS, openPeer, startServer } from '../helpers/servers'
 
 async function listen(wssOptions: Record<string, unknown> = {}) {
   const http = createHttpServer()

@@ -10,9 +10,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createServer, type OpenWsServer } from '../../src/runtime/adapters/ws/index'
 import type { OpenWsError } from '../../src/runtime/errors'
 import { roomsBindings } from '../runtime/fixtures/rooms'
-import { testClient, type TestClient } from './support/client'
-import { makeBroker } from './support/make-broker'
-import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from './support/servers'
+import { testClient, type TestClient } from '../helpers/ws-client'
+import { makeBroker } from '../helpers/make-broker'
+import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from '../../bench/support/broker-servers'
 
 const WAIT = { timeout: 15_000, interval: 50 }
 
@@ -88,7 +88,7 @@ for (const kind of ['redis', 'nats'] as BrokerKind[]) {
     })
 
     it('drops the members of a crashed instance from presence', async () => {
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', joinPath(import.meta.dirname, 'support', 'instance.ts'), kind, broker.url], {
+      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', joinPath(import.meta.dirname, '..', 'helpers', 'broker-instance.ts'), kind, broker.url], {
         stdio: ['ignore', 'pipe', 'inherit'],
       })
       try {

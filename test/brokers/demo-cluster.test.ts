@@ -4,9 +4,9 @@ import Fastify, { type FastifyInstance } from 'fastify'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { openws, type OpenWsMount } from '../../src/runtime/adapters/fastify/index'
 import { serverBindings } from '../../examples/demo/roles'
-import { testClient, type TestClient } from './support/client'
-import { makeBroker } from './support/make-broker'
-import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from './support/servers'
+import { testClient, type TestClient } from '../helpers/ws-client'
+import { makeBroker } from '../helpers/make-broker'
+import { binaryOf, startBrokerServer, type BrokerKind, type BrokerServer } from '../../bench/support/broker-servers'
 
 const WAIT = { timeout: 15_000, interval: 50 }
 
@@ -30,7 +30,6 @@ for (const kind of ['redis', 'nats'] as BrokerKind[]) {
         apps.push(app)
         await app.register(openws)
         const mount = app.openws({ path: '/chat', bindings: serverBindings(), heartbeatMs: 0, groups: { broker: makeBroker(kind, broker!.url), heartbeatMs: 200 } })
-        await mount.groups.ready
         await app.listen({ port: 0, host: '127.0.0.1' })
         const address = app.server.address()
         return { url: `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/chat`, mount }

@@ -7,7 +7,7 @@ import { expect } from 'vitest'
 import * as Class from 'openws'
 import { Client as CClient, Portal as CPortal, Server as CServer } from '../unplugin/fixtures/chat/class-roles'
 import { converse } from '../unplugin/fixtures/chat/script'
-import { bannedConstructs } from '../unplugin/harness/inspect'
+import { bannedConstructs } from '../helpers/inspect'
 import { chatFixture, typedFixture, type Project } from './project'
 
 /**

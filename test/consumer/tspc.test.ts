@@ -3,7 +3,7 @@
 // mode on the same project; and the published declarations under `skipLibCheck: false`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addChatApp, addTypedApp, chatTranscript, expectCompiled, expectTypedRun, TYPES_CHECK } from './app'
-import { bannedConstructs } from '../unplugin/harness/inspect'
+import { bannedConstructs } from '../helpers/inspect'
 import { createProject, ok, type Project } from './project'
 
 const TOOLCHAINS = [

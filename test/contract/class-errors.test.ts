@@ -1,22 +1,8 @@
 // Every definition error of class-first bindings: a coded OpenWsError, never a raw crash.
 import { describe, expect, it } from 'vitest'
 import { bindings } from '../../src/runtime/contract/class/index'
-import { OpenWsError, type ErrorCode } from '../../src/runtime/errors'
+import { expectCode } from '../helpers/errors'
 import { S } from '../../src/runtime/schema/index'
-
-function expectCode(fn: () => unknown, code: ErrorCode, text?: RegExp): OpenWsError {
-  let caught: unknown
-  try {
-    fn()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught).toBeInstanceOf(OpenWsError)
-  const error = caught as OpenWsError
-  expect(error.code).toBe(code)
-  if (text) expect(error.message).toMatch(text)
-  return error
-}
 
 class Client { static CONFIG = { messages: { joined: { payload: S.str } } } }
 

@@ -5,7 +5,7 @@ import { expect, it } from 'vitest'
 import * as D from '../../src/runtime/contract/decorator/index'
 import { S } from '../../src/runtime/schema/index'
 import * as Spec from '../../src/runtime/spec/index'
-import { loadFixture } from './compile'
+import { loadDecorated } from '../helpers/decorators'
 import { CHAT_IR } from './fixtures/chat'
 import type cases from './fixtures/decorated-cases'
 import type decoratedChat from './fixtures/decorated-chat'
@@ -14,7 +14,7 @@ const sym = Symbol as { metadata?: symbol }
 sym.metadata ??= Symbol('Symbol.metadata')
 
 it('tsc TC39 output with Symbol.metadata: metadata is used and the IR is the same', async () => {
-  const chat = await loadFixture<typeof decoratedChat>('decorated-chat.ts', 'tsc-tc39')
+  const chat = await loadDecorated<typeof decoratedChat>('contract/fixtures/decorated-chat.ts', 'tsc-tc39')
   const { binder, Server } = chat(D, S, Spec)
   expect(Object.getOwnPropertyDescriptor(Server, sym.metadata!)?.value).toBeTypeOf('object')
   expect(binder.network).toStrictEqual(CHAT_IR)
@@ -22,7 +22,7 @@ it('tsc TC39 output with Symbol.metadata: metadata is used and the IR is the sam
 })
 
 it('member decorations without @role are found through Class[Symbol.metadata]', async () => {
-  const c = await loadFixture<typeof cases>('decorated-cases.ts', 'tsc-tc39')
+  const c = await loadDecorated<typeof cases>('contract/fixtures/decorated-cases.ts', 'tsc-tc39')
   expect(c.defaultNames(D, S).routes).toEqual({ hello: { chatUser: 'hello' } })
   expect(c.inherited(D, S).routes).toEqual({ m: { c: 'm' }, hidden: { c: 'hidden' } })
 })

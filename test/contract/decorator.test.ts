@@ -2,37 +2,27 @@
 // TC39 via tsc on Node 20 (no Symbol.metadata: method-function keys) and legacy experimentalDecorators.
 import { describe, expect, it } from 'vitest'
 import * as D from '../../src/runtime/contract/decorator/index'
-import { OpenWsError } from '../../src/runtime/errors'
 import { S } from '../../src/runtime/schema/index'
 import * as Spec from '../../src/runtime/spec/index'
-import { compileFixture, loadFixture, MODES } from './compile'
+import { compileDecorated, loadDecorated, MODES } from '../helpers/decorators'
+import { expectCode } from '../helpers/errors'
 import type cases from './fixtures/decorated-cases'
 import type decoratedChat from './fixtures/decorated-chat'
 
 type Cases = typeof cases
 const str = { type: 'string' }
 
-function codeOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (error) {
-    expect(error).toBeInstanceOf(OpenWsError)
-    return `${(error as OpenWsError).code}: ${(error as Error).message}`
-  }
-  return 'no error'
-}
-
 it('each mode takes the decorator path it is meant to test', async () => {
-  expect(await compileFixture('decorated-chat.ts', 'esbuild-tc39')).toMatch(/metadata/)
-  const tsc = await compileFixture('decorated-chat.ts', 'tsc-tc39')
+  expect(await compileDecorated('contract/fixtures/decorated-chat.ts', 'esbuild-tc39')).toMatch(/metadata/)
+  const tsc = await compileDecorated('contract/fixtures/decorated-chat.ts', 'tsc-tc39')
   expect(tsc).toMatch(/__esDecorate/)
   expect((Symbol as { metadata?: symbol }).metadata).toBeUndefined() // so tsc's context.metadata is undefined
-  expect(await compileFixture('decorated-chat.ts', 'tsc-legacy')).toMatch(/__decorate\(/)
+  expect(await compileDecorated('contract/fixtures/decorated-chat.ts', 'tsc-legacy')).toMatch(/__decorate\(/)
 })
 
 describe.each(MODES)('decorators compiled by %s', async (mode) => {
-  const c = await loadFixture<Cases>('decorated-cases.ts', mode)
-  const chat = await loadFixture<typeof decoratedChat>('decorated-chat.ts', mode)
+  const c = await loadDecorated<Cases>('contract/fixtures/decorated-cases.ts', mode)
+  const chat = await loadDecorated<typeof decoratedChat>('contract/fixtures/decorated-chat.ts', mode)
 
   it('two methods handle one message for different senders: one spec message, merged from, per-sender routes', () => {
     const { binder, Server } = chat(D, S, Spec)
@@ -77,28 +67,28 @@ describe.each(MODES)('decorators compiled by %s', async (mode) => {
   })
 
   it('definition errors', () => {
-    expect(codeOf(() => c.differentPayloads(D, S))).toMatch(/^OPENWS_ERR_DUPLICATE_MESSAGE: .*message "send": methods send and sendPortal handle this message with different payloads/)
-    expect(codeOf(() => c.overlappingSenders(D, S))).toMatch(/^OPENWS_ERR_DUPLICATE_MESSAGE: .*methods a and b both handle this message from role "c"/)
-    expect(codeOf(() => c.duplicateRemoteMessage(D, S))).toMatch(/^OPENWS_ERR_DUPLICATE_MESSAGE: .*role "c", message "x"/)
-    expect(codeOf(() => c.mixed(D, S))).toMatch(/^OPENWS_ERR_INVALID_OPTION: .*mixes @message and @handler/)
-    expect(codeOf(() => c.configAndDecorators(D, S))).toMatch(/^OPENWS_ERR_INVALID_OPTION: .*both a static CONFIG and role decorators/)
-    expect(codeOf(() => c.fromNotARole(D, S))).toMatch(/^OPENWS_ERR_UNKNOWN_FROM_ROLE: .*class Plain, which is not a role/)
-    expect(codeOf(() => c.onField(D, S))).toMatch(/^OPENWS_ERR_INVALID_OPTION: @handler decorates methods/)
-    expect(codeOf(() => c.onStatic(D, S))).toMatch(/^OPENWS_ERR_INVALID_OPTION: @handler decorates instance methods, not static ones/)
-    expect(codeOf(() => c.badOptions(D))).toMatch(/^OPENWS_ERR_INVALID_SCHEMA: @message needs a payload/)
-    expect(codeOf(() => c.unknownOption(D, S))).toMatch(/^OPENWS_ERR_INVALID_OPTION: @handler got unknown option "form"/)
+    expectCode(() => c.differentPayloads(D, S), 'OPENWS_ERR_DUPLICATE_MESSAGE', /message "send": methods send and sendPortal handle this message with different payloads/)
+    expectCode(() => c.overlappingSenders(D, S), 'OPENWS_ERR_DUPLICATE_MESSAGE', /methods a and b both handle this message from role "c"/)
+    expectCode(() => c.duplicateRemoteMessage(D, S), 'OPENWS_ERR_DUPLICATE_MESSAGE', /role "c", message "x"/)
+    expectCode(() => c.mixed(D, S), 'OPENWS_ERR_INVALID_OPTION', /mixes @message and @handler/)
+    expectCode(() => c.configAndDecorators(D, S), 'OPENWS_ERR_INVALID_OPTION', /both a static CONFIG and role decorators/)
+    expectCode(() => c.fromNotARole(D, S), 'OPENWS_ERR_UNKNOWN_FROM_ROLE', /class Plain, which is not a role/)
+    expectCode(() => c.onField(D, S), 'OPENWS_ERR_INVALID_OPTION', /@handler decorates methods/)
+    expectCode(() => c.onStatic(D, S), 'OPENWS_ERR_INVALID_OPTION', /@handler decorates instance methods, not static ones/)
+    expectCode(() => c.badOptions(D), 'OPENWS_ERR_INVALID_SCHEMA', /@message needs a payload/)
+    expectCode(() => c.unknownOption(D, S), 'OPENWS_ERR_INVALID_OPTION', /@handler got unknown option "form"/)
   })
 })
 
 describe('decorator misuse called by hand', () => {
   it('rejects unexpected argument shapes and private or symbol-named methods', () => {
     const deco = D.handler({ payload: S.str }) as unknown as (...args: unknown[]) => void
-    expect(codeOf(() => deco(1, 2))).toMatch(/unexpected arguments/)
-    expect(codeOf(() => deco(() => {}, { kind: 'method', name: '#x', private: true }))).toMatch(/private or symbol-named/)
-    expect(codeOf(() => deco(() => {}, { kind: 'method', name: Symbol('x') }))).toMatch(/private or symbol-named/)
+    expectCode(() => deco(1, 2), 'OPENWS_ERR_INVALID_OPTION', /unexpected arguments/)
+    expectCode(() => deco(() => {}, { kind: 'method', name: '#x', private: true }), 'OPENWS_ERR_INVALID_OPTION', /private or symbol-named/)
+    expectCode(() => deco(() => {}, { kind: 'method', name: Symbol('x') }), 'OPENWS_ERR_INVALID_OPTION', /private or symbol-named/)
     const roleDeco = D.role() as unknown as (...args: unknown[]) => void
-    expect(codeOf(() => roleDeco(() => {}, { kind: 'method', name: 'x' }))).toMatch(/decorates classes, not a method/)
-    expect(codeOf(() => roleDeco({}))).toMatch(/decorates classes/)
-    expect(codeOf(() => D.role(5 as never))).toMatch(/needs an options object/)
+    expectCode(() => roleDeco(() => {}, { kind: 'method', name: 'x' }), 'OPENWS_ERR_INVALID_OPTION', /decorates classes, not a method/)
+    expectCode(() => roleDeco({}), 'OPENWS_ERR_INVALID_OPTION', /decorates classes/)
+    expectCode(() => D.role(5 as never), 'OPENWS_ERR_INVALID_OPTION', /needs an options object/)
   })
 })

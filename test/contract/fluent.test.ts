@@ -1,22 +1,10 @@
 // Fluent bindings: fromRoles[role].on() fills routes, from lists are enforced at definition time.
 import { describe, expect, it } from 'vitest'
 import { bindings } from '../../src/runtime/contract/fluent/index'
-import { OpenWsError, type ErrorCode } from '../../src/runtime/errors'
+import { expectCode } from '../helpers/errors'
 import { S } from '../../src/runtime/schema/index'
 import { message, network, role } from '../../src/runtime/spec/index'
 import { CHAT_IR, fluentChat, fluentNetwork } from './fixtures/chat'
-
-function expectCode(fn: () => unknown, code: ErrorCode, text?: RegExp): void {
-  let caught: unknown
-  try {
-    fn()
-  } catch (error) {
-    caught = error
-  }
-  expect(caught).toBeInstanceOf(OpenWsError)
-  expect((caught as OpenWsError).code).toBe(code)
-  if (text) expect((caught as Error).message).toMatch(text)
-}
 
 describe('fluent bindings', () => {
   it('has one binder per remote role; .on() chains and fills routes with the functions', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { bindings } from '../../src/runtime/contract/class/index'
 import { harness } from '../../src/runtime/harness/index'
 import { S } from '../../src/runtime/schema/index'
-import { withEmittedArtifact } from '../runtime/support/emitted'
+import { withEmittedArtifact } from '../../bench/support/emitted'
 
 const PATHS = ['interpreted', 'compiled'] as const
 

@@ -5,13 +5,13 @@ import * as D from '../../src/runtime/contract/decorator/index'
 import { S } from '../../src/runtime/schema/index'
 import * as Spec from '../../src/runtime/spec/index'
 import type { BindingsCore } from '../../src/runtime/contract/types'
-import { loadFixture, MODES } from './compile'
+import { loadDecorated, MODES } from '../helpers/decorators'
 import { CHAT_IR, classChat, fluentChat } from './fixtures/chat'
 import type decoratedChat from './fixtures/decorated-chat'
 
 const styles: Record<string, BindingsCore> = { class: classChat().binder, fluent: fluentChat() }
 for (const mode of MODES) {
-  const factory = await loadFixture<typeof decoratedChat>('decorated-chat.ts', mode)
+  const factory = await loadDecorated<typeof decoratedChat>('contract/fixtures/decorated-chat.ts', mode)
   styles[`decorator (${mode})`] = factory(D, S, Spec).binder
 }
 

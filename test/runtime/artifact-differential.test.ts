@@ -16,7 +16,7 @@ import { DEFAULT_LIMITS } from '../../src/runtime/limits'
 import { runtime } from '../../src/runtime/session/index'
 import { checkSupported } from '../../src/runtime/validate/index'
 import { familySchemaArb, objectSchemaArb, schemaArb, shapedValueArb, valueArb } from '../validators/arbitraries'
-import { loadArtifact } from './support/emitted'
+import { loadArtifact } from '../../bench/support/emitted'
 
 const SEED = process.env.OPENWS_FC_SEED !== undefined ? Number(process.env.OPENWS_FC_SEED) : Date.now() ^ (Math.random() * 0x7fffffff)
 const NETWORKS = Math.max(10, Math.round(Number(process.env.OPENWS_FC_RUNS ?? 3000) / 30))

@@ -7,7 +7,7 @@ import { ARTIFACT_KIND, ARTIFACT_VERSION, PEER_SINK, PEER_SINK_KEY, type PeerSin
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import { generateArtifact } from '../../src/runtime/codegen/artifact'
 import type { NetworkIR } from '../../src/runtime/ir/types'
-import { loadArtifact } from './support/emitted'
+import { loadArtifact } from '../../bench/support/emitted'
 
 const str = { type: 'string' }
 const obj = { type: 'object', properties: { id: { type: 'string' } } }

@@ -116,13 +116,11 @@ describe('runtime on a hand-built binder', () => {
 describe('compiled bindings', () => {
   it('build the network literal only when something reads it', async () => {
     const { compiledBindings } = await import('../../src/runtime/contract/compiled')
-    const { generateArtifact } = await import('../../src/runtime/codegen/artifact')
+    const { emittedSource, evaluateEmitted } = await import('../../bench/support/emitted')
     const binder = handBinder()
-    const { source } = generateArtifact({ network: binder.network, hostRole: 'host', maxDepth: 64 })
-    // TEST ONLY: evaluates the emitted factory, as a bundle would load it.
-    const emitted = new Function(`return ${source}`)()
+    const emitted = evaluateEmitted(emittedSource(binder.network, 'host', 64))
     let reads = 0
-    const make = (h: unknown) => {
+    const make = (h: Parameters<typeof emitted>[0]) => {
       const made = emitted(h)
       const get = Object.getOwnPropertyDescriptor(made, 'network')!.get!
       Object.defineProperty(made, 'network', { get: () => (reads++, get.call(made)), enumerable: true })

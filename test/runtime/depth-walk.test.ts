@@ -7,7 +7,7 @@ import { harness } from '../../src/runtime/harness/index'
 import { HOST_MARK, type NetworkIR } from '../../src/runtime/ir/types'
 import type { RuntimeOptions } from '../../src/runtime/session/types'
 import { tooDeepAt } from '../../src/runtime/validate/depth'
-import { withEmittedArtifact } from './support/emitted'
+import { withEmittedArtifact } from '../../bench/support/emitted'
 
 vi.mock('../../src/runtime/validate/depth', async (original) => {
   const real = await original<typeof import('../../src/runtime/validate/depth')>()

@@ -6,8 +6,7 @@ import { harness } from '../../src/runtime/harness/index'
 import { HOST_MARK, type NetworkIR } from '../../src/runtime/ir/types'
 import { runtime } from '../../src/runtime/session/index'
 import type { RuntimeOptions } from '../../src/runtime/session/types'
-import { withEmittedArtifact } from './support/emitted'
-import { generateArtifact } from '../../src/runtime/codegen/artifact'
+import { emittedSource, evaluateEmitted, withEmittedArtifact } from '../../bench/support/emitted'
 import { artifactOf } from '../../src/runtime/contract/compiled'
 import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 import { EXTRA_HELPERS } from '../../src/runtime/validate/helpers'
@@ -115,8 +114,7 @@ describe('compiled artifacts and limits.maxDepth above their depth', () => {
     // Stands in for an emitter whose validators read `h.maxDepth`: regenerates for the depth asked.
     const factory = (h: { maxDepth?: number }) => {
       const maxDepth = h.maxDepth ?? 64
-      const { source } = generateArtifact({ network: binder.network, hostRole: binder.hostRole, maxDepth })
-      return new Function(`return ${source}`)()(h)
+      return evaluateEmitted(emittedSource(binder.network, binder.hostRole, maxDepth))(h as never)
     }
     binder.compiled = artifactOf(factory as never, FORMAT_CHECKS, EXTRA_HELPERS)
     const h = harness(binder, { limits: { maxDepth: 100 }, onInternalError: () => {} })

@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { harness } from '../../src/runtime/harness/index'
 import { groupsOf, runtime } from '../../src/runtime/session/index'
 import { roomsBindings } from './fixtures/rooms'
-import { withEmittedArtifact } from './support/emitted'
+import { withEmittedArtifact } from '../../bench/support/emitted'
 
 const paths = [
   ['interpreted', () => roomsBindings()],

@@ -3,11 +3,10 @@
 // payload nothing can write (BigInt, a cycle, undefined) reported as OPENWS_ERR_SEND_FAILED, never thrown.
 import { describe, expect, it } from 'vitest'
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
-import { loadArtifact } from './support/emitted'
+import { withEmittedArtifact } from '../../bench/support/emitted'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import type { NetworkIR } from '../../src/runtime/ir/types'
 import { runtime } from '../../src/runtime/session/index'
-import { generateArtifact } from '../../src/runtime/codegen/artifact'
 
 const network: NetworkIR = {
   name: 'frames',
@@ -32,11 +31,7 @@ const network: NetworkIR = {
 
 function binder(compiled: boolean): BindingsCore {
   const core: BindingsCore = { kind: 'openws.bindings', network, hostRole: 'host', routes: {}, lifecycle: {}, interpret: interpretArtifact }
-  if (compiled) {
-    // TEST ONLY: evaluates the emitted factory, as a bundle would load it.
-    core.compiled = loadArtifact(generateArtifact({ network, hostRole: 'host', maxDepth: 64 }))
-  }
-  return core
+  return compiled ? withEmittedArtifact(core, 64) : core
 }
 
 /** A peer whose send does what the adapters do (writes the frame), recording it and the reported errors. */

@@ -6,8 +6,8 @@ import { harness, type Harness } from '../../src/runtime/harness/index'
 import * as WS from '../../src/runtime/entries/index'
 import { readmeClassChat } from './fixtures/readme-chat-class'
 import { readmeFluentChat } from './fixtures/readme-chat-fluent'
-import { loadDecorated, type DecoratorMode } from './support/decorators'
-import { withEmittedArtifact } from './support/emitted'
+import { loadDecorated, type DecoratorMode } from '../helpers/decorators'
+import { withEmittedArtifact } from '../../bench/support/emitted'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 
 const frame = (to: string, messageName: string, payload: unknown) => ({ to, fromRole: 'server', messageName, payload })
@@ -51,7 +51,7 @@ describe('README chat scenario', () => {
 
   for (const mode of ['esbuild-tc39', 'tsc-legacy'] as DecoratorMode[]) {
     it(`decorators (${mode})`, async () => {
-      const make = await loadDecorated<(ws: typeof DecoratorEntry) => BindingsCore>('readme-chat-decorated.ts', mode)
+      const make = await loadDecorated<(ws: typeof DecoratorEntry) => BindingsCore>('runtime/fixtures/readme-chat-decorated.ts', mode)
       const h = harness(make(DecoratorEntry))
       await scenario(h)
       expect(h.frames).toEqual([

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
-import { chatNetwork } from './fixtures/chat-network'
+import { chatNetwork } from '../adapters/fixtures/chat'
 
 class Server {
   rooms: Record<string, string[]> = {}

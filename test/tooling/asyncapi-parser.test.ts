@@ -1,6 +1,6 @@
 // Every network of the test suite, exported with toAsyncApi and read back by the official
 // AsyncAPI parser (@asyncapi/parser 3.6): no error, no warning, no hint.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Parser } from '@asyncapi/parser'
 import ts from 'typescript'
@@ -11,13 +11,13 @@ import * as D from '../../src/runtime/contract/decorator/index'
 import { S } from '../../src/runtime/schema/index'
 import * as Spec from '../../src/runtime/spec/index'
 import { transformSource } from '../../src/transformer/core/index'
-import { fixturesDir, here, relink, RUNTIME_SHIM, toJs } from '../transformer/helpers/load'
-import { FIXTURE_COMPILER_OPTIONS } from '../transformer/helpers/tspatch'
-import { loadFixture } from '../contract/compile'
+import { scratchDir } from '../helpers/scratch'
+import { fixturesDir, relink, RUNTIME_SHIM, toJs, transformerDir } from '../helpers/transformer-load'
+import { FIXTURE_COMPILER_OPTIONS } from '../helpers/tspatch'
+import { loadDecorated } from '../helpers/decorators'
 import { CHAT_IR, classChat, fluentChat } from '../contract/fixtures/chat'
 import type decoratedChat from '../contract/fixtures/decorated-chat'
 import { chatNetwork as adapterChat } from '../adapters/fixtures/chat'
-import { chatNetwork as runtimeChat } from '../runtime/fixtures/chat-network'
 import { handNetwork } from '../runtime/fixtures/hand-binder'
 import { binder as readmeClass } from '../contract/readme/class-first'
 import { binder as readmeFluent } from '../contract/readme/fluent'
@@ -28,14 +28,13 @@ async function typedNetwork(): Promise<NetworkIR> {
   const id = join(fixturesDir, 'typed', 'typed-chat.ts')
   const program = ts.createProgram([id], FIXTURE_COMPILER_OPTIONS)
   const result = transformSource(readFileSync(id, 'utf8'), id, { mode: 'typed', program, runtimeModule: RUNTIME_SHIM })
-  const dir = join(here, '..', 'out', `asyncapi-${process.pid}`)
-  mkdirSync(dir, { recursive: true })
+  const dir = scratchDir(transformerDir, 'asyncapi')
   const file = join(dir, 'typed-chat.mjs')
   writeFileSync(file, relink(toJs(result!.code, id)))
   return ((await import(/* @vite-ignore */ file)) as { binder: { network: NetworkIR } }).binder.network
 }
 
-const decorated = (await loadFixture<typeof decoratedChat>('decorated-chat.ts', 'esbuild-tc39'))(D, S, Spec).binder.network
+const decorated = (await loadDecorated<typeof decoratedChat>('contract/fixtures/decorated-chat.ts', 'esbuild-tc39'))(D, S, Spec).binder.network
 const typed = await typedNetwork()
 
 const networks: Record<string, NetworkIR> = {
@@ -46,7 +45,6 @@ const networks: Record<string, NetworkIR> = {
   'contract class': classChat().binder.network,
   'contract fluent': fluentChat().network,
   'adapters chat': adapterChat(),
-  'runtime chat': runtimeChat(),
   'hand network (prototype names)': handNetwork(),
   'typed mode (typia)': typed,
   ...TYPED_SHAPES,

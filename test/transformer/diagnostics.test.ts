@@ -6,8 +6,8 @@ import { join } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 import { transformSource } from '../../src/transformer/core/index'
-import { fixturesDir, resolveFromDisk, RUNTIME_SHIM } from './helpers/load'
-import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from './helpers/tspatch'
+import { fixturesDir, resolveFromDisk, RUNTIME_SHIM } from '../helpers/transformer-load'
+import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from '../helpers/tspatch'
 
 const dir = join(fixturesDir, 'diagnostics')
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'))

@@ -9,8 +9,8 @@ import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
 import { generateValidator, generateValidatorModule } from '../../src/runtime/codegen/index'
 import { EXTRA_HELPERS, extraHelperExportName, validatorHelpers } from '../../src/runtime/validate/helpers'
-import { loadFixture, transformFixture } from './helpers/load'
-import { loadTspatchFixture } from './helpers/tspatch'
+import { loadFixture, transformFixture } from '../helpers/transformer-load'
+import { loadTspatchFixture } from '../helpers/tspatch'
 
 const CASES: Array<[string, unknown, unknown]> = [
   ['equal', { at: [1, 2], kind: 'point' }, { kind: 'point', at: [2, 1] }],

@@ -9,8 +9,8 @@ import { transformSource } from '../../src/transformer/core/index'
 import { generateValidator } from '../../src/runtime/codegen/index'
 import { generateArtifact } from '../../src/runtime/codegen/artifact'
 import { FORMAT_CHECKS, formatExportName } from '../../src/runtime/validate/formats'
-import { loadFixture, transformFixture } from './helpers/load'
-import { loadTspatchFixture } from './helpers/tspatch'
+import { loadFixture, transformFixture } from '../helpers/transformer-load'
+import { loadTspatchFixture } from '../helpers/tspatch'
 
 const CASES: Array<[string, string, string, string]> = [
   ['date-time', 'dateTime', '2024-05-01T10:00:00Z', '2024-05-01 10:00'],

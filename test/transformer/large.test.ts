@@ -1,12 +1,13 @@
 // Large networks take the compact emit paths (route tables, JSON data, method maker): same
 // behaviour as the interpreter on every message.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
-import { here, relink, RUNTIME_SHIM, toJs } from './helpers/load'
+import { scratchDir } from '../helpers/scratch'
+import { relink, RUNTIME_SHIM, toJs } from '../helpers/transformer-load'
 
 const N = 120
 
@@ -28,15 +29,14 @@ function source(): string {
 }
 
 async function load(mode: 'interpreted' | 'compiled', text = source(), name = 'large'): Promise<BindingsCore> {
-  const id = join(here, '..', 'fixtures', `${name}.ts`)
+  const id = join(import.meta.dirname, 'fixtures', `${name}.ts`)
   let code = text
   if (mode === 'compiled') {
     const result = transformSource(code, id, { mode: 'syntax', runtimeModule: RUNTIME_SHIM })
     expect(result?.diagnostics).toEqual([])
     code = result!.code
   }
-  const dir = join(here, '..', 'out', `large-${process.pid}`)
-  mkdirSync(dir, { recursive: true })
+  const dir = scratchDir(import.meta.dirname, 'large')
   const file = join(dir, `${name}-${mode}.mjs`)
   writeFileSync(file, relink(toJs(code, 'large.ts')))
   return ((await import(/* @vite-ignore */ file)) as { binder: BindingsCore }).binder

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { transformSource } from '../../src/transformer/core/index'
-import { fixturesDir, resolveFromDisk } from './helpers/load'
-import { compileWithTransformer } from './helpers/tspatch'
+import { fixturesDir, resolveFromDisk } from '../helpers/transformer-load'
+import { compileWithTransformer } from '../helpers/tspatch'
 
 const PREFIX = '// Salut à tous — 你好 🎉🚀 ünïcödé\nexport const greeting = "héllo 👋🏽 wörld"\n'
 

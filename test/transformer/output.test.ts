@@ -2,8 +2,8 @@
 // examples for anything reflective or code-generating at run time.
 import { describe, expect, it } from 'vitest'
 import { transformSource } from '../../src/transformer/core/index'
-import { fixturesDir, resolveFromDisk, transformFixture } from './helpers/load'
-import { buildFixturesWithTspatch } from './helpers/tspatch'
+import { fixturesDir, resolveFromDisk, transformFixture } from '../helpers/transformer-load'
+import { buildFixturesWithTspatch } from '../helpers/tspatch'
 import { join } from 'node:path'
 
 const STYLES = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts']

@@ -5,11 +5,12 @@ import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { transformSource } from '../../src/transformer/core/index'
 import type { BindingsCore } from '../../src/runtime/contract/types'
-import { protocolSuite } from '../runtime/suite/protocol-suite'
-import { codeOf, type Probe } from '../runtime/suite/probe'
-import { here, relink, RUNTIME_SHIM, toJs } from './helpers/load'
+import { protocolSuite } from '../helpers/protocol-suite/protocol-suite'
+import { codeOf, type Probe } from '../helpers/protocol-suite/probe'
+import { scratchDir } from '../helpers/scratch'
+import { relink, RUNTIME_SHIM, toJs } from '../helpers/transformer-load'
 
-const runtimeFixtures = resolve(here, '../../runtime/fixtures')
+const runtimeFixtures = resolve(import.meta.dirname, '../runtime/fixtures')
 
 /** The probe fixtures import the sources; the transformer recognises the public module names. */
 const PUBLIC: Array<[RegExp, string]> = [
@@ -32,7 +33,7 @@ function publicSource(file: string): string {
   return code
 }
 
-const outDir = join(here, '..', 'out', `protocol-${process.pid}`)
+const outDir = scratchDir(import.meta.dirname, 'protocol')
 
 async function compiled<T>(file: string, exportName: string): Promise<T> {
   const id = join(runtimeFixtures, file)

@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
-import { loadFixture } from './helpers/load'
-import { loadTspatchFixture } from './helpers/tspatch'
+import { loadFixture } from '../helpers/transformer-load'
+import { loadTspatchFixture } from '../helpers/tspatch'
 
 const STYLES = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts']
 type Way = 'interpreted' | 'compiled' | 'ts-patch'

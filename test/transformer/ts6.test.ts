@@ -1,6 +1,6 @@
 // The ts-patch transformer under TypeScript 6: the devDependency `typescript6` (npm:typescript@6),
 // or another unpacked typescript@6 package named by OPENWS_TS6.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type ts from 'typescript'
@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest'
 import openwsTransformer from '../../src/transformer/index'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
-import { fixturesDir, here, relink, RUNTIME_SHIM } from './helpers/load'
-import { FIXTURE_COMPILER_OPTIONS } from './helpers/tspatch'
+import { scratchDir } from '../helpers/scratch'
+import { fixturesDir, relink, RUNTIME_SHIM } from '../helpers/transformer-load'
+import { FIXTURE_COMPILER_OPTIONS } from '../helpers/tspatch'
 
 const TS6 = process.env.OPENWS_TS6 ?? join(import.meta.dirname, '../../node_modules/typescript6')
 const available = existsSync(join(TS6, 'package.json'))
@@ -33,8 +34,7 @@ describe.skipIf(!available)('TypeScript 6', () => {
     const build = emit(files)
     expect(build.version.startsWith('6.')).toBe(true)
     expect(build.diagnostics).toEqual([])
-    const dir = join(here, '..', 'out', `ts6-${process.pid}`)
-    mkdirSync(dir, { recursive: true })
+    const dir = scratchDir(import.meta.dirname, 'ts6')
     for (const [file, js] of build.outputs) writeFileSync(join(dir, file.slice(fixturesDir.length + 1).replace(/\.ts$/, '.mjs')), relink(js))
     for (const style of ['class-chat', 'decorator-chat', 'fluent-chat']) {
       const { binder } = (await import(/* @vite-ignore */ join(dir, `${style}.mjs`))) as { binder: BindingsCore }

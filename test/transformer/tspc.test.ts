@@ -2,13 +2,13 @@
 // bundled to CommonJS (what the package ships for ts-patch) and loaded by ts-patch itself.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { join, relative, resolve } from 'node:path'
+import { join, relative } from 'node:path'
 import { buildSync } from 'esbuild'
 import { describe, expect, it } from 'vitest'
-import { fixturesDir, here } from './helpers/load'
+import { scratchDir } from '../helpers/scratch'
+import { fixturesDir, root } from '../helpers/transformer-load'
 
-const root = resolve(here, '../../..')
-const dir = join(here, '..', 'out', `tspc-${process.pid}`)
+const dir = scratchDir(import.meta.dirname, 'tspc')
 
 describe('tspc (ts-patch 3)', () => {
   it('compiles the fixtures through the plugin and reports definition errors with file:line:column', () => {

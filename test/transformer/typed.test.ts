@@ -9,12 +9,13 @@ import type { BindingsCore } from '../../src/runtime/contract/types'
 import { bindings as fluentBindings } from '../../src/runtime/contract/fluent/index'
 import { harness } from '../../src/runtime/harness/index'
 import { transformSource } from '../../src/transformer/core/index'
-import { fixturesDir, here, relink, RUNTIME_SHIM, toJs } from './helpers/load'
-import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from './helpers/tspatch'
+import { scratchDir } from '../helpers/scratch'
+import { fixturesDir, relink, RUNTIME_SHIM, toJs } from '../helpers/transformer-load'
+import { compileWithTransformer, FIXTURE_COMPILER_OPTIONS } from '../helpers/tspatch'
 
 const id = join(fixturesDir, 'typed', 'typed-chat.ts')
 const code = readFileSync(id, 'utf8')
-const outDir = join(here, '..', 'out', `typed-${process.pid}`)
+const outDir = scratchDir(import.meta.dirname, 'typed')
 
 async function importJs(name: string, js: string): Promise<{ binder: BindingsCore }> {
   mkdirSync(outDir, { recursive: true })

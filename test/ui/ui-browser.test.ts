@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { UI_CSP } from '../../src/runtime/adapters/ui-assets'
 import { chatServerBindings } from '../adapters/fixtures/chat'
-import { ADAPTERS, startServer } from '../adapters/fixtures/servers'
+import { ADAPTERS, startServer } from '../helpers/servers'
 import { ensureUiBuilt } from './build-once'
 
 const CHROMIUM = '/usr/bin/chromium'

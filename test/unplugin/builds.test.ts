@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BUNDLERS, build, type Bundler, type BuildOutput } from './harness/builders'
-import { bannedConstructs } from './harness/inspect'
+import { BUNDLERS, build, type Bundler, type BuildOutput } from '../../bench/support/builders'
+import { bannedConstructs } from '../helpers/inspect'
 
 const run = promisify(execFile)
 const entry = join(import.meta.dirname, 'fixtures', 'chat', 'main.ts')

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping'
 import { describe, expect, it } from 'vitest'
 import { createContext } from '../../src/unplugin/context'
-import { foldArtifacts } from './harness/normalize'
+import { foldArtifacts } from '../helpers/normalize'
 
 const dir = join(import.meta.dirname, 'fixtures', 'transform')
 const file = (name: string) => join(dir, name).replace(/\\/g, '/')

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
-import { build } from './harness/builders'
-import { bannedConstructs } from './harness/inspect'
+import { build } from '../../bench/support/builders'
+import { bannedConstructs } from '../helpers/inspect'
 
 const run = promisify(execFile)
 // class-first: fixtures/contract; decorators and fluent: fixtures/contract-<style>.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { toBundlerMessage, report } from '../../src/unplugin/diagnostics'
-import { BUNDLERS, build } from './harness/builders'
+import { BUNDLERS, build } from '../../bench/support/builders'
 
 const dir = join(import.meta.dirname, 'fixtures', 'transform')
 const out = mkdtempSync(join(tmpdir(), 'openws-diag-'))

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { createContext } from '../../src/unplugin/context'
 import { esbuildSetup, type EsbuildBuild } from '../../src/unplugin/esbuild-loader'
 import openwsEsbuild from '../../src/unplugin/esbuild'
-import { openwsEntry, resolveRelative } from './harness/paths'
+import { openwsEntry, resolveRelative } from '../../bench/support/paths'
 
 const fixtures = join(import.meta.dirname, 'fixtures', 'transform')
 

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildEsbuildExample, buildViteExample, examplesDir } from './harness/examples'
-import { bannedConstructs } from './harness/inspect'
-import { rawClient, serveStatic, startServer, type Running } from './harness/processes'
+import { buildEsbuildExample, buildViteExample, examplesDir } from '../helpers/examples'
+import { bannedConstructs } from '../helpers/inspect'
+import { rawClient, serveStatic, startServer, type Running } from '../helpers/processes'
 
 const CHROMIUM = '/usr/bin/chromium'
 const out = mkdtempSync(join(tmpdir(), 'openws-examples-'))

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createContext } from '../../src/unplugin/context'
-import { linkProjectTypeScript } from './harness/project-typescript'
+import { linkProjectTypeScript } from '../../bench/support/project-typescript'
 
 const dir = mkdtempSync(join(tmpdir(), 'openws-typed-')).replace(/\\/g, '/')
 cpSync(join(import.meta.dirname, 'fixtures', 'typed'), dir, { recursive: true })

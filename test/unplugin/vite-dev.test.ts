@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plugin, ViteDevServer } from 'vite'
-import { aliasMap } from './harness/paths'
-import { linkProjectTypeScript } from './harness/project-typescript'
+import { aliasMap } from '../../bench/support/paths'
+import { linkProjectTypeScript } from '../../bench/support/project-typescript'
 
 const dir = mkdtempSync(join(tmpdir(), 'openws-vite-dev-'))
 let server: ViteDevServer

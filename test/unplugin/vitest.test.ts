@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { expect, it } from 'vitest'
-import { root } from './harness/paths'
+import { root } from '../../bench/support/paths'
 
 const run = promisify(execFile)
 

@@ -32,7 +32,7 @@ export interface OpenWsMount {
   readonly path: string
   /** Live connections of this mount. */
   readonly connections: number
-  /** The mount's groups, for code outside handlers (`groups.to('room:r1', 'client').x(...)`); `groups.ready` once the broker is up. */
+  /** The mount's groups, for code outside handlers (`groups.to('room:r1', 'client').x(...)`); the app's `ready()`/`listen()` wait for its broker. */
   readonly groups: Groups
   /** Graceful shutdown of this mount alone (fastify's `close()` does it for every mount). */
   shutdown(): Promise<void>
@@ -128,6 +128,9 @@ async function openwsPlugin(app: FastifyInstance, options: OpenWsPluginOptions =
       })
     }
     if (uiEnabled(given.ui, resolved)) mountFastifyUi(instance, resolved.path)
+    // `app.openws(...)` returns synchronously; like `createServer` on ws, the app is ready (and
+    // listens) only once the groups' broker is connected, so no one needs to await `groups.ready`.
+    instance.addHook('onReady', () => hub.runtime.groups.ready)
     return {
       path: resolved.path,
       get connections() {

@@ -1,15 +1,19 @@
-// Loads a fixture interpreted (plain TS -> JS) or compiled (transformSource -> JS), written under
-// test/transformer/out/ (git-ignored) with openws specifiers pointing at the sources.
-import { mkdirSync, readFileSync, writeFileSync, readdirSync } from 'node:fs'
+// Loads a test/transformer fixture interpreted (plain TS -> JS) or compiled (transformSource ->
+// JS), written to a scratch folder in test/transformer/out/ with openws specifiers pointing at the
+// sources.
+import { readFileSync, writeFileSync, readdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import ts from 'typescript'
-import { transformSource } from '../../../src/transformer/core/index'
-import type { TransformSourceResult } from '../../../src/transformer/core/index'
+import { transformSource } from '../../src/transformer/core/index'
+import type { TransformSourceResult } from '../../src/transformer/core/index'
+import { scratchDir } from './scratch'
 
-export const here = dirname(fileURLToPath(import.meta.url))
-export const fixturesDir = resolve(here, '../fixtures')
-const root = resolve(here, '../../..')
+const here = dirname(fileURLToPath(import.meta.url))
+/** test/transformer: its fixtures, and where its scratch folders go. */
+export const transformerDir = resolve(here, '../transformer')
+export const fixturesDir = join(transformerDir, 'fixtures')
+export const root = resolve(here, '../..')
 export const RUNTIME_SHIM = join(here, 'runtime-shim.ts')
 
 const ENTRY: Record<string, string> = {
@@ -65,8 +69,7 @@ const emitted = new Map<Mode, string>()
 export function emitFixtures(mode: Mode): string {
   const done = emitted.get(mode)
   if (done) return done
-  const dir = join(here, '..', 'out', `${mode}-${process.pid}`)
-  mkdirSync(dir, { recursive: true })
+  const dir = scratchDir(transformerDir, mode)
   for (const f of readdirSync(fixturesDir).filter((n) => n.endsWith('.ts'))) {
     const source = readFileSync(join(fixturesDir, f), 'utf8')
     const code = mode === 'compiled' ? transformFixture(f)?.code ?? source : source

@@ -1,5 +1,5 @@
-// Real broker servers for the tests: redis-server and nats-server on a free loopback port, started
-// and stopped by the tests (also restarted on the same port, to test outages).
+// Real broker servers on a free loopback port: redis-server and nats-server, started and stopped by
+// the broker tests (also restarted on the same port, to test outages) and by bench/e2e/cluster.ts.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createConnection, createServer } from 'node:net'

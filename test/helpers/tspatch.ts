@@ -1,12 +1,11 @@
 // Compiles the fixtures with the ts-patch transformer through the TypeScript API (what `tspc`
-// does with { "transform": "openws/transformer" }), into out/tspatch-<pid>/.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+// does with { "transform": "openws/transformer" }), into a scratch folder test/transformer/out/tspatch-*.
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import ts from 'typescript'
-import openwsTransformer from '../../../src/transformer/index'
-import { fixturesDir, here, relink, RUNTIME_SHIM } from './load'
-
-const root = resolve(here, '../../..')
+import openwsTransformer from '../../src/transformer/index'
+import { scratchDir } from './scratch'
+import { fixturesDir, relink, root, RUNTIME_SHIM, transformerDir } from './transformer-load'
 
 export const FIXTURE_COMPILER_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
@@ -49,8 +48,7 @@ export function buildFixturesWithTspatch(): TspatchBuild {
   if (built) return built
   const files = readdirSync(fixturesDir).filter((n) => n.endsWith('.ts')).map((n) => join(fixturesDir, n))
   const build = compileWithTransformer(files)
-  const dir = join(here, '..', 'out', `tspatch-${process.pid}`)
-  mkdirSync(dir, { recursive: true })
+  const dir = scratchDir(transformerDir, 'tspatch')
   for (const [file, js] of build.outputs) {
     writeFileSync(join(dir, file.slice(fixturesDir.length + 1).replace(/\.ts$/, '.mjs')), relink(js))
   }

@@ -1,10 +1,10 @@
 // The probe network in every authoring style, for the protocol suite.
 import * as D from '../../../src/runtime/contract/decorator/index'
 import { S } from '../../../src/runtime/schema/index'
-import { probeClassBindings } from '../fixtures/probe-class'
-import { probeFluentBindings } from '../fixtures/probe-fluent'
-import { loadDecorated, type DecoratorMode } from '../support/decorators'
-import { withEmittedArtifact } from '../support/emitted'
+import { probeClassBindings } from '../../runtime/fixtures/probe-class'
+import { probeFluentBindings } from '../../runtime/fixtures/probe-fluent'
+import { loadDecorated, type DecoratorMode } from '../decorators'
+import { withEmittedArtifact } from '../../../bench/support/emitted'
 import { codeOf, type MakeProbeBindings, type Probe } from './probe'
 import type { BindingsCore } from '../../../src/runtime/contract/types'
 
@@ -13,7 +13,7 @@ type DecoratedFixture = (d: typeof D, s: typeof S, probe: Probe, code: typeof co
 const decorated =
   (mode: DecoratorMode): MakeProbeBindings =>
   async (probe) =>
-    (await loadDecorated<DecoratedFixture>('probe-decorated.ts', mode))(D, S, probe, codeOf)
+    (await loadDecorated<DecoratedFixture>('runtime/fixtures/probe-decorated.ts', mode))(D, S, probe, codeOf)
 
 export const PROBE_STYLES: [string, MakeProbeBindings][] = [
   ['class-first', probeClassBindings],

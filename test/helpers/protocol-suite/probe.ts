@@ -17,6 +17,7 @@
 // Hooks for client and admin: open -> log 'open:<role>' (awaiting probe.openGate when set),
 // close -> log 'close:<role>', error -> log 'error:<role>:<code>' and probe.errors.push(error).
 import type { BindingsCore } from '../../../src/runtime/contract/types'
+export { codeOf } from '../errors'
 
 export interface Probe {
   log: string[]
@@ -54,8 +55,4 @@ export function newProbe(disconnect: Probe['disconnect']): Probe {
     release: (tag) => entry(tag).resolve(),
     disconnect,
   }
-}
-
-export function codeOf(error: unknown): string {
-  return typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'none'
 }

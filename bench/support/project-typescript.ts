@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 
-const repoTypeScript = resolve(import.meta.dirname, '../../../node_modules/typescript')
+const repoTypeScript = resolve(import.meta.dirname, '../../node_modules/typescript')
 
 export function linkProjectTypeScript(projectDir: string): void {
   const target = join(projectDir, 'node_modules', 'typescript')

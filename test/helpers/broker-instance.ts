@@ -1,7 +1,7 @@
-// One openws instance in its own process (for the crash test): `node --import tsx instance.ts
+// One openws instance in its own process (for the crash test): `node --import tsx broker-instance.ts
 // <redis|nats> <brokerUrl>` prints its URL on stdout and serves until killed.
-import { createServer } from '../../../src/runtime/adapters/ws/index'
-import { roomsBindings } from '../../runtime/fixtures/rooms'
+import { createServer } from '../../src/runtime/adapters/ws/index'
+import { roomsBindings } from '../runtime/fixtures/rooms'
 import { makeBroker } from './make-broker'
 
 const [kind, url] = process.argv.slice(2) as ['redis' | 'nats', string]

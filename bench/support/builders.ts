@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync } from 'node:fs'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
-import type { OpenWsPluginOptions } from '../../../src/unplugin/plugin'
+import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
 import { hookFloorPlugin } from './hook-floor'
 import { aliasMap, openwsEntry, resolveRelative, root } from './paths'
 
@@ -32,7 +32,7 @@ const external = new Set([...builtinModules, ...builtinModules.map((m) => `node:
 async function pluginsFor<P>(bundler: Bundler, req: BuildRequest): Promise<P[]> {
   if (req.plugin === false) return []
   if (req.plugin === 'hook-floor') return [hookFloorPlugin(bundler) as P]
-  return [(await import(`../../../src/unplugin/${bundler}.ts`)).default(req.plugin) as P]
+  return [(await import(`../../src/unplugin/${bundler}.ts`)).default(req.plugin) as P]
 }
 
 export async function build(bundler: Bundler, req: BuildRequest): Promise<BuildOutput> {

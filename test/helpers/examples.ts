@@ -3,7 +3,7 @@
 // to the repository's sources and everything else to the root's node_modules.
 import { join } from 'node:path'
 import type { Plugin as EsbuildPlugin } from 'esbuild'
-import { aliasMap, openwsEntry, root } from './paths'
+import { aliasMap, openwsEntry, root } from '../../bench/support/paths'
 
 export const examplesDir = join(root, 'examples')
 
@@ -17,7 +17,7 @@ const openwsSource: EsbuildPlugin = {
 /** examples/esbuild: the chat server, one self-contained ESM file (ws bundled in). */
 export async function buildEsbuildExample(outfile: string): Promise<{ file: string; warnings: string[] }> {
   const esbuild = await import('esbuild')
-  const { default: openws } = await import('../../../src/unplugin/esbuild')
+  const { default: openws } = await import('../../src/unplugin/esbuild')
   const dir = join(examplesDir, 'esbuild')
   const result = await esbuild.build({
     absWorkingDir: dir,
@@ -38,7 +38,7 @@ export async function buildEsbuildExample(outfile: string): Promise<{ file: stri
 /** examples/vite: the browser client, a production build into `outDir`. */
 export async function buildViteExample(outDir: string): Promise<{ warnings: string[] }> {
   const vite = await import('vite')
-  const { default: openws } = await import('../../../src/unplugin/vite')
+  const { default: openws } = await import('../../src/unplugin/vite')
   const dir = join(examplesDir, 'vite')
   const warnings: string[] = []
   await vite.build({

@@ -1,10 +1,10 @@
-// Where things are for the bundler tests: the repo root, `openws` subpaths mapped to the sources
-// (the tests never install anything inside fixtures or examples), and the TypeScript resolution
-// rules of the sources (extensionless relative imports).
+// Where things are for the bundler tests, bench/build and bench/size: the repo root, `openws`
+// subpaths mapped to the sources (nothing is installed inside fixtures or examples), and the
+// TypeScript resolution rules of the sources (extensionless relative imports).
 import { existsSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 
-export const root = resolve(import.meta.dirname, '..', '..', '..')
+export const root = resolve(import.meta.dirname, '..', '..')
 export const entries = join(root, 'src', 'runtime', 'entries')
 export const pluginEntries = join(root, 'src', 'unplugin')
 

@@ -33,6 +33,15 @@ export class MessageBuilder<Name extends string = string, Payload = unknown> ext
     return this as unknown as MessageBuilder<Name, PayloadType<P>>
   }
 
+  /**
+   * Sets the reply schema: the message becomes a request, its handler's return value the reply
+   * and `api.x()` resolves to it. An `S` builder or plain JSON Schema.
+   */
+  reply<const R extends SchemaLike>(schema: R): this {
+    this.fields.reply = toPayloadSchema(schema, this.name, 'reply')
+    return this
+  }
+
   /** Adds roles allowed to send this message (names or role builders); repeats are ignored. */
   from(...roles: RoleRef[]): this {
     const list = this.fromRoles ?? []
@@ -67,12 +76,12 @@ export function messageFromDoc(name: string, doc: MessageDoc, where: OpenWsError
   return new MessageBuilder(name, fields, from)
 }
 
-function toPayloadSchema(schema: unknown, messageName: string): JsonSchema {
+function toPayloadSchema(schema: unknown, messageName: string, field: 'payload' | 'reply' = 'payload'): JsonSchema {
   if (isSchemaBuilder(schema) || typeof schema === 'boolean' || isPlainObject(schema)) {
     try {
       return toJsonSchema(schema as SchemaLike)
     } catch (cause) {
-      throw openwsError('OPENWS_ERR_INVALID_SCHEMA', `payload is not plain JSON Schema data: ${(cause as Error)?.message}`, {
+      throw openwsError('OPENWS_ERR_INVALID_SCHEMA', `${field} is not plain JSON Schema data: ${(cause as Error)?.message}`, {
         message: messageName,
         cause,
       })
@@ -80,7 +89,7 @@ function toPayloadSchema(schema: unknown, messageName: string): JsonSchema {
   }
   throw openwsError(
     'OPENWS_ERR_INVALID_SCHEMA',
-    `payload must be an S builder, a JSON Schema object or a boolean, got ${describe(schema)}`,
+    `${field} must be an S builder, a JSON Schema object or a boolean, got ${describe(schema)}`,
     { message: messageName },
   )
 }

@@ -1,6 +1,7 @@
 // Builds a CompiledArtifact from the IR with the interpreter: the fallback when the transformer did
 // not run. Closures here capture only validators, names and small arrays, never IR objects.
 import { unknownMessageTrap } from './unknown-outbound'
+import { interpretReplies } from './replies'
 import { openwsError } from '../errors'
 import { interpret } from '../interpret/index'
 import { interpretEncoder } from '../interpret/encoder'
@@ -44,6 +45,8 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
   const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
   const outbound: Record<string, OutboundFactory> = Object.create(null)
   for (const role of remoteRoles) outbound[role] = outboundFactory(role, roles[role].messages, hostRole, validatorOf, encoderOf)
+  const inbound = inboundTable(roles[hostRole].messages, remoteRoles, validatorOf)
+  const replies = interpretReplies(network, hostRole, inbound.messages, validatorOf, encoderOf)
   return {
     kind: ARTIFACT_KIND,
     version: ARTIFACT_VERSION,
@@ -52,8 +55,9 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
     remoteRoles,
     maxDepth,
     envelope: envelopeValidator(),
-    inbound: inboundTable(roles[hostRole].messages, remoteRoles, validatorOf),
+    inbound,
     outbound,
+    ...(replies === undefined ? {} : { replies }),
   }
 }
 
@@ -85,7 +89,7 @@ function outboundFactory(role: string, messages: Record<string, MessageDoc>, hos
     const validator = validatorOf(messages[name].payload)
     const encode = encoderOf(messages[name].payload)
     const head = frameHead(hostRole, name)
-    const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
+    const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown, options?: unknown): Promise<unknown> {
       const sink = this[PEER_SINK]
       if (sink.depthLimit !== undefined) {
         const at = tooDeepAt(payload, sink.depthLimit)
@@ -94,7 +98,7 @@ function outboundFactory(role: string, messages: Record<string, MessageDoc>, hos
       if (!validator.is(payload)) return Promise.reject(sink.invalid(name, validator, payload))
       // The same frame text a compiled artifact writes; undefined hands the payload to encodeEnvelope.
       const text = encode(payload)
-      return sink.send(name, payload, text === undefined ? text : head + text + '}')
+      return sink.send(name, payload, text === undefined ? text : head + text + '}', options)
     }
     // defineProperty: names like "__proto__" stay ordinary methods.
     Object.defineProperty(proto, name, { value: method, enumerable: true })

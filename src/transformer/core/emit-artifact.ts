@@ -8,6 +8,7 @@ import type { JsonSchema, MessageDoc, NetworkIR } from '../../runtime/ir/types'
 import { generateEncoder } from '../../runtime/codegen/encoder'
 import { frameHead } from '../../runtime/envelope/codec'
 import { ident, jsonValue, lit } from './js'
+import { emitReplies } from './emit-replies'
 
 /** Source of an expression evaluating to a Validator for `schema`; may use the free identifier `h`. */
 export type ValidatorSource = (schema: JsonSchema, maxDepth: number) => string
@@ -151,7 +152,7 @@ export function emitArtifact(input: ArtifactInput): string {
       // write the payload gives undefined: the sink then encodes it the runtime's way.
       const methods = pairs.map(([name, v, w]) => {
         const n = lit(name)
-        return `${n}: { value: function (p) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${n}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(frameHead(hostRole, name))} + t + "}"); }, enumerable: true }`
+        return `${n}: { value: function (p, o) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${n}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${n}, p, t === undefined ? t : ${lit(frameHead(hostRole, name))} + t + "}", o); }, enumerable: true }`
       })
       lines.push(`${cls}.prototype = Object.create(null, { ${methods.join(', ')} });`)
     } else {
@@ -175,7 +176,7 @@ export function emitArtifact(input: ArtifactInput): string {
     // The frame head around the message name, cut from frameHead so its format lives in one place.
     const head = frameHead(hostRole, '')
     const at = head.lastIndexOf('""')
-    lines.unshift(`const method = (n, v, w) => { const f = ${lit(head.slice(0, at))} + JSON.stringify(n) + ${lit(head.slice(at + 2))}; return function (p) { const s = this[P]; if (s.depthLimit !== undefined || !v.is(p)) { const r = R(s, n, v, p); if (r) return r; } const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`)
+    lines.unshift(`const method = (n, v, w) => { const f = ${lit(head.slice(0, at))} + JSON.stringify(n) + ${lit(head.slice(at + 2))}; return function (p, o) { const s = this[P]; if (s.depthLimit !== undefined || !v.is(p)) { const r = R(s, n, v, p); if (r) return r; } const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}", o); }; };`)
   }
 
   if (sendsAny) {
@@ -184,6 +185,7 @@ export function emitArtifact(input: ArtifactInput): string {
     // Methods reject, never throw, so `api.x(bad).catch(...)` sees OPENWS_ERR_OUTBOUND_INVALID.
     lines.unshift('const R = (s, n, v, p) => { const l = s.depthLimit; const a = l === undefined ? undefined : h.deepAt(p, l); return a !== undefined ? Promise.reject(s.tooDeep(n, a)) : v.is(p) ? undefined : Promise.reject(s.invalid(n, v, p)); };')
   }
+  const replies = emitReplies(network, hostRole, names, validatorFor, (schema) => encoderFor(schema))
   lines.push(...networkLiteral(network))
   return [
     '((h) => {',
@@ -198,6 +200,7 @@ export function emitArtifact(input: ArtifactInput): string {
     `maxDepth: h.maxDepth > ${lit(maxDepth)} ? h.maxDepth : ${lit(maxDepth)},`,
     `inbound: { messages: ${messagesList(names)}, validators: ${validatorsList(inboundValidators)}, route: { __proto__: null, ${routes.join(', ')} } },`,
     `outbound: { __proto__: null, ${outbound.join(', ')} },`,
+    ...(replies === undefined ? [] : [`replies: ${replies},`]),
     '};',
     '})',
   ].join('\n')

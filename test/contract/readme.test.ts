@@ -33,7 +33,7 @@ const options: ts.CompilerOptions = {
 }
 
 const readme = (file: string) => join(here, 'readme', file).replaceAll('\\', '/')
-const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts', 'contract/chat.contract.ts', 'contract/server.ts', 'contract/browser.ts']
+const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts', 'contract/chat.contract.ts', 'contract/server.ts', 'contract/browser.ts', 'reply/calc.contract.ts', 'reply/server.ts', 'reply/browser.ts']
 /** In memory only: the class-first example with one wrong payload, to prove the check can fail. */
 const BROKEN = readme('__broken__.ts')
 

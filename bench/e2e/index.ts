@@ -96,6 +96,10 @@ main().then(() => {
   console.log('')
   const rooms = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./rooms.ts', import.meta.url))], { stdio: 'inherit' })
   if (rooms.status !== 0) process.exit(1)
+  // Then request/reply round trips: openws vs socket.io emitWithAck vs a tRPC mutation (./reply.ts).
+  console.log('')
+  const reply = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./reply.ts', import.meta.url))], { stdio: 'inherit' })
+  if (reply.status !== 0) process.exit(1)
 }).catch((error) => {
   console.error(error)
   process.exit(1)

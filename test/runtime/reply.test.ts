@@ -177,6 +177,19 @@ for (const [style, make] of REPLY_STYLES) {
         expect(a.closed?.reason).toBe('OPENWS_ERR_ROLE_MISMATCH')
       })
 
+      it('hostile reply frames never crash: bad ids are BAD_ENVELOPE, a __proto__ reply is just invalid', async () => {
+        const { a, api, errors } = await setup()
+        await a.sendRaw('{"fromRole":"client","messageName":"$reply","payload":{},"id":1.5}')
+        await a.sendRaw(JSON.stringify({ fromRole: 'client', messageName: '$reply', payload: {}, id: 'x'.repeat(129) }))
+        expect(a.take().map((f) => (f.payload as { code: string }).code)).toEqual(['OPENWS_ERR_BAD_ENVELOPE', 'OPENWS_ERR_BAD_ENVELOPE'])
+        const p = outcome(api.confirm({ q: '?' }))
+        const id = a.take()[0].id!
+        await a.sendRaw(`{"fromRole":"client","messageName":"$reply","payload":{"ok":true,"__proto__":{"ok":false}},"id":${JSON.stringify(id)}}`)
+        expect(await p).toEqual({ code: 'OPENWS_ERR_REPLY_INVALID' })
+        expect(errors).toEqual([])
+        expect(a.closed).toBeUndefined()
+      })
+
       it('bad request options reject with OPENWS_ERR_INVALID_OPTION and send nothing', async () => {
         const { a, api } = await setup()
         expect(await outcome(api.confirm({ q: '?' }, { timeoutMs: -1 }))).toEqual({ code: 'OPENWS_ERR_INVALID_OPTION' })

@@ -76,3 +76,23 @@ describe('request/reply types', () => {
     expectTypeOf<A['note']>().toEqualTypeOf<(payload: string) => Promise<void>>()
   })
 })
+
+describe('request/reply types (fluent)', () => {
+  it('fluent .reply(): api methods of requests resolve to the reply; handlers must return it', async () => {
+    const { bindings: fluentBindings } = await import('../../src/runtime/contract/fluent/index')
+    const { message, network, role } = await import('../../src/runtime/spec/index')
+    const client = role('client')
+      .message(message('confirm').payload(S.obj({ q: S.str })).reply(S.obj({ ok: S.bool })))
+      .message(message('note').payload(S.str))
+    const server = role('server').asHost().message(message('add').payload(S.obj({ a: S.int })).reply(S.obj({ sum: S.int })).from('client'))
+    const binder = fluentBindings(network('n').role(server).role(client))
+    binder.fromRoles.client.on('add', async ({ a }, api) => {
+      expectTypeOf(api.confirm).toEqualTypeOf<(payload: { q: string }, options?: RequestOptions) => Promise<{ ok: boolean }>>()
+      expectTypeOf(api.note).toEqualTypeOf<(payload: string) => Promise<void>>()
+      const { ok } = await api.confirm({ q: '?' })
+      return { sum: ok ? a : 0 }
+    })
+    // @ts-expect-error the reply's sum is a number
+    binder.fromRoles.client.on('add', () => ({ sum: 'x' }))
+  })
+})

@@ -93,9 +93,10 @@ async function main(): Promise<void> {
 }
 
 main().then(() => {
-  // Then room broadcasts: openws groups vs socket.io rooms in one process (./rooms.ts), and across
-  // two instances on Redis and NATS (./cluster.ts); each takes its own options.
-  for (const script of ['./rooms.ts', './cluster.ts']) {
+  // Then room broadcasts: openws groups vs socket.io rooms in one process (./rooms.ts), across two
+  // instances on Redis and NATS (./cluster.ts), and request/reply round trips against socket.io
+  // emitWithAck and a tRPC mutation (./reply.ts); each takes its own options.
+  for (const script of ['./rooms.ts', './cluster.ts', './reply.ts']) {
     console.log('')
     const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' })
     if (run.status !== 0) process.exit(1)

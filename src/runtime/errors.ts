@@ -64,6 +64,13 @@ export const ERROR_CLOSE_CODES = {
   OPENWS_ERR_OUTBOUND_INVALID: 0,
   OPENWS_ERR_OUTBOUND_UNKNOWN: 0,
   OPENWS_ERR_SEND_FAILED: 0,
+  // --- request/reply (the `api.x()` promise of a message with a reply rejects) ---
+  OPENWS_ERR_REPLY_INVALID: 0,
+  OPENWS_ERR_REQUEST_TIMEOUT: 0,
+  OPENWS_ERR_REQUEST_ABORTED: 0,
+  OPENWS_ERR_DISCONNECTED: 0,
+  OPENWS_ERR_TOO_MANY_REQUESTS: 0,
+  OPENWS_ERR_UNEXPECTED_REPLY: 0,
   // --- groups across instances ---
   OPENWS_ERR_BROKER: 0,
 } as const
@@ -76,6 +83,7 @@ export const WIRE_SUMMARIES = {
   OPENWS_ERR_INVALID_PAYLOAD: 'the payload does not match the message schema',
   OPENWS_ERR_HANDLER_FAILED: 'the handler threw',
   OPENWS_ERR_INTERNAL: 'an internal error',
+  OPENWS_ERR_REPLY_INVALID: 'the reply does not match the message reply schema',
 } as const satisfies Partial<Record<ErrorCode, string>>
 
 /** Whether `code` is one of ours (a peer's `$error` frame may carry anything). */

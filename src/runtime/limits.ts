@@ -23,6 +23,13 @@ export interface Limits {
   maxMessagesPerSecond: number
   /** The bucket's size: frames a connection may send at once. Default 0: as many as maxMessagesPerSecond (at least 1). */
   messageBurst: number
+  /**
+   * Requests (`api.x()` of messages with a reply) waiting for their replies on one connection.
+   * Over it the call rejects with OPENWS_ERR_TOO_MANY_REQUESTS and nothing is sent. Default 1024.
+   */
+  maxPendingRequests: number
+  /** How long a request waits for its reply unless the call gives `timeoutMs`; 0: forever. Default 30 000 ms. */
+  requestTimeoutMs: number
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -32,6 +39,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxQueuedMessages: 64,
   maxMessagesPerSecond: 0,
   messageBurst: 0,
+  maxPendingRequests: 1024,
+  requestTimeoutMs: 30_000,
 })
 
 /** Upper bounds that make a limit nonsensical rather than merely generous. */
@@ -42,6 +51,8 @@ const MAX_VALUE: Readonly<Limits> = {
   maxQueuedMessages: 1_000_000,
   maxMessagesPerSecond: 1_000_000,
   messageBurst: 1_000_000,
+  maxPendingRequests: 1_000_000,
+  requestTimeoutMs: 2 ** 31 - 1,
 }
 
 /** Smallest useful value per limit: a frame must fit `{"fromRole":"a","messageName":"b","payload":0}`. */
@@ -52,6 +63,8 @@ const MIN_VALUE: Readonly<Limits> = {
   maxQueuedMessages: 0,
   maxMessagesPerSecond: 0,
   messageBurst: 0,
+  maxPendingRequests: 0,
+  requestTimeoutMs: 0,
 }
 
 const KEYS = Object.keys(DEFAULT_LIMITS) as (keyof Limits)[]

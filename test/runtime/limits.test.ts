@@ -5,7 +5,7 @@ import { handBinder } from './fixtures/hand-binder'
 
 describe('limits', () => {
   it('documents its defaults in one frozen object', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFrameBytes: 1048576, maxDepth: 64, maxIssues: 10, maxQueuedMessages: 64, maxMessagesPerSecond: 0, messageBurst: 0 })
+    expect(DEFAULT_LIMITS).toEqual({ maxFrameBytes: 1048576, maxDepth: 64, maxIssues: 10, maxQueuedMessages: 64, maxMessagesPerSecond: 0, messageBurst: 0, maxPendingRequests: 1024, requestTimeoutMs: 30000 })
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true)
     expect(resolveLimits()).toEqual(DEFAULT_LIMITS)
     expect(resolveLimits({ maxIssues: 3 })).toEqual({ ...DEFAULT_LIMITS, maxIssues: 3 })

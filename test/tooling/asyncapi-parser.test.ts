@@ -22,6 +22,7 @@ import { handNetwork } from '../runtime/fixtures/hand-binder'
 import { binder as readmeClass } from '../contract/readme/class-first'
 import { binder as readmeFluent } from '../contract/readme/fluent'
 import { TYPED_SHAPES } from './fixtures/typed-shapes'
+import { replyClassBindings } from '../runtime/fixtures/reply-class'
 
 /** The typed-mode fixture through the real transformer (typia): payloads with `$ref`/`$defs`. */
 async function typedNetwork(): Promise<NetworkIR> {
@@ -47,6 +48,7 @@ const networks: Record<string, NetworkIR> = {
   'adapters chat': adapterChat(),
   'hand network (prototype names)': handNetwork(),
   'typed mode (typia)': typed,
+  'request/reply': replyClassBindings().network,
   ...TYPED_SHAPES,
 }
 
@@ -76,5 +78,21 @@ describe('toAsyncApi through @asyncapi/parser', () => {
       s = s.network(net)
     }
     expect(await diagnostics(toAsyncApi(s.valueOf()))).toEqual([])
+  })
+
+  it('a request carries its reply: operation.reply names the $reply message of the same channel', async () => {
+    const api = toAsyncApi(spec('0.0.2', 'calc').version('1.0.0').network(replyClassBindings().network).valueOf()) as any
+    const op = api.operations['calc.client.receive.server.add']
+    expect(op.reply).toEqual({ channel: { $ref: '#/channels/calc.client' }, messages: [{ $ref: '#/channels/calc.client/messages/server.add.reply' }] })
+    const reply = api.components.messages['calc.server.add.reply']
+    expect(reply.payload.required).toEqual(['fromRole', 'messageName', 'payload', 'id'])
+    expect(reply.payload.properties.messageName).toEqual({ type: 'string', const: '$reply' })
+    expect(api.components.schemas['calc.server.add.reply']).toEqual({ type: 'object', properties: { sum: { type: 'integer' } }, required: ['sum'], additionalProperties: false })
+    // The host asks the client too: its send operation has the client's reply.
+    expect(api.operations['calc.client.send.client.confirm'].reply.messages).toEqual([{ $ref: '#/channels/calc.client/messages/client.confirm.reply' }])
+    expect(api.operations['calc.client.receive.server.tell'].reply).toBeUndefined()
+    const { document, diagnostics } = await new Parser().parse(JSON.stringify(api))
+    expect(diagnostics).toEqual([])
+    expect(document!.operations().get('calc.client.receive.server.add')!.reply()!.messages().all().map((m) => m.name())).toEqual(['$reply'])
   })
 })

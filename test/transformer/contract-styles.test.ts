@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { runtime } from '../../src/runtime/session/index'
-import { loadFixture } from './helpers/load'
-import { loadTspatchFixture } from './helpers/tspatch'
+import { loadFixture } from '../helpers/transformer-load'
+import { loadTspatchFixture } from '../helpers/tspatch'
 
 type Way = 'interpreted' | 'compiled' | 'ts-patch'
 const WAYS: Way[] = ['interpreted', 'compiled', 'ts-patch']

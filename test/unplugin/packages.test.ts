@@ -8,8 +8,8 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
-import { bannedConstructs } from './harness/inspect'
-import { openwsEntry } from './harness/paths'
+import { bannedConstructs } from '../helpers/inspect'
+import { openwsEntry } from '../../bench/support/paths'
 
 const run = promisify(execFile)
 const fixture = join(import.meta.dirname, 'fixtures', 'reexport')

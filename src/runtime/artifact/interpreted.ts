@@ -1,6 +1,7 @@
 // Builds a CompiledArtifact from the IR with the interpreter: the fallback when the transformer did
 // not run. Closures here capture only validators, names and small arrays, never IR objects.
 import { unknownMessageTrap } from './unknown-outbound'
+import { interpretReplies } from './replies'
 import { interpret } from '../interpret/index'
 import { interpretEncoder } from '../interpret/encoder'
 import { frameHead } from '../envelope/codec'
@@ -31,6 +32,7 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
   for (const id of plan.encoded) encoders[id] = interpretEncoder(plan.schemas[id]!)
   const outbound: Record<string, OutboundFactory> = Object.create(null)
   for (const role of plan.outbound) outbound[role.role] = outboundFactory(role, hostRole, validators, encoders)
+  const replies = interpretReplies(plan, validators, encoders)
   return {
     kind: ARTIFACT_KIND,
     version: ARTIFACT_VERSION,
@@ -41,6 +43,7 @@ export function interpretArtifact(network: NetworkIR, hostRole: string, maxDepth
     envelope: envelopeValidator(),
     inbound: inboundTable(plan, validators),
     outbound,
+    ...(replies === undefined ? {} : { replies }),
   }
 }
 
@@ -66,7 +69,7 @@ function outboundFactory(plan: OutboundRole, hostRole: string, validators: reado
     const validator = validators[schema]!
     const encode = encoders[schema]!
     const head = frameHead(hostRole, name)
-    const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown): Promise<void> {
+    const method = function (this: { [PEER_SINK]: PeerSink }, payload: unknown, options?: unknown): Promise<unknown> {
       const sink = this[PEER_SINK]
       if (sink.depthLimit !== undefined) {
         const at = tooDeepAt(payload, sink.depthLimit)
@@ -75,7 +78,7 @@ function outboundFactory(plan: OutboundRole, hostRole: string, validators: reado
       if (!validator.is(payload)) return Promise.reject(sink.invalid(name, validator, payload))
       // The same frame text a compiled artifact writes; undefined hands the payload to encodeEnvelope.
       const text = encode(payload)
-      return sink.send(name, payload, text === undefined ? text : head + text + '}')
+      return sink.send(name, payload, text === undefined ? text : head + text + '}', options)
     }
     // defineProperty: names like "__proto__" stay ordinary methods.
     Object.defineProperty(proto, name, { value: method, enumerable: true })

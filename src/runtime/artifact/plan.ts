@@ -11,6 +11,8 @@ export interface InboundSlot {
   readonly name: string
   /** Index of its payload schema in ArtifactPlan.schemas. */
   readonly schema: number
+  /** Index of its reply schema (validated and encoded by the host's handler); absent: one-way. */
+  readonly reply?: number
 }
 
 /** A message the host may send to a remote role. */
@@ -18,6 +20,8 @@ export interface OutboundMessage {
   readonly name: string
   /** Index of its payload schema in ArtifactPlan.schemas (validator and encoder). */
   readonly schema: number
+  /** Index of the schema of the reply the remote role answers with (validator); absent: one-way. */
+  readonly reply?: number
 }
 
 export interface OutboundRole {
@@ -42,8 +46,10 @@ export interface ArtifactPlan {
   readonly allowed: readonly (readonly boolean[])[]
   /** One entry per remote role, in the order of remoteRoles. */
   readonly outbound: readonly OutboundRole[]
-  /** Schema ids an outbound message encodes (an encoder each), in order of first use. */
+  /** Schema ids an outbound message or a reply encodes (an encoder each), in order of first use. */
   readonly encoded: readonly number[]
+  /** Some slot or outbound message declares a reply: the artifact carries a reply table. */
+  readonly replies: boolean
 }
 
 /** `sender` is in the message's `from` list (no list: every role may send it). */
@@ -75,7 +81,7 @@ export function planArtifact(network: NetworkIR, hostRole: string): ArtifactPlan
   }
   const { schemas, idOf } = schemaIds()
   const hostMessages = roles[hostRole]!.messages
-  const slots = Object.keys(hostMessages).map((name) => ({ name, schema: idOf(hostMessages[name]!.payload) }))
+  const slots = Object.keys(hostMessages).map((name) => withReply({ name, schema: idOf(hostMessages[name]!.payload) }, hostMessages[name]!, idOf))
   const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
   const allowed = remoteRoles.map((sender) => slots.map((s) => mayFrom(hostMessages[s.name]!, sender)))
   const encoded = new Set<number>()
@@ -83,9 +89,16 @@ export function planArtifact(network: NetworkIR, hostRole: string): ArtifactPlan
     const docs = roles[role]!.messages
     const messages = Object.keys(docs)
       .filter((name) => mayFrom(docs[name]!, hostRole))
-      .map((name) => ({ name, schema: idOf(docs[name]!.payload) }))
+      .map((name) => withReply({ name, schema: idOf(docs[name]!.payload) }, docs[name]!, idOf))
     for (const m of messages) encoded.add(m.schema)
     return { role, messages }
   })
-  return { network, hostRole, remoteRoles, schemas, slots, allowed, outbound, encoded: [...encoded] }
+  for (const s of slots) if (s.reply !== undefined) encoded.add(s.reply)
+  const replies = slots.some((s) => s.reply !== undefined) || outbound.some((r) => r.messages.some((m) => m.reply !== undefined))
+  return { network, hostRole, remoteRoles, schemas, slots, allowed, outbound, encoded: [...encoded], replies }
+}
+
+/** Adds the reply schema's id to a slot or outbound message of a request (after its payload's id). */
+function withReply<T extends { name: string; schema: number }>(entry: T, doc: MessageDoc, idOf: (schema: JsonSchema) => number): T & { reply?: number } {
+  return doc.reply === undefined ? entry : { ...entry, reply: idOf(doc.reply) }
 }

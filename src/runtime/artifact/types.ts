@@ -30,7 +30,7 @@ export interface PeerSink {
    * message's encoder (the same JSON value encodeEnvelope would write); without it the runtime
    * encodes the payload with encodeEnvelope.
    */
-  send(messageName: string, payload: unknown, frame?: string): Promise<void>
+  send(messageName: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown>
   /** The OPENWS_ERR_OUTBOUND_INVALID error (with issues) to reject with for a payload `validator` rejected. */
   invalid(messageName: string, validator: Validator, payload: unknown): Error
   /**
@@ -44,9 +44,10 @@ export interface PeerSink {
 
 /**
  * Builds the outbound API of one remote role around a sink: one method per message the host may
- * send to that role, each `(payload) => Promise<void>` that validates synchronously (returning a
+ * send to that role, each `(payload, options?) => Promise` that validates synchronously (returning a
  * promise rejected with the sink's `invalid(...)` error, sending nothing; never throwing) and then
- * returns `sink.send(name, payload, frame)`,
+ * returns `sink.send(name, payload, frame, options)` (the sink makes it a request when the
+ * message has a reply),
  * `frame` being the envelope text its encoder wrote (undefined when the encoder handed it back).
  * The returned object must hold the sink under `PEER_SINK` (that is how `disconnect(peer)` finds
  * the connection). Generated form (R: the shared slow path, depth limit then `invalid`, giving the
@@ -58,6 +59,23 @@ export interface PeerSink {
  *   (s) => new Api0(s)
  */
 export type OutboundFactory = (sink: PeerSink) => object
+
+/**
+ * Request/reply: what a message's reply schema compiles to. Optional, so that artifacts of
+ * networks without replies (and generators that predate them) stay valid: absent means none.
+ */
+export interface ReplyTable {
+  /** slot (as `inbound.messages`) -> the host message's reply validator and encoder; undefined: one-way. */
+  readonly inbound: readonly (ReplyCodec | undefined)[]
+  /** remote role -> message name -> validator of the reply that role answers a request with. */
+  readonly outbound: Readonly<Record<string, Readonly<Record<string, Validator>>>>
+}
+
+export interface ReplyCodec {
+  readonly validator: Validator
+  /** The reply's JSON text (for a value the validator accepted); undefined: encode it with JSON.stringify. */
+  readonly encode: (value: unknown) => string | undefined
+}
 
 /** Inbound side: host messages by slot, shared validators, one router per sender role. */
 export interface InboundTable {
@@ -97,6 +115,8 @@ export interface CompiledArtifact {
   readonly inbound: InboundTable
   /** remote role -> outbound API factory. */
   readonly outbound: Readonly<Record<string, OutboundFactory>>
+  /** Reply validators and encoders; absent when no message declares a reply. */
+  readonly replies?: ReplyTable
 }
 
 /** Whether `value` looks like an artifact of this runtime's version (kind and version only). */

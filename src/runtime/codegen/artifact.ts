@@ -94,6 +94,7 @@ export function generateArtifact(input: ArtifactInput): GeneratedArtifact {
   const inboundValidators = plan.slots.map((s) => pieces.validator(s.schema, hostRole, s.name))
   const routes = plan.remoteRoles.map((sender, i) => _`${sender}: ${route(plan, i, lines)}`)
   const outbound = plan.outbound.map((role, i) => _`${role.role}: ${outboundApi(plan, i, pieces, lines)}`)
+  const replies = plan.replies ? replyTable(plan, pieces) : undefined
   if (plan.outbound.some((r) => r.messages.length > INLINE_LIMIT)) lines.unshift(methodMaker(hostRole))
   if (plan.outbound.some((r) => r.messages.length > 0)) {
     // The slow path of every outbound method (a runtime depth limit below the validators' depth,
@@ -116,6 +117,7 @@ export function generateArtifact(input: ArtifactInput): GeneratedArtifact {
     _`maxDepth: h.maxDepth > ${maxDepth} ? h.maxDepth : ${maxDepth},`,
     _`inbound: { messages: ${messagesList(names)}, validators: ${validatorsList(inboundValidators)}, route: { __proto__: null, ${join(routes, _`, `)} } },`,
     _`outbound: { __proto__: null, ${join(outbound, _`, `)} },`,
+    ...(replies === undefined ? [] : [_`replies: ${replies},`]),
     _`};`,
     _`})`,
   ])
@@ -149,7 +151,7 @@ function outboundApi(plan: ArtifactPlan, i: number, pieces: Pieces, lines: Code[
   if (methods.length <= INLINE_LIMIT) {
     // One method per message, its validator and encoder inlined by name. An encoder that cannot
     // write the payload gives undefined: the sink then encodes it the runtime's way.
-    const props = methods.map(({ name, v, w }) => _`${name}: { value: function (p) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${name}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${name}, p, t === undefined ? t : ${frameHead(plan.hostRole, name)} + t + "}"); }, enumerable: true }`)
+    const props = methods.map(({ name, v, w }) => _`${name}: { value: function (p, o) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${name}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${name}, p, t === undefined ? t : ${frameHead(plan.hostRole, name)} + t + "}", o); }, enumerable: true }`)
     lines.push(_`${cls}.prototype = Object.create(null, { ${join(props, _`, `)} });`)
     return _`(s) => new ${cls}(s)`
   }
@@ -165,12 +167,29 @@ function outboundApi(plan: ArtifactPlan, i: number, pieces: Pieces, lines: Code[
   return _`(s) => { if (${build} !== null) ${build}(); return new ${cls}(s); }`
 }
 
+/**
+ * The reply table (request/reply, ReplyTable in ../artifact/types.ts): per slot the reply's validator
+ * and encoder, per remote role the validators of the replies it answers the host's requests with.
+ * A reply schema equal to a payload schema shares its generated code (one id in the plan).
+ */
+function replyTable(plan: ArtifactPlan, pieces: Pieces): Code {
+  const inbound = plan.slots.map((s) =>
+    s.reply === undefined ? _`undefined` : _`{ validator: ${pieces.validator(s.reply, plan.hostRole, s.name)}, encode: ${pieces.encoder(s.reply)} }`,
+  )
+  const outbound = plan.outbound.map(({ role, messages }) => {
+    const entries = messages.flatMap((m) => (m.reply === undefined ? [] : [_`, [${m.name}]: ${pieces.validator(m.reply, role, m.name)}`]))
+    // Computed keys: a quoted "__proto__" key in a literal would set the prototype instead.
+    return _`[${role}]: { __proto__: null${join(entries, _``)} }`
+  })
+  return _`{ inbound: [${join(inbound, _`, `)}], outbound: { __proto__: null, ${join(outbound, _`, `)} } }`
+}
+
 /** `method(n, v, w)`: an outbound method of a large role. */
 function methodMaker(hostRole: string): Code {
   // The frame head around the message name, cut from frameHead so its format lives in one place.
   const head = frameHead(hostRole, '')
   const at = head.lastIndexOf('""')
-  return _`const method = (n, v, w) => { const f = ${head.slice(0, at)} + JSON.stringify(n) + ${head.slice(at + 2)}; return function (p) { const s = this[P]; if (s.depthLimit !== undefined || !v.is(p)) { const r = R(s, n, v, p); if (r) return r; } const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}"); }; };`
+  return _`const method = (n, v, w) => { const f = ${head.slice(0, at)} + JSON.stringify(n) + ${head.slice(at + 2)}; return function (p, o) { const s = this[P]; if (s.depthLimit !== undefined || !v.is(p)) { const r = R(s, n, v, p); if (r) return r; } const t = w(p); return s.send(n, p, t === undefined ? t : f + t + "}", o); }; };`
 }
 
 function messagesList(names: string[]): Code {

@@ -4,8 +4,8 @@ import { openwsError, WIRE_SUMMARIES, type OpenWsError } from '../errors'
 import { DEFAULT_LIMITS } from '../limits'
 import type { Validator } from '../validate/types'
 import type { Envelope, EnvelopeId } from './types'
-import { envelopeValidator, errorEnvelopeValidator } from './validators'
-import { ERROR_MESSAGE } from './types'
+import { envelopeValidator, errorEnvelopeValidator, replyEnvelopeValidator } from './validators'
+import { ERROR_MESSAGE, REPLY_MESSAGE } from './types'
 
 export interface DecodeOptions {
   /** Default `DEFAULT_LIMITS.maxFrameBytes`. */
@@ -73,7 +73,14 @@ export function decodeEnvelope(
   }
   const validator = options.validator ?? envelopeValidator()
   if (validator.is(value)) return value as Envelope
-  if (options.allowErrorFrames === true && isErrorFrameCandidate(value)) {
+  // Replies (and `$error`s answering a request, so with an id) are accepted by both ends; the
+  // session drops and reports those that answer no pending request, and never answers them.
+  if (reservedName(value) === REPLY_MESSAGE) {
+    const replies = replyEnvelopeValidator()
+    if (replies.is(value)) return value as Envelope
+    return badEnvelope(replies, value, options.maxIssues ?? DEFAULT_LIMITS.maxIssues)
+  }
+  if ((options.allowErrorFrames === true || readableId(value) !== undefined) && isErrorFrameCandidate(value)) {
     const errors = errorEnvelopeValidator()
     if (errors.is(value)) return value as Envelope
     return badEnvelope(errors, value, options.maxIssues ?? DEFAULT_LIMITS.maxIssues)
@@ -113,6 +120,10 @@ export function readableId(value: unknown): EnvelopeId | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !Object.hasOwn(value, 'id')) return undefined
   const id = (value as { id: unknown }).id
   return id !== undefined && isValidId(id) ? id : undefined
+}
+
+function reservedName(value: unknown): unknown {
+  return typeof value === 'object' && value !== null ? (value as { messageName?: unknown }).messageName : undefined
 }
 
 function isErrorFrameCandidate(value: unknown): boolean {

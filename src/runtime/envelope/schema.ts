@@ -25,6 +25,21 @@ export const ENVELOPE_SCHEMA: JsonSchema = {
   },
 }
 
+/**
+ * A `$reply` frame: the answer to the request whose `id` it carries (request/reply, both
+ * directions). The payload is checked later against the message's reply schema.
+ */
+export const REPLY_ENVELOPE_SCHEMA: JsonSchema = {
+  type: 'object',
+  required: ['fromRole', 'messageName', 'payload', 'id'],
+  properties: {
+    fromRole: { type: 'string', minLength: 1, pattern: '^[^$]' },
+    messageName: { const: '$reply' },
+    payload: true,
+    id: ID_SCHEMA,
+  },
+}
+
 /** The payload of a `$error` frame, as a client receiving one checks it. */
 export const ERROR_PAYLOAD_SCHEMA: JsonSchema = {
   type: 'object',

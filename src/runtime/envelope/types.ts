@@ -35,4 +35,7 @@ export interface ErrorFramePayload {
   seq?: number
 }
 
+/** Reserved message answering a request: `{fromRole, messageName: '$reply', payload: reply, id}`. */
+export const REPLY_MESSAGE = '$reply'
+
 export const MAX_ID_LENGTH = 128

@@ -6,6 +6,7 @@ import { validators } from './generated'
 
 const envelope = validators.envelope as Validator
 const errorEnvelope = validators.errorEnvelope as Validator
+const replyEnvelope = validators.replyEnvelope as Validator
 
 /** Validator of a peer's frame (ENVELOPE_SCHEMA); the same at every depth limit (the payload is not descended into). */
 export function envelopeValidator(): Validator {
@@ -15,4 +16,9 @@ export function envelopeValidator(): Validator {
 /** Validator of a `$error` frame (ERROR_ENVELOPE_SCHEMA), for clients reading a server's errors. */
 export function errorEnvelopeValidator(): Validator {
   return errorEnvelope
+}
+
+/** Validator of a `$reply` frame (REPLY_ENVELOPE_SCHEMA): both ends accept replies to their requests. */
+export function replyEnvelopeValidator(): Validator {
+  return replyEnvelope
 }

@@ -24,7 +24,7 @@ export class GroupSink extends BaseSink {
     private readonly router: FrameRouter,
     private readonly target: GroupTarget,
   ) {
-    super(core)
+    super(core, undefined) // no reply table: a broadcast of a request message is sent one-way (no id)
   }
 
   send(messageName: string, payload: unknown, frame?: string): Promise<void> {

@@ -3,7 +3,7 @@
 // README examples assert on frames rather than console output.
 import type { BindingsCore } from '../contract/types'
 import { encodeEnvelope } from '../envelope/codec'
-import type { Envelope, EnvelopeId } from '../envelope/types'
+import { ERROR_MESSAGE, REPLY_MESSAGE, type Envelope, type EnvelopeId } from '../envelope/types'
 import { runtime } from '../session/runtime'
 import type { SessionImpl } from '../session/session'
 import type { Runtime, RuntimeOptions, Session } from '../session/types'
@@ -28,6 +28,13 @@ export interface HarnessPeer {
   send(messageName: string, payload: unknown, id?: EnvelopeId): Promise<void>
   /** Sends a frame claiming another role (to test spoofing). */
   sendAs(fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId): Promise<void>
+  /**
+   * Request/reply: sends `messageName` with a fresh id and resolves to the frame that answers it
+   * (`$reply` or `$error` with that id), or undefined when none came.
+   */
+  request(messageName: string, payload: unknown): Promise<Envelope | undefined>
+  /** Answers a request the host sent to this connection (a frame with an `id`) with a `$reply`. */
+  reply(id: EnvelopeId, payload: unknown): Promise<void>
   /** Sends raw text or bytes. */
   sendRaw(frame: string | Uint8Array, isBinary?: boolean): Promise<void>
   /** Returns the frames received since the last `take()` and forgets them. */
@@ -51,6 +58,7 @@ export function harness(binder: BindingsCore, options?: RuntimeOptions): Harness
   const frames: RecordedFrame[] = []
   const sessions: SessionImpl[] = []
   const counters = new Map<string, number>()
+  let requests = 0
 
   const idle = async (): Promise<void> => {
     // Handlers may start work on other sessions; settle until a full pass finds nothing pending.
@@ -97,6 +105,12 @@ export function harness(binder: BindingsCore, options?: RuntimeOptions): Harness
       },
       opened,
       send: (messageName, payload, id) => sendRaw(encodeEnvelope(role, messageName, payload, id)),
+      async request(messageName, payload) {
+        const id = `harness-${++requests}`
+        await sendRaw(encodeEnvelope(role, messageName, payload, id))
+        return received.find((f) => f.id === id || (f.messageName === ERROR_MESSAGE && (f.payload as { id?: unknown }).id === id))
+      },
+      reply: (id, payload) => sendRaw(encodeEnvelope(role, REPLY_MESSAGE, payload, id)),
       sendAs: (fromRole, messageName, payload, id) => sendRaw(encodeEnvelope(fromRole, messageName, payload, id)),
       sendRaw,
       take() {

@@ -26,6 +26,11 @@ export interface MessageDoc {
   payload: JsonSchema
   /** Roles allowed to send this message. Absent: any role of the network except the owner. */
   from?: string[]
+  /**
+   * The schema of the handler's answer: present, the message is a request (`api.x()` resolves to
+   * the validated reply, sent back as a `$reply` frame). Absent: one-way, as in protocol v1.
+   */
+  reply?: JsonSchema
   [extension: string]: unknown
 }
 

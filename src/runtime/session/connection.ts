@@ -1,13 +1,15 @@
 // The connection side of a session: state, `$error` frames, error reporting, disconnect, close
 // and idle. The message loop (session.ts) extends it; the split keeps each file to one concern.
-import { ERROR_MESSAGE, type EnvelopeId, type ErrorFramePayload } from '../envelope/types'
+import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, type ErrorCode, type OpenWsError } from '../errors'
-import type { Issue } from '../validate/types'
+import type { Issue, Validator } from '../validate/types'
 import type { RuntimeCore } from './core'
 import { errorFrame } from './error-frame'
 import { isThenable, runHooks, type RoleHooks } from './hooks'
 import { guardedSend, RESOLVED, sendFailedError } from './peer'
 import { InboundQueue } from './queue'
+import { PendingRequests } from './requests'
+import { sendRequest } from './request-send'
 import type { DisconnectFn, SendFn, Session } from './types'
 
 export abstract class SessionConnection {
@@ -26,6 +28,8 @@ export abstract class SessionConnection {
   private closeHookDone: Promise<void> | undefined = undefined
   private closeFinished = false
   private idleWaiters: (() => void)[] | undefined = undefined
+  /** Requests this host sent on this connection (request/reply), rejected when it closes. */
+  protected readonly requests: PendingRequests
 
   protected readonly onSendFailure = (error: unknown, messageName: string): void =>
     this.reportError(sendFailedError(this.core, error, messageName))
@@ -34,12 +38,28 @@ export abstract class SessionConnection {
     protected readonly core: RuntimeCore,
     private readonly sendFn: SendFn,
     private readonly disconnectFn: DisconnectFn | undefined,
-  ) {}
+  ) {
+    this.requests = new PendingRequests(core.limits, () => ({ network: core.networkName, role: this.role }), (error) => this.reportError(error))
+  }
 
   /** Called by the peer object's methods after validation. Dropped once a close started. */
   deliver(messageName: string, payload: unknown, frame?: string): Promise<void> {
     if (this.state !== 'open') return RESOLVED
     return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onSendFailure, frame)
+  }
+
+  /** Called by the peer object's methods for a message with a reply: resolves to the validated reply. */
+  request(messageName: string, validator: Validator, payload: unknown, frame: string | undefined, options: unknown): Promise<unknown> {
+    if (this.state !== 'open') {
+      return Promise.reject(openwsError('OPENWS_ERR_DISCONNECTED', 'the connection is closed', { network: this.core.networkName, role: this.role, message: messageName }))
+    }
+    return sendRequest(this.requests, this.sendFn, this.core.hostRole, messageName, validator, payload, frame, options, this.onSendFailure)
+  }
+
+  /** Writes a handler's reply (the frame from replyFrame). Dropped once a close started. */
+  protected sendReplyFrame(value: unknown, id: EnvelopeId, frame: string): void {
+    if (this.disconnected) return
+    guardedSend(this.sendFn, this.core.hostRole, REPLY_MESSAGE, value, id, this.onSendFailure, frame)
   }
 
   protected sendError(code: ErrorCode, message: string, messageName?: string, id?: EnvelopeId, issues?: Issue[]): void {
@@ -106,6 +126,7 @@ export abstract class SessionConnection {
     this.state = 'closed'
     this.disconnected = true
     this.queue.drop()
+    this.requests.rejectAll()
     if (!opened) {
       this.closeFinished = true
       this.wakeIdle()

@@ -1,7 +1,7 @@
 // What sessions share within one runtime: the artifact, the host, limits, per-role handler tables.
 import type { CompiledArtifact } from '../artifact/types'
 import type { DecodeOptions } from '../envelope/codec'
-import type { ErrorFramePayload } from '../envelope/types'
+import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
 import type { Limits } from '../limits'
 import type { Groups } from '../groups/groups'
 import type { RoleHooks } from './hooks'
@@ -22,6 +22,8 @@ export interface RuntimeCore {
   readonly onInternalError: (error: unknown) => void
   /** Set for clients: where a peer's `$error` frames go (decodeOptions then accepts them). */
   readonly onErrorFrame: ((payload: ErrorFramePayload) => void) | undefined
+  /** Set for clients: `$reply` frames the session's own requests do not claim; true when claimed. */
+  readonly onReplyFrame: ((id: EnvelopeId, payload: unknown) => boolean) | undefined
   /** slot -> handler for one sender role (undefined: no handler registered), resolved once per role. */
   handlersFor(role: string): readonly (HandlerFn | undefined)[]
   hooksFor(role: string): RoleHooks

@@ -4,6 +4,7 @@
 export { runtime } from './runtime'
 export { disconnect } from './peer'
 export type { Runtime, Session, RuntimeOptions, SendFn, DisconnectFn } from './types'
+export type { RequestOptions } from './requests'
 export { encodeEnvelope, decodeEnvelope, ERROR_MESSAGE } from '../envelope/index'
 export type { Envelope, EnvelopeId, ErrorFramePayload, DecodeOptions } from '../envelope/index'
 export { DEFAULT_LIMITS, resolveLimits } from '../limits'

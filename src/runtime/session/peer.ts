@@ -7,6 +7,8 @@ import { openwsError, type OpenWsError } from '../errors'
 import type { Validator } from '../validate/types'
 import type { RuntimeCore } from './core'
 import { isThenable } from './hooks'
+import { PendingRequests } from './requests'
+import { sendRequest } from './request-send'
 import type { DisconnectFn, SendFn } from './types'
 
 export const RESOLVED: Promise<void> = Promise.resolve()
@@ -14,12 +16,26 @@ export const RESOLVED: Promise<void> = Promise.resolve()
 /** The base of both sinks: a session's and a detached `createPeer` one. */
 export abstract class BaseSink implements PeerSink {
   readonly depthLimit: number | undefined
+  /** message name -> reply validator, for the messages of the remote role that are requests. */
+  protected readonly replies: Readonly<Record<string, Validator>> | undefined
 
-  constructor(protected readonly core: RuntimeCore) {
+  constructor(
+    protected readonly core: RuntimeCore,
+    /** undefined for group sinks: their frames are one-way. */
+    remoteRole: string | undefined,
+  ) {
     this.depthLimit = core.limits.maxDepth < core.artifact.maxDepth ? core.limits.maxDepth : undefined
+    const byRole = core.artifact.replies?.outbound
+    this.replies = byRole !== undefined && remoteRole !== undefined && Object.hasOwn(byRole, remoteRole) ? byRole[remoteRole] : undefined
   }
 
-  abstract send(messageName: string, payload: unknown, frame?: string): Promise<void>
+  /** The reply validator when `messageName` is a request (its method then resolves to the reply). */
+  protected replyOf(messageName: string): Validator | undefined {
+    const replies = this.replies
+    return replies !== undefined && Object.hasOwn(replies, messageName) ? replies[messageName] : undefined
+  }
+
+  abstract send(messageName: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown>
   /** Closes the connection once; later calls do nothing. Returns whether this call closed it. */
   abstract disconnect(code: number, reason: string): boolean
 
@@ -89,6 +105,7 @@ export function describe(error: unknown): string {
 /** What a session offers its peer's sink. */
 export interface SinkTarget {
   deliver(messageName: string, payload: unknown, frame?: string): Promise<void>
+  request(messageName: string, validator: Validator, payload: unknown, frame: string | undefined, options: unknown): Promise<unknown>
   terminate(code: number, reason: string): boolean
 }
 
@@ -96,12 +113,15 @@ export interface SinkTarget {
 export class SessionSink extends BaseSink {
   constructor(
     core: RuntimeCore,
+    remoteRole: string,
     /** The session (groups find a peer's connection through it). */
     readonly target: SinkTarget,
   ) {
-    super(core)
+    super(core, remoteRole)
   }
-  send(messageName: string, payload: unknown, frame?: string): Promise<void> {
+  send(messageName: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown> {
+    const reply = this.replyOf(messageName)
+    if (reply !== undefined) return this.target.request(messageName, reply, payload, frame, options)
     return this.target.deliver(messageName, payload, frame)
   }
   disconnect(code: number, reason: string): boolean {
@@ -112,18 +132,27 @@ export class SessionSink extends BaseSink {
 /** Sink of `runtime.createPeer(role, send, disconnect?)`: no session, failures go to onInternalError. */
 export class DetachedSink extends BaseSink {
   private closed = false
+  /** Requests sent through this peer; a client rejects them when its socket closes. */
+  readonly requests: PendingRequests
   private readonly onFailure = (error: unknown, messageName: string) =>
     this.core.onInternalError(sendFailedError(this.core, error, messageName))
 
   constructor(
     core: RuntimeCore,
+    remoteRole: string,
     private readonly sendFn: SendFn,
     private readonly disconnectFn: DisconnectFn | undefined,
   ) {
-    super(core)
+    super(core, remoteRole)
+    this.requests = new PendingRequests(core.limits, () => ({ network: core.networkName, role: remoteRole }), core.onInternalError)
   }
 
-  send(messageName: string, payload: unknown, frame?: string): Promise<void> {
+  send(messageName: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown> {
+    const reply = this.replyOf(messageName)
+    if (reply !== undefined) {
+      if (this.closed) return Promise.reject(openwsError('OPENWS_ERR_DISCONNECTED', 'the peer was disconnected', { network: this.core.networkName, message: messageName }))
+      return sendRequest(this.requests, this.sendFn, this.core.hostRole, messageName, reply, payload, frame, options, this.onFailure)
+    }
     if (this.closed) return RESOLVED
     return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onFailure, frame)
   }
@@ -131,6 +160,7 @@ export class DetachedSink extends BaseSink {
   disconnect(code: number, reason: string): boolean {
     if (this.closed) return false
     this.closed = true
+    this.requests.rejectAll()
     if (this.disconnectFn !== undefined) {
       try {
         const r = this.disconnectFn(code, reason)

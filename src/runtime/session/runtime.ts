@@ -38,6 +38,9 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
   if (options.onInternalError !== undefined && typeof options.onInternalError !== 'function') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onInternalError must be a function')
   }
+  if (options.onReplyFrame !== undefined && typeof options.onReplyFrame !== 'function') {
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onReplyFrame must be a function')
+  }
   if (options.onErrorFrame !== undefined && typeof options.onErrorFrame !== 'function') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onErrorFrame must be a function')
   }
@@ -60,6 +63,7 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
     roleFromFirstFrame: options.roleFromFirstFrame === true,
     onInternalError: options.onInternalError ?? defaultInternalError,
     onErrorFrame: options.onErrorFrame,
+    onReplyFrame: options.onReplyFrame,
     handlersFor(role) {
       let table = handlers.get(role)
       if (table === undefined) handlers.set(role, (table = resolveHandlers(binder, artifact, host, role)))
@@ -94,7 +98,7 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
         throw openwsError('OPENWS_ERR_UNKNOWN_ROLE', `no remote role "${String(role)}" in the network`, { network: core.networkName })
       }
       if (typeof send !== 'function') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'createPeer(role, send) needs a send function')
-      return artifact.outbound[role](new DetachedSink(core, send, disconnect))
+      return artifact.outbound[role](new DetachedSink(core, role, send, disconnect))
     },
   }
 }

@@ -2,15 +2,16 @@
 // Hot path (receive): frame text -> JSON.parse -> envelope validator -> role check -> route(slot)
 // -> payload validator -> handler. Nothing is allocated on it beyond what JSON.parse returns,
 // unless a handler goes async (then its promise is awaited before the next message).
-import { ROUTE_UNKNOWN } from '../artifact/types'
+import { ROUTE_UNKNOWN, type ReplyCodec } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
-import { ERROR_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
+import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
 import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
 import type { HandlerFn, RuntimeCore } from './core'
 import { errorFrame, shortText } from './error-frame'
+import { replyFrame } from './reply-frame'
 import { isThenable, runHooks } from './hooks'
 import { describe, RESOLVED, SessionSink } from './peer'
 import { bucketFor, type TokenBucket } from './token-bucket'
@@ -21,6 +22,7 @@ const FALSE: Promise<boolean> = Promise.resolve(false)
 const TRUE: Promise<boolean> = Promise.resolve(true)
 const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
 const NO_ROUTE = (): number => ROUTE_UNKNOWN
+const NO_REPLIES: readonly (ReplyCodec | undefined)[] = []
 /** Queue entry name of a frame's `$error` waiting for its turn (the payload is a QueuedError). */
 const QUEUED_ERROR = '$bad-frame'
 const REFUSED = 'the server is shutting down: the frame was not handled'
@@ -36,9 +38,12 @@ export class SessionImpl extends SessionConnection implements Session {
   private validators: readonly Validator[] = []
   private readonly host: object | undefined
   private handlers: readonly (HandlerFn | undefined)[] = NO_HANDLERS
+  /** slot -> reply codec of host messages that are requests. */
+  private replies: readonly (ReplyCodec | undefined)[] = NO_REPLIES
   /** The running message, for reporting its failure. */
   private curName: string | undefined = undefined
   private curId: EnvelopeId | undefined = undefined
+  private curSlot = -1
   private curResolve: Resolve = undefined
   /** Frames given to receive(), for the `seq` of shutdown refusals. */
   private received = 0
@@ -48,7 +53,7 @@ export class SessionImpl extends SessionConnection implements Session {
   private readonly bucket: TokenBucket | undefined
 
   // Bound once per session, not per message.
-  private readonly onSettled = (): void => this.settle(undefined, false)
+  private readonly onSettled = (value: unknown): void => this.settle(value, false)
   private readonly onRejected = (error: unknown): void => this.settle(error, true)
 
   constructor(core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) {
@@ -74,9 +79,10 @@ export class SessionImpl extends SessionConnection implements Session {
     this.role = fromRole
     this.route = artifact.inbound.route[fromRole]
     this.validators = artifact.inbound.validators
+    this.replies = artifact.replies?.inbound ?? NO_REPLIES
     this.handlers = this.core.handlersFor(fromRole)
     this.hooks = this.core.hooksFor(fromRole)
-    this.peer = artifact.outbound[fromRole](new SessionSink(this.core, this))
+    this.peer = artifact.outbound[fromRole](new SessionSink(this.core, fromRole, this))
     this.state = 'open'
     if (this.hooks.open.length === 0) return TRUE
     this.busy = true // messages arriving while handleOpen runs wait for it
@@ -141,6 +147,10 @@ export class SessionImpl extends SessionConnection implements Session {
       this.fail(this.roleMismatch(env.fromRole))
       return
     }
+    if (env.messageName === REPLY_MESSAGE) {
+      this.replyReceived(env.id as EnvelopeId, env.payload)
+      return
+    }
     if (this.refusing) {
       this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
       return
@@ -198,12 +208,31 @@ export class SessionImpl extends SessionConnection implements Session {
     return undefined
   }
 
+  /** A peer's `$error`: rejects the request with its id; else the runtime's onErrorFrame (clients); else reported. */
   private errorFrame(payload: ErrorFramePayload): void {
+    if (this.requests.fail(payload)) return
+    if (this.core.onErrorFrame === undefined) {
+      this.requests.unexpected(payload.id, 'an $error')
+      return
+    }
     try {
-      this.core.onErrorFrame?.(payload)
+      this.core.onErrorFrame(payload)
     } catch (error) {
       this.core.onInternalError(error)
     }
+  }
+
+  /** A peer's `$reply`: settles the request with its id; else the runtime's onReplyFrame (clients); else reported. */
+  private replyReceived(id: EnvelopeId, payload: unknown): void {
+    if (this.requests.reply(id, payload)) return
+    let claimed: boolean
+    try {
+      claimed = this.core.onReplyFrame?.(id, payload) === true
+    } catch (error) {
+      this.core.onInternalError(error)
+      return
+    }
+    if (!claimed) this.requests.unexpected(id, 'a $reply')
   }
 
   /**
@@ -280,27 +309,61 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     this.busy = true // a handler re-entering this session queues behind itself
+    let r: unknown
     try {
-      const r = handler.call(this.host, payload, this.peer as object)
-      if (isThenable(r)) {
-        this.curName = name
-        this.curId = id
-        r.then(this.onSettled, this.onRejected)
-        return
-      }
+      r = handler.call(this.host, payload, this.peer as object)
     } catch (error) {
       this.handlerFailed(error, name, id)
+      this.busy = false
+      return
+    }
+    if (isThenable(r)) {
+      this.curName = name
+      this.curId = id
+      this.curSlot = slot
+      r.then(this.onSettled, this.onRejected)
+      return
     }
     this.busy = false
+    this.answer(slot, name, id, r)
   }
 
-  private settle(error: unknown, failed: boolean): void {
+  /**
+   * A handler's return value is the reply when its message has a reply schema and the frame an id
+   * (a frame without one is a one-way send: nothing is answered). An invalid reply is reported to
+   * handleError and answered with `$error` OPENWS_ERR_REPLY_INVALID (issues only with exposeErrors).
+   */
+  private answer(slot: number, name: string, id: EnvelopeId | undefined, value: unknown): void {
+    const codec = this.replies[slot]
+    if (id === undefined || codec === undefined) return
+    const out = replyFrame(this.core.hostRole, codec, id, value, this.core.limits)
+    if (typeof out === 'string') {
+      this.sendReplyFrame(value, id, out)
+      return
+    }
+    this.reportError(
+      openwsError('OPENWS_ERR_REPLY_INVALID', 'the handler returned a reply that does not match the reply schema', {
+        network: this.core.networkName,
+        role: this.role,
+        message: name,
+        issues: out,
+        id,
+      }),
+    )
+    this.sendError('OPENWS_ERR_REPLY_INVALID', WIRE_SUMMARIES.OPENWS_ERR_REPLY_INVALID, name, id, this.core.exposeErrors ? out : undefined)
+  }
+
+  /** The running handler's promise settled with `outcome`: its value, or (failed) its rejection. */
+  private settle(outcome: unknown, failed: boolean): void {
     const name = this.curName as string
     const id = this.curId
+    const slot = this.curSlot
     const resolve = this.curResolve
     this.curName = this.curId = this.curResolve = undefined
+    this.curSlot = -1
     this.busy = false
-    if (failed) this.handlerFailed(error, name, id)
+    if (failed) this.handlerFailed(outcome, name, id)
+    else if (this.state === 'open') this.answer(slot, name, id, outcome)
     if (resolve !== undefined) resolve()
     this.afterBusy()
   }

@@ -46,6 +46,12 @@ export interface RuntimeOptions {
    * reading a server's errors; servers leave it unset, so a peer can never send a reserved name.
    */
   onErrorFrame?: (payload: ErrorFramePayload) => void
+  /**
+   * `$reply` frames that answer no request of the session itself (request/reply): return true when
+   * they answer one of yours (clients: the requests of their stable `api`); else they are reported
+   * as OPENWS_ERR_UNEXPECTED_REPLY and dropped.
+   */
+  onReplyFrame?: (id: EnvelopeId, payload: unknown) => boolean
   /** Groups: a broker to reach other instances, presence timing (see src/runtime/groups/README.md). */
   groups?: GroupsOptions
 }

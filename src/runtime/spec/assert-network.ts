@@ -1,7 +1,7 @@
 // assertNetwork(ir): the semantic checks the document schema cannot express. Used by
 // spec.assertValid() and by every style's bindings(). Throws the first problem as an OpenWsError
 // that names network, role and message and says what to change.
-import { openwsError } from '../errors'
+import { openwsError, type OpenWsErrorDetails } from '../errors'
 import { HOST_MARK, type NetworkIR } from '../ir/types'
 import { checkSupported } from '../validate/support'
 import { describe, isPlainObject } from './fields'
@@ -70,10 +70,16 @@ function assertMessage(roleNames: string[], network: string, role: string, messa
   if (!('payload' in msg)) {
     throw openwsError('OPENWS_ERR_INVALID_SCHEMA', 'the message has no payload; set one with .payload(schema) (true accepts anything)', where)
   }
-  const problems = checkSupported(msg.payload as never)
+  assertSupported(msg.payload, 'payload', where)
+  if (msg.reply !== undefined) assertSupported(msg.reply, 'reply', where)
+}
+
+/** The payload or reply schema uses only the supported subset, well-formed. */
+function assertSupported(schema: unknown, field: 'payload' | 'reply', where: OpenWsErrorDetails): void {
+  const problems = checkSupported(schema as never)
   if (problems.length > 0) {
     const first = problems[0]
-    const at = first.path === '' ? 'payload' : `payload${first.path}`
+    const at = first.path === '' ? field : `${field}${first.path}`
     throw openwsError(
       first.kind === 'unsupported' ? 'OPENWS_ERR_UNSUPPORTED_KEYWORD' : 'OPENWS_ERR_INVALID_SCHEMA',
       first.kind === 'unsupported'

@@ -8,6 +8,9 @@
 // - Messages: the envelope actually on the wire, `{fromRole, messageName, payload, id?}`, with
 //   `fromRole` fixed to the sender role(s) and `messageName` to the message; the payload schema is
 //   a component schema (its `$defs` hoisted, references rewritten: see asyncapi-schemas.ts).
+//   A message with a reply schema (request/reply) also gets a `$reply` message
+//   (`{fromRole, messageName: '$reply', payload, id}`, sent by the role that owns the message on
+//   the same channel), and its operation a `reply` naming it.
 //   `$error` frames (`{code, message, messageName?, id?, issues?}`) are described too.
 // - Operations are seen from the host: what it accepts is `receive`, what it sends to a role is
 //   `send`. Without a host mark, each role `receive`s its own messages on its channel.
@@ -90,6 +93,13 @@ function envelope(fromRoles: string[], messageName: string, payload: unknown): O
   }
 }
 
+/** A `$reply` frame answering a request of a message owned by `replier`: the id is required. */
+function replyEnvelope(replier: string, payload: unknown): Obj {
+  const out = envelope([replier], '$reply', payload)
+  out.required = ['fromRole', 'messageName', 'payload', 'id']
+  return out
+}
+
 function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
   const roles = Object.keys(net.roles)
   const host = roles.find((r) => net.roles[r][HOST_MARK] === true)
@@ -116,6 +126,16 @@ function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
       component['x-openws-role'] = owner
       if (msg.from !== undefined) component['x-openws-from'] = [...msg.from]
       setField(s.messages, key, component)
+      if (msg.reply !== undefined) {
+        setField(s.messages, `${key}.reply`, {
+          name: '$reply',
+          title: `${owner}.${messageName}.$reply`,
+          summary: `The reply to ${messageName}, with the request's id`,
+          contentType: 'application/json',
+          payload: replyEnvelope(owner, hoistPayload(msg.reply, `${key}.reply`, s.schemas)),
+          'x-openws-role': owner,
+        })
+      }
     }
   }
   const errorKey = `${network}.error`
@@ -137,12 +157,17 @@ function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
     const add = (owner: string, messageName: string, action: 'send' | 'receive'): void => {
       const messageKey = `${owner}.${messageName}`
       setField(channelMessages, messageKey, ref('components', 'messages', `${network}.${owner}.${messageName}`))
-      setField(s.operations, `${channelKey}.${action}.${messageKey}`, {
+      const operation: Obj = {
         action,
         channel: ref('channels', channelKey),
         messages: [ref('channels', channelKey, 'messages', messageKey)],
         'x-openws-role': owner,
-      })
+      }
+      if (net.roles[owner].messages[messageName].reply !== undefined) {
+        setField(channelMessages, `${messageKey}.reply`, ref('components', 'messages', `${network}.${owner}.${messageName}.reply`))
+        operation.reply = { channel: ref('channels', channelKey), messages: [ref('channels', channelKey, 'messages', `${messageKey}.reply`)] }
+      }
+      setField(s.operations, `${channelKey}.${action}.${messageKey}`, operation)
     }
     if (host === undefined) {
       for (const messageName of Object.keys(net.roles[role].messages)) add(role, messageName, 'receive')

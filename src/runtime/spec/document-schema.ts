@@ -60,6 +60,7 @@ export const OPENWS_DOCUMENT_SCHEMA = {
       properties: {
         description: { type: 'string' },
         payload: { type: ['object', 'boolean'] },
+        reply: { type: ['object', 'boolean'] },
         from: { type: 'array', items: { type: 'string', pattern: KEY } },
       },
     },

@@ -3,7 +3,7 @@
 export { spec, SpecBuilder } from './spec'
 export { network, NetworkBuilder } from './network'
 export { role, RoleBuilder } from './role'
-export { message, MessageBuilder, type RoleRef } from './message'
+export { message, MessageBuilder, type RoleRef, type NoReply } from './message'
 export { endpoint, EndpointBuilder } from './endpoint'
 export { validate, specIssues, MAX_SPEC_ISSUES } from './validate'
 export type { SpecIssue } from './issue-text'
@@ -20,9 +20,11 @@ export type {
   IsHostRole,
   MessageName,
   MessagePayload,
+  MessageReply,
   NetworkName,
   NetworkRoles,
   RemoteRolesOf,
   RoleMessages,
+  RoleReplies,
   RoleName,
 } from './types'

@@ -9,10 +9,15 @@ import { assertName } from './names'
 /** Anything `.from()` accepts for a role: its name or its builder. */
 export type RoleRef = string | { readonly kind: 'openws.role'; readonly name: string }
 
-export class MessageBuilder<Name extends string = string, Payload = unknown> extends FieldsBuilder {
+/** The reply type of a message without `.reply()` (a one-way message). Type-level only. */
+export interface NoReply {
+  readonly '~openws': 'no reply'
+}
+
+export class MessageBuilder<Name extends string = string, Payload = unknown, Reply = NoReply> extends FieldsBuilder {
   readonly kind = 'openws.message' as const
-  /** Type-level only (never set): lets helpers read the name and payload type back. */
-  declare readonly '~types': { readonly name: Name; readonly payload: Payload }
+  /** Type-level only (never set): lets helpers read the name, payload and reply types back. */
+  declare readonly '~types': { readonly name: Name; readonly payload: Payload; readonly reply: Reply }
   readonly name: Name
   /** The sender allow-list; `undefined` when the message has none (any other role may send). @internal */
   fromRoles: string[] | undefined
@@ -28,9 +33,18 @@ export class MessageBuilder<Name extends string = string, Payload = unknown> ext
    * Sets the payload: an `S` builder (its type becomes the payload type) or plain JSON Schema.
    * Stored as plain JSON Schema right away, so later changes to the argument do not leak in.
    */
-  payload<const P extends SchemaLike>(schema: P): MessageBuilder<Name, PayloadType<P>> {
+  payload<const P extends SchemaLike>(schema: P): MessageBuilder<Name, PayloadType<P>, Reply> {
     this.fields.payload = toPayloadSchema(schema, this.name)
-    return this as unknown as MessageBuilder<Name, PayloadType<P>>
+    return this as unknown as MessageBuilder<Name, PayloadType<P>, Reply>
+  }
+
+  /**
+   * Sets the reply schema: the message becomes a request, its handler's return value the reply
+   * and `api.x()` resolves to it. An `S` builder or plain JSON Schema.
+   */
+  reply<const R extends SchemaLike>(schema: R): MessageBuilder<Name, Payload, PayloadType<R>> {
+    this.fields.reply = toPayloadSchema(schema, this.name, 'reply')
+    return this as unknown as MessageBuilder<Name, Payload, PayloadType<R>>
   }
 
   /** Adds roles allowed to send this message (names or role builders); repeats are ignored. */
@@ -67,12 +81,12 @@ export function messageFromDoc(name: string, doc: MessageDoc, where: OpenWsError
   return new MessageBuilder(name, fields, from)
 }
 
-function toPayloadSchema(schema: unknown, messageName: string): JsonSchema {
+function toPayloadSchema(schema: unknown, messageName: string, field: 'payload' | 'reply' = 'payload'): JsonSchema {
   if (isSchemaBuilder(schema) || typeof schema === 'boolean' || isPlainObject(schema)) {
     try {
       return toJsonSchema(schema as SchemaLike)
     } catch (cause) {
-      throw openwsError('OPENWS_ERR_INVALID_SCHEMA', `payload is not plain JSON Schema data: ${(cause as Error)?.message}`, {
+      throw openwsError('OPENWS_ERR_INVALID_SCHEMA', `${field} is not plain JSON Schema data: ${(cause as Error)?.message}`, {
         message: messageName,
         cause,
       })
@@ -80,7 +94,7 @@ function toPayloadSchema(schema: unknown, messageName: string): JsonSchema {
   }
   throw openwsError(
     'OPENWS_ERR_INVALID_SCHEMA',
-    `payload must be an S builder, a JSON Schema object or a boolean, got ${describe(schema)}`,
+    `${field} must be an S builder, a JSON Schema object or a boolean, got ${describe(schema)}`,
     { message: messageName },
   )
 }

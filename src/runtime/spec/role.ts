@@ -4,17 +4,18 @@ import { HOST_MARK, type EndpointDoc, type RoleDoc } from '../ir/types'
 import { FieldsBuilder } from './base'
 import { endpointFromDoc, isEndpointBuilder, type EndpointBuilder } from './endpoint'
 import { absorb, describe, emit, isBuilder, isPlainObject } from './fields'
-import { messageFromDoc } from './message'
+import { messageFromDoc, type NoReply } from './message'
 import { assertName } from './names'
-import type { AnyMessageBuilder, MessageName, MessagePayload, WithEntry } from './types'
+import type { AnyMessageBuilder, MessageName, MessagePayload, MessageReply, WithEntry } from './types'
 
 export class RoleBuilder<
   Name extends string = string,
   Messages extends Record<string, unknown> = {},
   Host extends boolean = false,
+  Replies extends Record<string, unknown> = {},
 > extends FieldsBuilder {
   readonly kind = 'openws.role' as const
-  declare readonly '~types': { readonly role: Name; readonly messages: Messages; readonly host: Host }
+  declare readonly '~types': { readonly role: Name; readonly messages: Messages; readonly host: Host; readonly replies: Replies }
   readonly name: Name
   /** In insertion order. @internal */
   readonly messages = new Map<string, AnyMessageBuilder>()
@@ -28,9 +29,9 @@ export class RoleBuilder<
   }
 
   /** Marks this role as the one the host process implements (`x-openws-host: true`). */
-  asHost(): RoleBuilder<Name, Messages, true> {
+  asHost(): RoleBuilder<Name, Messages, true, Replies> {
     this.fields[HOST_MARK] = true
-    return this as unknown as RoleBuilder<Name, Messages, true>
+    return this as unknown as RoleBuilder<Name, Messages, true, Replies>
   }
 
   /** True when the role carries the host mark. */
@@ -53,7 +54,12 @@ export class RoleBuilder<
   /** Adds a message this role accepts. A second message with the same name throws OPENWS_ERR_DUPLICATE_MESSAGE. */
   message<M extends AnyMessageBuilder>(
     msg: M,
-  ): RoleBuilder<Name, WithEntry<Messages, MessageName<M>, MessagePayload<M>>, Host> {
+  ): RoleBuilder<
+    Name,
+    WithEntry<Messages, MessageName<M>, MessagePayload<M>>,
+    Host,
+    [MessageReply<M>] extends [NoReply] ? Replies : WithEntry<Replies, MessageName<M>, MessageReply<M>>
+  > {
     if (!isBuilder(msg, 'openws.message')) {
       throw openwsError('OPENWS_ERR_INVALID_SPEC', `role.message() takes message(name)..., got ${describe(msg)}`, {
         role: this.name,

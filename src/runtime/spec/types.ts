@@ -13,14 +13,14 @@
 //   RemoteRolesOf<N>    NetworkRoles<N> without the host role: role name -> builder
 //
 // All of them read the phantom `'~types'` member each builder declares (type-level only, never set).
-import type { MessageBuilder } from './message'
+import type { MessageBuilder, NoReply } from './message'
 import type { NetworkBuilder } from './network'
 import type { RoleBuilder } from './role'
 
 /** Any message builder, whatever its name and payload. */
-export type AnyMessageBuilder = MessageBuilder<string, any>
+export type AnyMessageBuilder = MessageBuilder<string, any, any>
 /** Any role builder. */
-export type AnyRoleBuilder = RoleBuilder<string, any, boolean>
+export type AnyRoleBuilder = RoleBuilder<string, any, boolean, any>
 /** Any network builder. */
 export type AnyNetworkBuilder = NetworkBuilder<string, any>
 
@@ -29,9 +29,13 @@ export type WithEntry<M, K extends string, V> = { [P in keyof M | K]: P extends 
 
 export type MessageName<M> = M extends { readonly '~types': { readonly name: infer N } } ? N : never
 export type MessagePayload<M> = M extends { readonly '~types': { readonly payload: infer P } } ? P : never
+/** The reply type of `.reply(schema)`; NoReply for a one-way message. */
+export type MessageReply<M> = M extends { readonly '~types': { readonly reply: infer R } } ? R : NoReply
 
 export type RoleName<R> = R extends { readonly '~types': { readonly role: infer N } } ? N : never
 export type RoleMessages<R> = R extends { readonly '~types': { readonly messages: infer M } } ? M : never
+/** message name -> reply type, for the role's messages that are requests. */
+export type RoleReplies<R> = R extends { readonly '~types': { readonly replies: infer M } } ? M : {}
 export type IsHostRole<R> = R extends { readonly '~types': { readonly host: infer H } } ? H : never
 
 export type NetworkName<N> = N extends { readonly '~types': { readonly network: infer Name } } ? Name : never

@@ -1,4 +1,4 @@
-// Payload positions (`payload: <expr>` and `.payload(<expr>)`) whose value is an S builder become
+// Payload and reply positions (`payload: <expr>`, `.payload(<expr>)`, `reply: …`, `.reply(…)`) whose value is an S builder become
 // the builder's JSON Schema, so no schema builder runs in the output. Every style accepts plain
 // JSON Schema there, so an uncompiled bindings() elsewhere still reads the same definition.
 import { isClass, isFunction, isPlainProperty, keyName, memberName, parentOf, walk, within, type Node, type ParsedFile, type Range } from './ast'
@@ -30,12 +30,15 @@ function onOpenwsMessage(call: Node, imports: OpenwsImports): boolean {
   return resolveOpenwsRef(cur.callee, imports)?.name === 'message'
 }
 
+/** The schema positions of a message: its payload and (request/reply) its reply. */
+const SCHEMA_KEYS = new Set(['payload', 'reply'])
+
 /** Payload positions of openws definitions only: a `payload` elsewhere is the user's own data. */
 function payloadExpressions(sf: ParsedFile, imports: OpenwsImports): Node[] {
   const out: Node[] = []
   walk(sf.program, (node) => {
-    if (isPlainProperty(node) && node.key.type === 'Identifier' && keyName(node) === 'payload' && inStaticConfig(node)) out.push(node.value)
-    else if (node.type === 'CallExpression' && memberName(node.callee) === 'payload' && node.arguments.length === 1 && onOpenwsMessage(node, imports)) {
+    if (isPlainProperty(node) && node.key.type === 'Identifier' && SCHEMA_KEYS.has(keyName(node) as string) && inStaticConfig(node)) out.push(node.value)
+    else if (node.type === 'CallExpression' && SCHEMA_KEYS.has(memberName(node.callee) as string) && node.arguments.length === 1 && onOpenwsMessage(node, imports)) {
       out.push(node.arguments[0])
     }
   })

@@ -3,7 +3,9 @@
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
 import type { ErrorFramePayload } from '../../envelope/index'
 import { isErrorCode, openwsError, type OpenWsError } from '../../errors'
+import { PEER_SINK } from '../../artifact/types'
 import { runtime as createRuntime } from '../../session/index'
+import type { DetachedSink } from '../../session/peer'
 import type { Runtime, Session } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
 import { backoffDelay } from './backoff'
@@ -38,6 +40,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   private readonly queue: SendQueue
   /** Frames sent on the current socket, for resending what a shutting-down server refused. */
   private readonly sent: SentLog
+  /** The stable API's sink: its pending requests are rejected when a socket closes. */
+  private readonly apiSink: DetachedSink
   /** The server refused this socket's frames from this number on (it is shutting down). */
   private refusedFrom: number | undefined
   private socket: SocketInstance | undefined
@@ -57,10 +61,13 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       onInternalError: (error) => this.internalError(error),
       // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
       onErrorFrame: (payload) => this.serverError(payload),
+      // Replies to requests made through the stable `api` (the session claims its own first).
+      onReplyFrame: (id, payload) => this.apiSink.requests.reply(id, payload),
     })
     this.queue = new SendQueue(this.options.maxQueuedFrames)
     this.sent = new SentLog(this.options.maxQueuedFrames)
     this.api = this.runtime.createPeer(this.options.serverRole, (_from, _name, _payload, _id, frame) => this.transmit(frame)) as Api
+    this.apiSink = (this.api as { [PEER_SINK]: DetachedSink })[PEER_SINK]
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
   }
@@ -97,6 +104,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     this._state = 'closed'
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer)
     this.queue.clear()
+    this.apiSink.requests.rejectAll('the client was closed before the reply came')
     const socket = this.socket
     const session = this.session
     this.detach()
@@ -157,9 +165,13 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if (socket !== this.socket) return
     const session = this.session
     this.detach()
+    // Requests are never resent: each rejects with OPENWS_ERR_DISCONNECTED, and its frame leaves the queue.
+    const requests = new Set(this.apiSink.requests.rejectAll())
+    if (requests.size > 0) this.queue.remove(requests)
     if (this.refusedFrom !== undefined) {
       // Everything from the first refused frame on was not handled: first in line for the next socket.
-      for (const frame of this.queue.requeue(this.sent.from(this.refusedFrom))) this.events.emit('drop', { frame }, this.listenerError)
+      const refused = this.sent.from(this.refusedFrom).filter((frame) => !requests.has(frame))
+      for (const frame of this.queue.requeue(refused)) this.events.emit('drop', { frame }, this.listenerError)
       this.refusedFrom = undefined
     }
     if (session) void session.close()
@@ -215,6 +227,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   }
 
   private serverError(payload: ErrorFramePayload): void {
+    // The answer to a request of the stable API: rejects exactly that request.
+    if (payload.code !== 'OPENWS_ERR_SHUTTING_DOWN' && this.apiSink.requests.fail(payload)) return
     if (payload.code === 'OPENWS_ERR_SHUTTING_DOWN' && typeof payload.seq === 'number' && Number.isSafeInteger(payload.seq) && payload.seq >= 1) {
       // Refused, not failed: the frame is resent on the next connection (see onClose).
       this.refusedFrom = Math.min(this.refusedFrom ?? payload.seq, payload.seq)

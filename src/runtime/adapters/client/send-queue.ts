@@ -42,6 +42,12 @@ export class SendQueue {
     return all.slice(0, Math.max(0, all.length - keep))
   }
 
+  /** Takes these frames out of the queue (requests rejected before they were sent). */
+  remove(frames: ReadonlySet<string>): void {
+    this.frames = this.frames.slice(this.head).filter((frame) => !frames.has(frame))
+    this.head = 0
+  }
+
   clear(): void {
     this.frames = []
     this.head = 0

@@ -7,7 +7,7 @@ import { isPlainObject } from '../shared/plain'
 import { show } from '../shared/show'
 
 const ROLE_KEYS = new Set(['name', 'description', 'version', 'endpoints', 'messages', 'handlers'])
-const MESSAGE_KEYS = new Set(['payload', 'description', 'from'])
+const MESSAGE_KEYS = new Set(['payload', 'reply', 'description', 'from'])
 
 /** undefined when the class has no static CONFIG (it may still be a decorated role). */
 export function readConfigRole(cls: Function): ClassRole | undefined {
@@ -59,13 +59,13 @@ function configOwner(cls: Function): Function {
 }
 
 function readMessage(name: string, spec: unknown, where: string): ClassMessage {
-  if (!isPlainObject(spec)) throw invalid(`${where} must be {payload, description?, from?}, got ${show(spec)}`)
+  if (!isPlainObject(spec)) throw invalid(`${where} must be {payload, reply?, description?, from?}, got ${show(spec)}`)
   for (const key of Object.keys(spec)) {
     if (!MESSAGE_KEYS.has(key) && !key.startsWith('x-')) {
-      throw invalid(`${where} has unknown field ${JSON.stringify(key)}; expected payload, description, from or x- extensions`)
+      throw invalid(`${where} has unknown field ${JSON.stringify(key)}; expected payload, reply, description, from or x- extensions`)
     }
   }
-  return { name, method: name, payload: spec.payload, description: spec.description, from: fromList(spec.from), extra: extensions(spec) }
+  return { name, method: name, payload: spec.payload, reply: spec.reply, description: spec.description, from: fromList(spec.from), extra: extensions(spec) }
 }
 
 /** A throwing getter or a Proxy must not crash bindings() with a raw error. */

@@ -9,8 +9,8 @@ import { recordMember, recordRole, type MemberDecoration } from './store'
 import type { HandlerOptions, MessageDecorator, MessageOptions, MethodDecorator, RoleDecorator, RoleOptions } from './types'
 
 const ROLE_KEYS = ['name', 'description', 'version', 'endpoints']
-const MESSAGE_KEYS = ['payload', 'description', 'name']
-const HANDLER_KEYS = ['payload', 'description', 'name', 'from']
+const MESSAGE_KEYS = ['payload', 'reply', 'description', 'name']
+const HANDLER_KEYS = ['payload', 'reply', 'description', 'name', 'from']
 
 interface DecoratorContextLike {
   kind: string

@@ -26,6 +26,7 @@ export function readDecoratedRole(cls: Function): ClassRole | undefined {
     name: options.name ?? key,
     method: key,
     payload: options.payload,
+    reply: options.reply,
     description: options.description,
     from: fromList(options.from),
     extra: extensions(options),

@@ -18,6 +18,8 @@ export interface MessageOptions<P> {
    * which the openws transformer reads at build time (bindings() throws without it).
    */
   payload?: P
+  /** The reply schema (S builder or JSON Schema): the method's return value is the reply. */
+  reply?: unknown
   description?: string
   /** Message name; defaults to the method name. */
   name?: string

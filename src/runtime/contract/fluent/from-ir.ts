@@ -7,7 +7,7 @@ import { show } from '../shared/show'
 
 const NETWORK_FIELDS = ['name', 'description', 'roles']
 const ROLE_FIELDS = ['description', 'version', 'endpoints', 'messages', HOST_MARK]
-const MESSAGE_FIELDS = ['payload', 'description', 'from']
+const MESSAGE_FIELDS = ['payload', 'reply', 'description', 'from']
 
 /** A network builder's IR (`valueOf()`), or the plain IR itself. */
 export function networkIR(input: unknown): NetworkIR {
@@ -42,7 +42,7 @@ export function draftFromIR(ir: NetworkIR): NetworkDraft {
       if (msg.from !== undefined && !Array.isArray(msg.from)) {
         throw openwsError('OPENWS_ERR_INVALID_SPEC', `"from" must be an array of role names, got ${show(msg.from)}`, { ...where, message: key })
       }
-      messages.push({ name: key, payload: msg.payload, description: msg.description, from: msg.from as unknown[] | undefined, extra: rest(msg, MESSAGE_FIELDS) })
+      messages.push({ name: key, payload: msg.payload, reply: msg.reply, description: msg.description, from: msg.from as unknown[] | undefined, extra: rest(msg, MESSAGE_FIELDS) })
     }
     roles.push({
       name, host: doc[HOST_MARK] === true, description: doc.description, version: doc.version, endpoints: doc.endpoints,

@@ -1,24 +1,40 @@
 // The typed face of fluent bindings: handler payloads from the host's message schemas,
 // `api` typed by the messages the sending role accepts.
 import type { NetworkIR } from '../../ir/types'
-import type { AnyNetworkBuilder, HostRoleOf, NetworkRoles, RemoteRolesOf, RoleMessages } from '../../spec/index'
+import type { AnyNetworkBuilder, HostRoleOf, NetworkRoles, RemoteRolesOf, RoleMessages, RoleReplies } from '../../spec/index'
 import type { ApiOf } from '../shared/api-types'
+import type { RequestOptions } from '../../session/requests'
 import type { BindingsCore } from '../types'
 
 /** Registers handlers and lifecycle hooks for one remote role. All methods chain. */
-export interface RoleBinder<HostMessages, PeerApi> {
+export interface RoleBinder<HostMessages, PeerApi, HostReplies = {}> {
   readonly role: string
-  on<K extends keyof HostMessages & string>(messageName: K, handler: (payload: HostMessages[K], api: PeerApi) => unknown): this
+  /** For a message with `.reply(schema)`, the handler's return value (or its promise's) is the reply. */
+  on<K extends keyof HostMessages & string>(messageName: K, handler: (payload: HostMessages[K], api: PeerApi) => HandlerResult<HostReplies, K>): this
   onOpen(fn: (fromRole: string, peer: PeerApi) => unknown): this
   onClose(fn: (fromRole: string, peer: PeerApi) => unknown): this
   onError(fn: (fromRole: string, peer: PeerApi, error: unknown) => unknown): this
 }
 
+/** A request's handler returns its reply; any other (and an unknown name: `never`) returns anything. */
+type HandlerResult<Replies, K> = [K] extends [never] ? unknown : [K] extends [keyof Replies] ? Replies[K & keyof Replies] | Promise<Replies[K & keyof Replies]> : unknown
+
 type HostMessagesOf<N> = RoleMessages<HostRoleOf<N>>
+
+/** The outbound API of a fluent role: requests (messages with a reply) resolve to the reply. */
+export type FluentApi<Messages, Replies> = {
+  [K in keyof Messages & string]: K extends keyof Replies
+    ? (payload: Messages[K], options?: RequestOptions) => Promise<Replies[K]>
+    : (payload: Messages[K]) => Promise<void>
+}
 
 /** `fromRoles` of a network builder: one typed binder per remote role. */
 export type TypedFromRoles<N> = {
-  readonly [R in keyof RemoteRolesOf<N>]: RoleBinder<HostMessagesOf<N>, ApiOf<RoleMessages<RemoteRolesOf<N>[R]>>>
+  readonly [R in keyof RemoteRolesOf<N>]: RoleBinder<
+    HostMessagesOf<N>,
+    FluentApi<RoleMessages<RemoteRolesOf<N>[R]>, RoleReplies<RemoteRolesOf<N>[R]>>,
+    RoleReplies<HostRoleOf<N>>
+  >
 }
 
 /**

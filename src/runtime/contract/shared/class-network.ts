@@ -124,7 +124,7 @@ function extendsClass(sub: Function, base: Function): boolean {
 
 function draftOf(message: ClassMessage, nameOf: (ref: unknown) => unknown): MessageDraft {
   return {
-    name: message.name, payload: message.payload, description: message.description,
+    name: message.name, payload: message.payload, reply: message.reply, description: message.description,
     from: message.from?.map(nameOf), extra: message.extra,
   }
 }
@@ -157,6 +157,10 @@ function mergeHandlers(
         `methods ${others.map((o) => o.method).join(', ')} and ${entry.method} handle this message with different payloads; one message has one payload schema, so make them identical or use different message names`,
         at,
       )
+    }
+    const replyOf = (d: MessageDraft) => (d.reply === undefined ? '' : stableJson(payloadSchema(d.reply, at, 'reply')))
+    if (replyOf(first) !== replyOf(draft)) {
+      throw openwsError('OPENWS_ERR_DUPLICATE_MESSAGE', `methods ${others.map((o) => o.method).join(', ')} and ${entry.method} handle this message with different reply schemas; one message has one reply`, at)
     }
     first.description ??= draft.description
     first.from = first.from && draft.from ? [...first.from, ...draft.from] : undefined

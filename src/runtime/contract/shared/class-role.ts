@@ -7,6 +7,8 @@ export interface ClassMessage {
   /** Host only: the method that handles it (CONFIG: the message name; decorators: the decorated method). */
   method: string
   payload: unknown
+  /** The reply schema; undefined = one-way. */
+  reply?: unknown
   description?: unknown
   /** Sender classes or role names; undefined = any remote role. */
   from?: readonly unknown[]

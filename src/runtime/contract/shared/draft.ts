@@ -8,6 +8,8 @@ export interface MessageDraft {
   /** An S builder or plain JSON Schema; converted with toJsonSchema. */
   payload: unknown
   description?: unknown
+  /** The reply schema (S builder or JSON Schema); undefined = a one-way message. */
+  reply?: unknown
   /** Sender role NAMES (already resolved from classes); undefined = any other role. */
   from?: readonly unknown[]
   /** Unknown fields to keep (fluent documents may carry `x-` extensions). */

@@ -82,6 +82,7 @@ function messageDoc(draft: MessageDraft, name: string, roleNames: Set<string>, r
   const doc: MessageDoc = { payload: payloadSchema(draft.payload, where) }
   if (draft.description !== undefined) doc.description = checkText('description', draft.description, where)
   if (draft.from !== undefined) doc.from = fromNames(draft.from, roleNames, where)
+  if (draft.reply !== undefined) doc.reply = payloadSchema(draft.reply, where, 'reply')
   copyExtra(doc, draft.extra, where)
   return doc
 }
@@ -105,7 +106,7 @@ function fromNames(from: readonly unknown[], roleNames: Set<string>, where: Open
   return out
 }
 
-export function payloadSchema(payload: unknown, where: OpenWsErrorDetails): JsonSchema {
+export function payloadSchema(payload: unknown, where: OpenWsErrorDetails, field: 'payload' | 'reply' = 'payload'): JsonSchema {
   if (payload === undefined) {
     throw openwsError('OPENWS_ERR_INVALID_SCHEMA', 'the message has no payload: give it an S builder or a JSON Schema', where)
   }
@@ -114,7 +115,7 @@ export function payloadSchema(payload: unknown, where: OpenWsErrorDetails): Json
   } catch (error) {
     const code = errorCodeOf(error)
     const text = error instanceof Error ? error.message : String(error)
-    throw openwsError(code, `invalid payload: ${text}`, { ...where, cause: error })
+    throw openwsError(code, `invalid ${field}: ${text}`, { ...where, cause: error })
   }
 }
 

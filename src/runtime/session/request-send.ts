@@ -1,0 +1,38 @@
+// Sends one request (a message with a reply) through a connection's send function and ties the
+// outcome to its PendingRequests: the frame carries the request's id; a frame that cannot be
+// encoded or a transport that fails rejects the request with OPENWS_ERR_SEND_FAILED (and is
+// reported as for any send).
+import { encodeEnvelope } from '../envelope/codec'
+import type { Validator } from '../validate/types'
+import { describe, guardedSend } from './peer'
+import type { PendingRequests } from './requests'
+import { withId } from './reply-frame'
+import type { SendFn } from './types'
+
+export function sendRequest(
+  requests: PendingRequests,
+  send: SendFn,
+  hostRole: string,
+  name: string,
+  validator: Validator,
+  payload: unknown,
+  frame: string | undefined,
+  options: unknown,
+  onSendFailure: (error: unknown, messageName: string) => void,
+): Promise<unknown> {
+  return requests.start(name, validator, options, (id) => {
+    const failed = (error: unknown): void => {
+      onSendFailure(error, name)
+      requests.failed(id, 'OPENWS_ERR_SEND_FAILED', `the request was not sent: ${describe(error)}`)
+    }
+    let text: string
+    try {
+      text = frame !== undefined ? withId(frame, id) : encodeEnvelope(hostRole, name, payload, id)
+    } catch (error) {
+      failed(error)
+      return undefined
+    }
+    void guardedSend(send, hostRole, name, payload, id, failed, text)
+    return text
+  })
+}

@@ -1,0 +1,92 @@
+// Request/reply over real sockets: the ws and Fastify adapters with the client runtime, the server
+// on the interpreter and on the emitted artifact. Outcomes in detail: test/runtime/reply.test.ts.
+import WebSocket from 'ws'
+import { afterEach, describe, expect, it } from 'vitest'
+import { connect, type OpenWsClient } from '../../src/runtime/adapters/client/index'
+import type { Api } from '../../src/runtime/contract/class/index'
+import { withEmittedArtifact } from '../../bench/support/emitted'
+import { Server, replyClientBindings, replyServerBindings } from './fixtures/reply'
+import { ADAPTERS, startServer, type TestServer } from '../helpers/servers'
+
+const codeOf = (e: unknown) => (e as { code?: string }).code
+const PATHS = [
+  ['interpreted', (b: ReturnType<typeof replyServerBindings>) => b],
+  ['emitted artifact', (b: ReturnType<typeof replyServerBindings>) => ({ ...b, binder: withEmittedArtifact(b.binder) })],
+] as const
+
+describe.each(ADAPTERS)('request/reply over the %s adapter', (kind) => {
+  describe.each(PATHS)('server %s', (_path, prepare) => {
+    let server: TestServer | undefined
+    let release: (() => void) | undefined
+    const clients: OpenWsClient<any>[] = []
+    afterEach(async () => {
+      release?.()
+      await Promise.all(clients.splice(0).map((c) => c.close()))
+      await server?.close()
+      server = undefined
+    })
+    const start = async () => {
+      const s = prepare(replyServerBindings())
+      release = s.release
+      server = await startServer(kind, { bindings: s.binder })
+      const client = connect<Api<typeof Server>>({ bindings: replyClientBindings(), url: `${server.base}/client`, WebSocket: WebSocket as any, reconnect: false })
+      clients.push(client)
+      const errors: unknown[] = []
+      client.on('error', (e) => errors.push(e))
+      await client.ready()
+      return { client, errors }
+    }
+
+    it('await client.api.x() resolves to the typed, validated reply; the host can ask the client back', async () => {
+      const { client, errors } = await start()
+      const { sum } = await client.api.add({ a: 2, b: 40 })
+      expect(sum).toBe(42)
+      expect(await client.api.askBack({ q: 'yes' })).toEqual({ ok: true })
+      expect(await client.api.askBack({ q: 'no' })).toEqual({ ok: false })
+      expect(errors).toEqual([]) // answers to requests are not 'error' events
+    })
+
+    it('refusals reject exactly that request with the server code', async () => {
+      const { client } = await start()
+      const [bad, boom, good] = await Promise.allSettled([client.api.badSum({}), client.api.boom({}), client.api.add({ a: 1, b: 1 })])
+      expect(bad.status === 'rejected' && codeOf(bad.reason)).toBe('OPENWS_ERR_REPLY_INVALID')
+      expect(boom.status === 'rejected' && codeOf(boom.reason)).toBe('OPENWS_ERR_HANDLER_FAILED')
+      expect(good).toEqual({ status: 'fulfilled', value: { sum: 2 } })
+    })
+
+    it('times out with OPENWS_ERR_REQUEST_TIMEOUT; an AbortSignal cancels', async () => {
+      const { client } = await start()
+      await expect(client.api.hang({}, { timeoutMs: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_REQUEST_TIMEOUT' })
+      const ac = new AbortController()
+      const p = client.api.hang({}, { signal: ac.signal })
+      ac.abort()
+      await expect(p).rejects.toMatchObject({ code: 'OPENWS_ERR_REQUEST_ABORTED' })
+    })
+
+    it('a closed connection rejects pending requests with OPENWS_ERR_DISCONNECTED and does not resend them', async () => {
+      const { client } = await start()
+      const p = client.api.hang({}) // written to the open socket; the server holds it
+      const rejected = expect(p).rejects.toMatchObject({ code: 'OPENWS_ERR_DISCONNECTED' })
+      await client.close()
+      await rejected
+      expect(client.queued).toBe(0)
+    })
+  })
+})
+
+describe('request/reply and reconnects', () => {
+  it('a request queued while connecting is rejected with OPENWS_ERR_DISCONNECTED when that socket fails, and leaves the queue', async () => {
+    const client = connect<Api<typeof Server>>({
+      bindings: replyClientBindings(),
+      url: 'ws://127.0.0.1:1/calc/client', // nothing listens on port 1
+      WebSocket: WebSocket as any,
+      reconnect: { initialDelayMs: 60_000, maxDelayMs: 60_000, maxAttempts: 1 },
+    })
+    client.on('error', () => {})
+    const request = client.api.add({ a: 1, b: 2 }, { timeoutMs: 0 })
+    expect(client.queued).toBe(1)
+    await expect(request).rejects.toMatchObject({ code: 'OPENWS_ERR_DISCONNECTED' })
+    expect(client.queued).toBe(0) // not resent on the next connection
+    await client.close()
+  })
+})

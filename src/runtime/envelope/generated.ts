@@ -146,8 +146,8 @@ if (!(Object.getPrototypeOf(v0) === OP && !("fromRole" in OP) && !("messageName"
 if (v1.length < 2 && h.cpLen(v1) < 1) { return false; }
 if (!r4.test(v1)) { return false; } }
 { const v2 = r1; if (!(v2 === "$reply")) { return false; } }
-if (r2 === undefined && !hasOwn.call(v0, "payload")) { return false; }
-{ if (r3 === undefined && !hasOwn.call(v0, "id")) { return false; } const v3 = r3; { let ok0 = false; L0: { if (!(typeof v3 === "string")) { break L0; }
+if (r2 === undefined && !("payload" in v0 && hasOwn.call(v0, "payload"))) { return false; }
+{ if (r3 === undefined && !("id" in v0 && hasOwn.call(v0, "id"))) { return false; } const v3 = r3; { let ok0 = false; L0: { if (!(typeof v3 === "string")) { break L0; }
 if (v3.length > 128 && h.cpLen(v3) > 128) { break L0; } ok0 = true; }
 if (!ok0) { L1: { if (!(NI(v3))) { break L1; }
 if (!(v3 >= -9007199254740991)) { break L1; }
@@ -159,7 +159,7 @@ if (!(o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { if (add(c, p
 if (!(o0 ? "payload" in v0 : hasOwn.call(v0, "payload"))) { if (add(c, p0 + "/payload", "required") >= m) return; }
 if (!(o0 ? "id" in v0 : hasOwn.call(v0, "id"))) { if (add(c, p0 + "/id", "required") >= m) return; }
 if ((o0 ? "fromRole" in v0 : hasOwn.call(v0, "fromRole"))) { const v4 = v0["fromRole"]; N1: { if (!(typeof v4 === "string")) { if (add(c, p0 + "/fromRole", "type", "string", KD(v4)) >= m) return; break N1; }
-if (v4.length < 2 && h.cpLen(v4) < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, h.cpLen(v4)) >= m) return; }
+if (v4.length < 2) { const n0 = h.cpLen(v4); if (n0 < 1) { if (add(c, p0 + "/fromRole", "minLength", 1, n0) >= m) return; } }
 if (!r4.test(v4)) { if (add(c, p0 + "/fromRole", "pattern", "^[^$]") >= m) return; } } }
 if ((o0 ? "messageName" in v0 : hasOwn.call(v0, "messageName"))) { const v5 = v0["messageName"]; if (!(v5 === "$reply")) { if (add(c, p0 + "/messageName", "const", "$reply", KD(v5)) >= m) return; } }
 if ((o0 ? "id" in v0 : hasOwn.call(v0, "id"))) { const v6 = v0["id"]; { let ok1 = false; L2: { if (!(typeof v6 === "string")) { break L2; }
@@ -169,7 +169,8 @@ if (!(v6 >= -9007199254740991)) { break L3; }
 if (!(v6 <= 9007199254740991)) { break L3; } ok1 = true; } } if (!ok1) { if (add(c, p0 + "/id", "anyOf") >= m) return; } } } } }
 return {
   is: is0,
-  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; }
+  explain: function (v, max) { const c = []; ex0(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: 1 / 0
 };
 })() });
 export default validators;

@@ -3,10 +3,11 @@
 // child process; the same load generator drives all three; kinds alternate over rounds so drift
 // hits them alike.
 // Usage: npx tsx bench/e2e/index.ts [--rounds 3] [--clients 4] [--messages 5000] [--window 32]
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { runLoad, type LoadResult } from './load'
 import { KINDS, type Kind } from './server-kinds'
+import { startServerChild } from '../support/child-server'
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`)
@@ -19,22 +20,7 @@ const perClient = arg('messages', 5000)
 const window = arg('window', 32)
 const serverScript = fileURLToPath(new URL('./server.ts', import.meta.url))
 
-function startChild(kind: Kind): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 30_000)
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const match = /PORT (\d+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, port: Number(match[1]) })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
-  })
-}
+const startChild = (kind: Kind) => startServerChild(serverScript, [kind], kind)
 
 function cpuSeconds(child: ChildProcess): Promise<number> {
   return new Promise((resolve) => {

@@ -4,7 +4,6 @@
 // ships); C clients each make N requests with at most `window` in flight. Kinds alternate over
 // rounds so drift hits them alike; medians are printed with the targets.
 // Usage: npx tsx bench/e2e/reply.ts [--rounds 3] [--clients 4] [--requests 5000] [--window 16]
-import { spawn, type ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { createTRPCClient, createWSClient, wsLink } from '@trpc/client'
 import { io as ioClient } from 'socket.io-client'
@@ -13,6 +12,7 @@ import { connect } from '../../src/runtime/adapters/client/index'
 import * as WS from '../../src/runtime/entries/index'
 import { Client, REPLY_KINDS, Server, type ReplyKind } from './reply-server'
 import { withEmittedArtifact } from '../support/emitted'
+import { startServerChild } from '../support/child-server'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -53,22 +53,7 @@ async function trpcCaller(port: number): Promise<Caller> {
 
 const CALLERS: Record<ReplyKind, (port: number) => Promise<Caller>> = { openws: openwsCaller, socketio: socketIoCaller, trpc: trpcCaller }
 
-function startChild(kind: ReplyKind): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', serverScript, kind], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`${kind} server did not start`)), 30_000)
-    child.stdout!.on('data', (chunk) => {
-      out += chunk
-      const match = /PORT (\d+)/.exec(out)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, port: Number(match[1]) })
-      }
-    })
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
-  })
-}
+const startChild = (kind: ReplyKind) => startServerChild(serverScript, [kind], kind)
 
 interface Result {
   perSecond: number

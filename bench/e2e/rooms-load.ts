@@ -3,10 +3,11 @@
 // `window` in flight, acknowledged by the next client's receipt) and every message reaches the
 // K-1 others. The clients speak each server's own protocol (raw `ws` + JSON for openws,
 // socket.io-client for socket.io), so the ratio that matters is deliveries per server CPU second.
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { io as ioClient } from 'socket.io-client'
 import WebSocket from 'ws'
+import { startServerChild } from '../support/child-server'
 
 export type Protocol = 'openws' | 'socketio'
 
@@ -107,15 +108,7 @@ const serverScript = fileURLToPath(new URL('./rooms-server.ts', import.meta.url)
 
 /** Starts `rooms-server.ts <kind> [brokerUrl]` in its own process; resolves with its port. */
 export function startServer(kind: string, brokerUrl?: string): Promise<{ child: ChildProcess; port: number }> {
-  return new Promise((resolve, reject) => {
-    const args = ['--import', 'tsx', serverScript, kind, ...(brokerUrl ? [brokerUrl] : [])]
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
-    child.stdout!.on('data', (chunk) => {
-      const match = /PORT (\d+)/.exec(String(chunk))
-      if (match) resolve({ child, port: Number(match[1]) })
-    })
-    child.once('exit', (code) => reject(new Error(`${kind} server exited with ${code}`)))
-  })
+  return startServerChild(serverScript, [kind, ...(brokerUrl ? [brokerUrl] : [])], kind)
 }
 
 /** The child's CPU time so far (user + system), in seconds. */

@@ -109,6 +109,9 @@ describe('types as payloads', () => {
     const names = Object.keys(messages)
     const table = (binder.compiled as CompiledArtifact).replies?.inbound ?? []
     expect(names.filter((_n, i) => table[i] !== undefined).sort()).toEqual(['add', 'badSum', 'explicit', 'inferred', 'named'])
+    // A @message stub's return type: the reply the host expects when it asks the client.
+    expect(binder.network.roles.client.messages.confirm.reply).toEqual({ type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'], additionalProperties: false })
+    expect(Object.keys((binder.compiled as CompiledArtifact).replies?.outbound.client ?? {})).toEqual(['confirm'])
 
     const interpreted = fluentBindings(binder.network)
     const on = interpreted.fromRoles.client
@@ -132,6 +135,14 @@ describe('types as payloads', () => {
       await c.send('ping', { n: 5 })
       expect(c.frames.at(-1)).toMatchObject({ messageName: 'pinged', payload: { n: 5 } })
       expect(c.frames.some((f) => f.messageName === '$reply' && (f.payload as { n?: number })?.n !== undefined)).toBe(false)
+      // host -> client: the client's reply is validated against the stub's return type.
+      const asked = (c.session.peer as { confirm(p: unknown): Promise<unknown> }).confirm({ q: '?' })
+      await c.reply(c.take().at(-1)!.id!, { ok: true })
+      expect(await asked).toEqual({ ok: true })
+      const wrong = (c.session.peer as { confirm(p: unknown): Promise<unknown> }).confirm({ q: '?' })
+      const refused = expect(wrong).rejects.toMatchObject({ code: 'OPENWS_ERR_REPLY_INVALID' })
+      await c.reply(c.take().at(-1)!.id!, { ok: 'yes' })
+      await refused
     }
   })
 

@@ -26,6 +26,8 @@ export interface EvaluatorHost {
   resolveModule?: (specifier: string, importer: string) => ResolvedModule | undefined
   /** Typed mode: the JSON Schema of a method's first parameter type (types as payloads). */
   payloadFromType?: (method: Node, kind: 'message' | 'handler') => JsonSchema
+  /** Typed mode: the JSON Schema of a method's return type (types as replies); undefined: one-way. */
+  replyFromType?: (method: Node, kind: 'message' | 'handler') => JsonSchema | undefined
 }
 
 const IN_PROGRESS = Symbol('in progress')
@@ -50,6 +52,10 @@ export class Evaluator {
 
   get payloadFromType(): EvaluatorHost['payloadFromType'] {
     return this.host.payloadFromType
+  }
+
+  get replyFromType(): EvaluatorHost['replyFromType'] {
+    return this.host.replyFromType
   }
 
   /** The real decorator-module export `name` (to recognise @handler / @message factories). */

@@ -37,7 +37,8 @@ function namedStub(name: string): Function {
 
 /**
  * `@handler({ from })` / `@message({})` without `payload`: the payload is the method's first
- * parameter type. Typed mode asks the checker (typia); syntax mode cannot, and says so.
+ * parameter type, and (without `reply` too) the reply is its return type (`void`: none, one-way).
+ * Typed mode asks the checker (typia); syntax mode cannot, and says so.
  */
 function typedDecorator(d: Node, member: Node, factory: Function, ev: Evaluator): Function | undefined {
   const expr = d.expression as Node
@@ -55,7 +56,10 @@ function typedDecorator(d: Node, member: Node, factory: Function, ev: Evaluator)
   }
   const options = (first ? ev.evaluate(first) : {}) as Record<string, unknown>
   const payload = ev.payloadFromType(member, kind)
-  return factory({ ...options, payload }) as Function
+  // An explicit `reply` wins; otherwise the return type, when it is one.
+  const hasReply = props.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && p.key.name === 'reply')
+  const reply = hasReply ? undefined : ev.replyFromType?.(member, kind)
+  return factory(reply === undefined ? { ...options, payload } : { ...options, payload, reply }) as Function
 }
 
 /** Openws decorators of a node, evaluated; foreign decorators are reported separately. */

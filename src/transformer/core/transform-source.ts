@@ -4,7 +4,7 @@ import { parseModule, type ParsedFile } from './ast'
 import { planTransform, type Plan } from './plan'
 import { DEFAULT_PACKAGES } from './imports'
 import { openwsExport, BUILD_DEFAULTS } from './runtime-bridge'
-import { typedPayloads } from './typed/payload-from-type'
+import { typedSchemas } from './typed/payload-from-type'
 import type { TransformSourceOptions, TransformSourceResult, TransformSourceMap } from './types'
 
 /**
@@ -50,7 +50,7 @@ export function planFor(sf: ParsedFile, options: TransformSourceOptions): Plan |
     runtimeModule: options.runtimeModule ?? 'openws',
     packages: options.packages ?? DEFAULT_PACKAGES,
     ...BUILD_DEFAULTS,
-    payloadFromType: options.mode === 'typed' ? typedPayloads(options) : undefined,
+    ...(options.mode === 'typed' ? typedSchemas(options) : undefined),
   })
 }
 

@@ -1,4 +1,5 @@
-// Types as payloads (typed mode): the JSON Schema of a decorated method's first parameter type,
+// Types as payloads and replies (typed mode): the JSON Schema of a decorated method's first
+// parameter type (the payload) and of its return type (the reply, what the promise resolves to),
 // through typia's metadata factory and JSON schema programmer, typia tags included
 // (`string & tags.MinLength<1>`, `tags.Format<'uuid'>`). The schema then goes into the spec and
 // through the same validator code generator as every other payload. typia is loaded on the first
@@ -16,29 +17,36 @@ import { strictObjects } from './strict-objects'
 /** `method`: the oxc MethodDefinition whose first parameter type is the payload. */
 export type PayloadFromType = (method: Node, kind: 'message' | 'handler') => JsonSchema
 
-export function typedPayloads(options: TransformSourceOptions): PayloadFromType | undefined {
+/**
+ * `method`: the oxc MethodDefinition whose return type is the reply (what its promise resolves
+ * to). `undefined`: no reply (`void`, `undefined`, `never`, no return), the message stays one-way.
+ */
+export type ReplyFromType = (method: Node, kind: 'message' | 'handler') => JsonSchema | undefined
+
+export interface TypedSchemas {
+  payloadFromType: PayloadFromType
+  replyFromType: ReplyFromType
+}
+
+/** Types as payloads (the first parameter's type) and as replies (the return type). */
+export function typedSchemas(options: TransformSourceOptions): TypedSchemas | undefined {
   const program: ts.Program | undefined = options.program ?? options.languageService?.getProgram()
   if (!program) return undefined
   const checker = program.getTypeChecker()
   let typia: Typia | undefined
-  return (method, kind) => {
+  const labelOf = (method: Node, kind: 'message' | 'handler') => `${kind === 'handler' ? '@handler' : '@message'} ${textOf(method.key)}`
+  /** typia, once the program's TypeScript numbers type flags as typia's does. */
+  const peer = (method: Node, what: string): Typia => {
     typia ??= loadTypia(program.getCurrentDirectory())
-    const { core, ts: typiaTs } = typia
-    const name = textOf(method.key)
     // typia reads type flags through the `typescript` it imports; another major (e.g. a TS 6 program
     // while typia resolved TS 5.9) numbers them differently and would give wrong schemas.
-    if (checker.getStringType().flags !== typiaTs.TypeFlags.String) {
-      throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the payload of ${name} is its parameter type, but the program's TypeScript is not the one typia uses (${typiaTs.version}); give "payload" explicitly or align the versions`, method, 'warning')
+    if (checker.getStringType().flags !== typia.ts.TypeFlags.String) {
+      throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the ${what} of ${textOf(method.key)} is its ${what === 'payload' ? 'parameter' : 'return'} type, but the program's TypeScript is not the one typia uses (${typia.ts.version}); give "${what}" explicitly or align the versions`, method, 'warning')
     }
-    const param = method.value.params[0] as Node | undefined
-    const label = `${kind === 'handler' ? '@handler' : '@message'} ${name}`
-    if (!param) {
-      throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label} has neither "payload" nor a parameter whose type could be the payload; add one of them`, method)
-    }
-    const node = programMethod(program, method)?.parameters[0]
-    if (!node) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, param, 'warning')
-    const type = checker.getTypeAtLocation(node)
-    refuseOpenType(type, typiaTs, checker, label, param)
+    return typia
+  }
+  /** The JSON Schema of `type` through typia; objects strict like S.obj. */
+  const schemaOf = (type: ts.Type, core: Typia['core'], fail: (why: string) => TransformerError): JsonSchema => {
     const { JsonSchemaProgrammer, JsonSchemasProgrammer, MetadataCollection, MetadataFactory } = core
     const analyze = (validate: boolean) => {
       const result = MetadataFactory.analyze({
@@ -48,10 +56,7 @@ export function typedPayloads(options: TransformSourceOptions): PayloadFromType 
         components: new MetadataCollection({ replace: MetadataCollection.replace }),
         type,
       })
-      if (!result.success) {
-        const why = result.errors.flatMap((e) => e.messages.map((m) => `${e.name}: ${m}`)).join('; ')
-        throw new TransformerError('OPENWS_ERR_INVALID_SCHEMA', `${label}: the parameter type cannot be a JSON payload (${why}); give "payload" explicitly or change the type`, param)
-      }
+      if (!result.success) throw fail(result.errors.flatMap((e) => e.messages.map((m) => `${e.name}: ${m}`)).join('; '))
       return result.data
     }
     analyze(true)
@@ -59,6 +64,43 @@ export function typedPayloads(options: TransformSourceOptions): PayloadFromType 
     // Strict like S.obj: an index signature is how a type allows other keys (strict-objects.ts).
     return strictObjects(componentsToDefs(unit.schema as unknown as JsonSchema, (unit.components as { schemas?: Record<string, unknown> }).schemas ?? {}))
   }
+
+  const payloadFromType: PayloadFromType = (method, kind) => {
+    const { core, ts: typiaTs } = peer(method, 'payload')
+    const param = method.value.params[0] as Node | undefined
+    const label = labelOf(method, kind)
+    if (!param) {
+      throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label} has neither "payload" nor a parameter whose type could be the payload; add one of them`, method)
+    }
+    const node = programMethod(program, method)?.parameters[0]
+    if (!node) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, param, 'warning')
+    const type = checker.getTypeAtLocation(node)
+    refuseOpenType(type, typiaTs, checker, label, param)
+    return schemaOf(type, core, (why) => new TransformerError('OPENWS_ERR_INVALID_SCHEMA', `${label}: the parameter type cannot be a JSON payload (${why}); give "payload" explicitly or change the type`, param))
+  }
+
+  const replyFromType: ReplyFromType = (method, kind) => {
+    const { core, ts: typiaTs } = peer(method, 'reply')
+    const label = labelOf(method, kind)
+    // The return type's annotation when there is one, else the method's name.
+    const at = (method.value.returnType as Node | null | undefined) ?? (method.key as Node)
+    const decl = programMethod(program, method)
+    if (!decl) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, method, 'warning')
+    const signature = checker.getSignatureFromDeclaration(decl)
+    if (!signature) return undefined
+    // What the promise resolves to: `Promise<R>` and `R` both reply R.
+    const returned = checker.getReturnTypeOfSignature(signature)
+    const type = checker.getAwaitedType(returned) ?? returned
+    const F = typiaTs.TypeFlags
+    if (type.flags & (F.Void | F.Undefined | F.Never)) return undefined
+    if (type.flags & (F.Any | F.Unknown)) {
+      const what = type.flags & F.Any ? 'any' : 'unknown'
+      throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label}: the return type is \`${what}\`, which would accept every reply; annotate the return type (e.g. \`Promise<{ roomId: string }>\`, or \`Promise<void>\` for a one-way message), or give "reply" explicitly`, at)
+    }
+    return schemaOf(type, core, (why) => new TransformerError('OPENWS_ERR_INVALID_SCHEMA', `${label}: the return type cannot be a JSON reply (${why}); give "reply" explicitly, or return nothing (\`Promise<void>\`) for a one-way message`, at))
+  }
+
+  return { payloadFromType, replyFromType }
 }
 
 /**

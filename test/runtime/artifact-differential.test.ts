@@ -86,9 +86,14 @@ function exampleNetwork(): Net {
   const pool: JsonSchema[] = [obj, { type: 'string' }]
   const host: Record<string, MessageDoc> = {}
   for (let i = 0; i < 30; i++) host[`m${i}`] = { payload: pool[i % 2]!, from: [i % 3 === 0 ? 'portal' : 'client'] }
-  // Requests: m1 (string -> object), m2 (its reply is its payload schema: one shared id).
-  host.m1!.reply = obj
+  // Requests: m1 (string -> object of two keys: written in schema order, unlike JSON.stringify),
+  // m2 (its reply is its payload schema: one shared id), m4 (object -> string).
+  host.m1!.reply = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } }, required: ['a', 'b'] }
   host.m2!.reply = obj
+  host.m4!.reply = pool[1]
+  // m7: a boolean payload (its encoder writes true or false whatever it is given) answered with a
+  // string: an encoder of the wrong schema would write other bytes.
+  host.m7 = { payload: { type: 'boolean' }, from: ['client'], reply: pool[1] }
   const client: Record<string, MessageDoc> = {}
   for (let i = 0; i < 70; i++) client[`m${i}`] = { payload: pool[i % 2]! }
   // Host -> client requests: m10 (object -> same object), m11 (string -> object).
@@ -97,9 +102,9 @@ function exampleNetwork(): Net {
   const network: NetworkIR = { name: 'example', roles: { host: { 'x-openws-host': true, messages: host }, client: { messages: client }, portal: { messages: {} } } }
   return { network, hostRole: 'host', pool }
 }
-// Requests m1 (a valid reply: $reply) and m2 (an invalid one: $error OPENWS_ERR_REPLY_INVALID); the
+// Requests m1, m4 and m7 (valid replies: $reply) and m2 (an invalid one: $error OPENWS_ERR_REPLY_INVALID); the
 // host's requests to client m10 and m11 get the replies {a:'ok'} (resolved) and 5 (REPLY_INVALID).
-const EXAMPLE_FRAMES: FrameSpec[] = [[0, 1, 'text', { reply: { a: 'ok' } }], [0, 2, { a: 'x' }, { reply: 5 }], [0, 4, { a: 1 }], [0, 3, 'portal only'], [0, 50, 'unknown'], [1, 4, undefined]]
+const EXAMPLE_FRAMES: FrameSpec[] = [[0, 1, 'text', { reply: { b: 'ok', a: 'ok' } }], [0, 2, { a: 'x' }, { reply: 5 }], [0, 4, { a: 1 }], [0, 4, { a: 'y' }, { reply: 'hi' }], [0, 7, true, { reply: 'hi' }], [0, 8, { a: 'x' }], [0, 3, 'portal only'], [0, 50, 'unknown'], [1, 4, undefined]]
 
 /**
  * An inbound frame: sender index, message pick (host names, then other roles' names and unknowns),

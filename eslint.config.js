@@ -5,7 +5,18 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', '**/out/', 'examples/*/dist/', 'src/runtime/envelope/generated.ts', 'src/ui/.build/', 'test/**/__golden__/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'coverage/',
+      '**/out/',
+      'examples/*/dist/',
+      'src/runtime/envelope/generated.ts',
+      'src/ui/.build/',
+      'test/**/__golden__/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -49,7 +49,9 @@ const SAMPLE_MS = 1500
 const MAX_RUNS = 15
 const roundsFor = (plainMs: number) => Math.max(RUNS, Math.min(MAX_RUNS, Math.ceil(SAMPLE_MS / plainMs)))
 
-console.log(`generated project: ${project.files} files; ${RUNS}-${MAX_RUNS} runs per cell after a warm-up (median; typed: ${RUNS}); target: syntax/plain <= 1.5x\n`)
+console.log(
+  `generated project: ${project.files} files; ${RUNS}-${MAX_RUNS} runs per cell after a warm-up (median; typed: ${RUNS}); target: syntax/plain <= 1.5x\n`,
+)
 console.log('first build      plain  hook floor    syntax     typed   syntax/plain          typed/plain   syntax overhead   floor/plain')
 const failures: string[] = []
 for (const bundler of BUNDLERS) {
@@ -73,7 +75,9 @@ for (const bundler of BUNDLERS) {
   const syntax = medians.syntax! / medians.plain!
   const typed = medians.typed! / medians.plain!
   console.log(
-    `${bundler.padEnd(10)} ${ms(medians.plain!)}  ${ms(medians.floor!)}  ${ms(medians.syntax!)}  ${ms(medians.typed!)}     ${`${syntax.toFixed(2)}x ${syntax <= 1.5 ? 'MET' : 'NOT MET'}`.padEnd(16)}  ${`${typed.toFixed(2)}x`.padEnd(12)}  +${(medians.syntax! - medians.plain!).toFixed(0)} ms`.padEnd(15) + `   ${(medians.floor! / medians.plain!).toFixed(2)}x`,
+    `${bundler.padEnd(10)} ${ms(medians.plain!)}  ${ms(medians.floor!)}  ${ms(medians.syntax!)}  ${ms(medians.typed!)}     ${`${syntax.toFixed(2)}x ${syntax <= 1.5 ? 'MET' : 'NOT MET'}`.padEnd(16)}  ${`${typed.toFixed(2)}x`.padEnd(12)}  +${(medians.syntax! - medians.plain!).toFixed(0)} ms`.padEnd(
+      15,
+    ) + `   ${(medians.floor! / medians.plain!).toFixed(2)}x`,
   )
 }
 
@@ -91,7 +95,9 @@ for (const [name, rebuild] of rebuilders) {
       const { first, rebuilds } = await rebuild(project, join(work, 'rebuild', name, mode), plugin, Math.max(3, RUNS))
       const r = median(rebuilds)
       if (mode === 'plain') plainRebuild = r
-      console.log(`${`${name} ${mode}`.padEnd(16)} ${ms(first)}      ${ms(r)}                  ${mode === 'plain' ? '' : `${(r / plainRebuild).toFixed(2)}x`}`)
+      console.log(
+        `${`${name} ${mode}`.padEnd(16)} ${ms(first)}      ${ms(r)}                  ${mode === 'plain' ? '' : `${(r / plainRebuild).toFixed(2)}x`}`,
+      )
     } catch (err) {
       failures.push(`${name} rebuild ${mode}: ${String((err as Error).message ?? err).split('\n')[0]}`)
     }

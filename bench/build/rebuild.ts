@@ -7,7 +7,12 @@ import type { OpenWsPluginOptions } from '../../src/unplugin/plugin'
 import { openwsEntry, resolveRelative } from '../support/paths'
 import type { Project } from './project'
 
-export type Rebuilder = (project: Project, outDir: string, plugin: OpenWsPluginOptions | false, edits: number) => Promise<{ first: number; rebuilds: number[] }>
+export type Rebuilder = (
+  project: Project,
+  outDir: string,
+  plugin: OpenWsPluginOptions | false,
+  edits: number,
+) => Promise<{ first: number; rebuilds: number[] }>
 
 export const esbuildRebuild: Rebuilder = async (project, outDir, plugin, edits) => {
   const esbuild = await import('esbuild')
@@ -21,7 +26,10 @@ export const esbuildRebuild: Rebuilder = async (project, outDir, plugin, edits) 
     format: 'esm',
     outfile,
     logLevel: 'silent',
-    plugins: [...ours, { name: 'src', setup: (b) => void b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: openwsEntry(a.path)! })) }],
+    plugins: [
+      ...ours,
+      { name: 'src', setup: (b) => void b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: openwsEntry(a.path)! })) },
+    ],
   })
   await ctx.rebuild()
   const first = performance.now() - t0
@@ -31,7 +39,8 @@ export const esbuildRebuild: Rebuilder = async (project, outDir, plugin, edits) 
     const t = performance.now()
     await ctx.rebuild()
     rebuilds.push(performance.now() - t)
-    if (plugin && !readFileSync(outfile, 'utf8').replace(/\\"/g, '"').includes(expected)) throw new Error('esbuild rebuild did not pick up the edited schema')
+    if (plugin && !readFileSync(outfile, 'utf8').replace(/\\"/g, '"').includes(expected))
+      throw new Error('esbuild rebuild did not pick up the edited schema')
   }
   await ctx.dispose()
   project.edit(0)
@@ -55,7 +64,11 @@ export const rollupRebuild: Rebuilder = async (project, outDir, plugin, edits) =
         name: 'ts',
         async transform(code, id) {
           if (!id.endsWith('.ts')) return null
-          const r = await esbuild.transform(code, { loader: 'ts', target: 'es2022', tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } } })
+          const r = await esbuild.transform(code, {
+            loader: 'ts',
+            target: 'es2022',
+            tsconfigRaw: { compilerOptions: { verbatimModuleSyntax: true } },
+          })
           return { code: r.code, map: null }
         },
       },
@@ -86,7 +99,8 @@ export const rollupRebuild: Rebuilder = async (project, outDir, plugin, edits) =
     const t = performance.now()
     await nextEnd()
     rebuilds.push(performance.now() - t)
-    if (plugin && !readFileSync(file, 'utf8').replace(/\\"/g, '"').includes(expected)) throw new Error('rollup rebuild did not pick up the edited schema')
+    if (plugin && !readFileSync(file, 'utf8').replace(/\\"/g, '"').includes(expected))
+      throw new Error('rollup rebuild did not pick up the edited schema')
   }
   await watcher.close()
   project.edit(0)

@@ -20,15 +20,13 @@ const ENTRY = join(root, 'src/runtime/entries/fluent.ts')
  * their property names (`f<k>`), so nothing can be shared between them but helpers.
  */
 const payloadSource = (k: number, distinct: boolean) =>
-  distinct ? `S.obj({ id: S.int, f${k}: S.str.max(200), tags: S.arr(S.str) })` : 'S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })'
+  distinct
+    ? `S.obj({ id: S.int, f${k}: S.str.max(200), tags: S.arr(S.str) })`
+    : 'S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })'
 
 /** A network as source text: host `server` with `n` messages from `client`, `client` with `n` replies. */
 export function fluentSource(n: number, distinct = false): string {
-  const lines = [
-    "import * as WS from 'openws/fluent'",
-    "import { S } from 'openws/fluent'",
-    'const server = WS.role("server").asHost()',
-  ]
+  const lines = ["import * as WS from 'openws/fluent'", "import { S } from 'openws/fluent'", 'const server = WS.role("server").asHost()']
   for (let i = 0; i < n; i++) lines.push(`  .message(WS.message("m${i}").payload(${payloadSource(i, distinct)}).from("client"))`)
   lines.push('const client = WS.role("client")')
   for (let i = 0; i < n; i++) lines.push(`  .message(WS.message("r${i}").payload(S.obj({ id: S.int, ok: S.bool })))`)
@@ -41,11 +39,21 @@ export function fluentSource(n: number, distinct = false): string {
  * another (net.mjs) importing it, so plain `node` measures module evaluation without any loader.
  */
 export function compiledModule(n: number, dir: string, distinct = false): string {
-  writeFileSync(join(dir, 'rt-entry.ts'), [
-    `export * from ${JSON.stringify(ENTRY)}`,
-    `export { compiledBindings, compiledFluentBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
-  ].join('\n'))
-  buildSync({ entryPoints: [join(dir, 'rt-entry.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'rt.mjs'), logLevel: 'error' })
+  writeFileSync(
+    join(dir, 'rt-entry.ts'),
+    [
+      `export * from ${JSON.stringify(ENTRY)}`,
+      `export { compiledBindings, compiledFluentBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
+    ].join('\n'),
+  )
+  buildSync({
+    entryPoints: [join(dir, 'rt-entry.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: join(dir, 'rt.mjs'),
+    logLevel: 'error',
+  })
   const result = transformSource(fluentSource(n, distinct), join(dir, 'net.ts'), { mode: 'syntax', runtimeModule: './rt.mjs' })
   if (!result || !result.code.includes('compiledFluentBindings(')) throw new Error(`not compiled: ${JSON.stringify(result?.diagnostics)}`)
   const js = transformSync(result.code, { loader: 'ts', format: 'esm', target: 'es2022' }).code
@@ -68,7 +76,11 @@ console.log(JSON.stringify({ ms: t2 - t0, importMs: t1 - t0 }))
 const best = (xs: number[]) => Math.min(...xs)
 const ms = (ns: bigint) => Number(ns) / 1e6
 
-export async function measureStartup(n: number, samples = 15, distinct = false): Promise<{ compiled: number; interpreted: number; bytes: number; minBytes: number }> {
+export async function measureStartup(
+  n: number,
+  samples = 15,
+  distinct = false,
+): Promise<{ compiled: number; interpreted: number; bytes: number; minBytes: number }> {
   const dir = join(tmpdir(), `openws-bench-${process.pid}`)
   mkdirSync(dir, { recursive: true })
   const js = compiledModule(n, dir, distinct)
@@ -87,7 +99,9 @@ export async function measureStartup(n: number, samples = 15, distinct = false):
     const t0 = process.hrtime.bigint()
     let server = fluent.role('server').asHost()
     for (let k = 0; k < n; k++) {
-      const payload = distinct ? S.obj({ id: S.int, [`f${k}`]: S.str.max(200), tags: S.arr(S.str) }) : S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })
+      const payload = distinct
+        ? S.obj({ id: S.int, [`f${k}`]: S.str.max(200), tags: S.arr(S.str) })
+        : S.obj({ id: S.int, text: S.str.max(200), tags: S.arr(S.str) })
       server = server.message(fluent.message(`m${k}`).payload(payload).from('client'))
     }
     let client = fluent.role('client')
@@ -121,8 +135,10 @@ export async function printStartup(): Promise<void> {
     }
     // Marginal minified bytes per message (the 990 messages between the two networks).
     const perMessage = (sizes[1000]! - sizes[10]!) / 990
-    console.log(`  generated code per ${distinct ? 'distinct' : 'shared-schema'} message: ${(perMessage / 1024).toFixed(2)} KB minified` +
-      (distinct ? ` (target ≤ 1.5 KB: ${perMessage <= 1536 ? 'met' : 'NOT met'})` : ''))
+    console.log(
+      `  generated code per ${distinct ? 'distinct' : 'shared-schema'} message: ${(perMessage / 1024).toFixed(2)} KB minified` +
+        (distinct ? ` (target ≤ 1.5 KB: ${perMessage <= 1536 ? 'met' : 'NOT met'})` : ''),
+    )
   }
 }
 

@@ -79,7 +79,11 @@ const best = (xs: number[]) => Math.max(...xs)
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(0)}k`).padStart(9)
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(8)
 
-const WORKLOADS: Array<() => [Workload, boolean]> = [() => [chatWorkload(), true], () => [syntheticWorkload(10), false], () => [syntheticWorkload(1000), false]]
+const WORKLOADS: Array<() => [Workload, boolean]> = [
+  () => [chatWorkload(), true],
+  () => [syntheticWorkload(10), false],
+  () => [syntheticWorkload(1000), false],
+]
 const CHILD = process.env.OPENWS_DISPATCH_CHILD
 
 /** Child mode: one (workload, variant) in this fresh process; prints the best of its rounds. */
@@ -103,7 +107,9 @@ async function main(): Promise<void> {
   // session's code, and each other's call-site feedback (other validators, routes, handlers)
   // would make those sites polymorphic, which no single deployment sees. Passes interleave
   // the children in time, and the best pass counts, so load from neighbours biases no one.
-  console.log(`node ${process.version}; frames/s, best of ${passes} passes x ${rounds} rounds of ${ms} ms (after warm-up), one process per cell`)
+  console.log(
+    `node ${process.version}; frames/s, best of ${passes} passes x ${rounds} rounds of ${ms} ms (after warm-up), one process per cell`,
+  )
   const results = new Map<string, Record<VariantName, number>>()
   const names: string[] = []
   for (const make of WORKLOADS) {
@@ -116,16 +122,23 @@ async function main(): Promise<void> {
   for (let pass = 0; pass < passes; pass++) {
     for (let i = 0; i < WORKLOADS.length; i++) {
       for (const v of VARIANTS) {
-        const child = spawnSync(tsx, [fileURLToPath(import.meta.url)], { env: { ...process.env, OPENWS_DISPATCH_CHILD: `${i}:${v}` }, encoding: 'utf8' })
+        const child = spawnSync(tsx, [fileURLToPath(import.meta.url)], {
+          env: { ...process.env, OPENWS_DISPATCH_CHILD: `${i}:${v}` },
+          encoding: 'utf8',
+        })
         if (child.status !== 0) throw new Error(`bench child ${names[i]} / ${v} failed: ${child.stderr}`)
         const m = results.get(names[i]!)!
         m[v] = Math.max(m[v], Number(child.stdout))
       }
     }
   }
-  console.log(`${'workload'.padEnd(16)}${VARIANTS.map((v) => v.replace('openws ', '').replace('reference (ajv)', 'reference').padStart(12)).join('')}`)
+  console.log(
+    `${'workload'.padEnd(16)}${VARIANTS.map((v) => v.replace('openws ', '').replace('reference (ajv)', 'reference').padStart(12)).join('')}`,
+  )
   for (const [name, m] of results) console.log(`${name.padEnd(16)}${VARIANTS.map((v) => fmt(m[v]).padStart(12)).join('')}`)
-  console.log(`\n${'ratios'.padEnd(16)}${['compiled/hand', 'interp/hand', 'compiled/ref', 'interp/ref', 'async/ref'].map((h) => h.padStart(14)).join('')}`)
+  console.log(
+    `\n${'ratios'.padEnd(16)}${['compiled/hand', 'interp/hand', 'compiled/ref', 'interp/ref', 'async/ref'].map((h) => h.padStart(14)).join('')}`,
+  )
   for (const [name, m] of results) {
     const ref = m['reference (ajv)']
     const cells = [
@@ -148,7 +161,9 @@ async function main(): Promise<void> {
   console.log('\n3x the reference needs, vs the floor (JSON.parse of the frame and the reply written, no checks):')
   for (const [name, m] of results) {
     const ref = m['reference (ajv)']
-    console.log(`  ${name.padEnd(16)} needs ${fmt(3 * ref).trim()}/s; the floor runs ${fmt(m.floor).trim()}/s (${ratio(m.floor, ref).trim()} the reference); compiled reaches ${ratio(m['openws compiled'], m.floor).trim()} of the floor`)
+    console.log(
+      `  ${name.padEnd(16)} needs ${fmt(3 * ref).trim()}/s; the floor runs ${fmt(m.floor).trim()}/s (${ratio(m.floor, ref).trim()} the reference); compiled reaches ${ratio(m['openws compiled'], m.floor).trim()} of the floor`,
+    )
   }
   console.log('')
   await printStartup()

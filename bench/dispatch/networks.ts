@@ -51,7 +51,11 @@ export function chatWorkload(): Workload {
     frames.push(
       i % 4 === 0
         ? JSON.stringify({ fromRole: 'client', messageName: 'joinRoom', payload: { userId, roomId: 'room1' } })
-        : JSON.stringify({ fromRole: 'client', messageName: 'sendMessage', payload: { userId, roomId: 'room1', text: `Hello, world! #${i}` } }),
+        : JSON.stringify({
+            fromRole: 'client',
+            messageName: 'sendMessage',
+            payload: { userId, roomId: 'room1', text: `Hello, world! #${i}` },
+          }),
     )
   }
   return {
@@ -70,7 +74,11 @@ export function chatWorkload(): Workload {
 
 /** Host messages m0..m{n-1}, all {id, name, tags}; the reply is ack {id, name}. Frames hit messages uniformly. */
 export function syntheticWorkload(n: number): Workload {
-  const item = obj({ id: { type: 'integer', minimum: 0 }, name: { type: 'string', maxLength: 64 }, tags: { type: 'array', items: str, maxItems: 8 } })
+  const item = obj({
+    id: { type: 'integer', minimum: 0 },
+    name: { type: 'string', maxLength: 64 },
+    tags: { type: 'array', items: str, maxItems: 8 },
+  })
   const messages: NetworkIR['roles'][string]['messages'] = {}
   for (let i = 0; i < n; i++) messages[`m${i}`] = { payload: item, from: ['client'] }
   const network: NetworkIR = {
@@ -81,7 +89,7 @@ export function syntheticWorkload(n: number): Workload {
     },
   }
   let seed = 42
-  const random = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32)
+  const random = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32
   const frames: string[] = []
   for (let i = 0; i < 1024; i++) {
     const m = Math.floor(random() * n)

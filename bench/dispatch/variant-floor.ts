@@ -12,9 +12,19 @@ export function floorChat(sink: Sink): (frame: string) => void {
     const env = JSON.parse(frame)
     const p = env.payload
     if (env.messageName === 'joinRoom') {
-      sink.bytes += Buffer.byteLength('{"fromRole":"server","messageName":"joinedRoom","payload":{"roomId":' + q(p.roomId) + ',"joinerId":' + q(p.userId) + '}}')
+      sink.bytes += Buffer.byteLength(
+        '{"fromRole":"server","messageName":"joinedRoom","payload":{"roomId":' + q(p.roomId) + ',"joinerId":' + q(p.userId) + '}}',
+      )
     } else if (env.messageName === 'sendMessage') {
-      sink.bytes += Buffer.byteLength('{"fromRole":"server","messageName":"receivedMessage","payload":{"roomId":' + q(p.roomId) + ',"senderId":' + q(p.userId) + ',"text":' + q(p.text) + '}}')
+      sink.bytes += Buffer.byteLength(
+        '{"fromRole":"server","messageName":"receivedMessage","payload":{"roomId":' +
+          q(p.roomId) +
+          ',"senderId":' +
+          q(p.userId) +
+          ',"text":' +
+          q(p.text) +
+          '}}',
+      )
     }
   }
 }

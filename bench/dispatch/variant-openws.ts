@@ -28,7 +28,14 @@ export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boole
           },
     }
   }
-  const binder: BindingsCore = { kind: 'openws.bindings', network: w.network, hostRole: w.hostRole, routes, lifecycle: {}, interpret: interpretArtifact }
+  const binder: BindingsCore = {
+    kind: 'openws.bindings',
+    network: w.network,
+    hostRole: w.hostRole,
+    routes,
+    lifecycle: {},
+    interpret: interpretArtifact,
+  }
   if (compiled) {
     const { source } = generateArtifact({
       network: w.network,

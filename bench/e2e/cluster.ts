@@ -54,7 +54,9 @@ try {
     for (const kind of round % 2 === 0 ? kinds : [...kinds].reverse()) {
       const m = await measure(kind, brokers.get(kind.broker)!)
       // Each run, too: on a shared machine the spread says how far to trust the medians.
-      console.log(`  round ${round + 1} ${kind.name}: ${m.perSecond.toFixed(0)} deliveries/s, ${m.perCpuSecond.toFixed(0)} per server CPU s`)
+      console.log(
+        `  round ${round + 1} ${kind.name}: ${m.perSecond.toFixed(0)} deliveries/s, ${m.perCpuSecond.toFixed(0)} per server CPU s`,
+      )
       results.get(kind.name)!.push(m)
     }
   }
@@ -62,18 +64,26 @@ try {
   for (const broker of brokers.values()) await broker.stop()
 }
 
-const summary = new Map([...results].map(([name, runs]) => [name, { wall: median(runs.map((r) => r.perSecond)), cpu: median(runs.map((r) => r.perCpuSecond)) }]))
-console.log(`cross-instance fan-out over loopback: 2 instances, ${clients} clients split between them in one room, ` +
-  `${perClient} messages each, window ${window}, median of ${rounds} rounds (node ${process.version})`)
+const summary = new Map(
+  [...results].map(([name, runs]) => [name, { wall: median(runs.map((r) => r.perSecond)), cpu: median(runs.map((r) => r.perCpuSecond)) }]),
+)
+console.log(
+  `cross-instance fan-out over loopback: 2 instances, ${clients} clients split between them in one room, ` +
+    `${perClient} messages each, window ${window}, median of ${rounds} rounds (node ${process.version})`,
+)
 const base = summary.get('socketio-redis')
 console.log('kind             deliveries/s  vs socket.io   deliveries/server-cpu-s  vs socket.io')
 for (const [name, { wall, cpu }] of summary) {
   const ratios = base ? [(wall / base.wall).toFixed(2), (cpu / base.cpu).toFixed(2)] : ['-', '-']
-  console.log(`${name.padEnd(16)} ${wall.toFixed(0).padStart(12)} ${ratios[0].padStart(10)}x ${cpu.toFixed(0).padStart(24)} ${ratios[1].padStart(12)}x`)
+  console.log(
+    `${name.padEnd(16)} ${wall.toFixed(0).padStart(12)} ${ratios[0].padStart(10)}x ${cpu.toFixed(0).padStart(24)} ${ratios[1].padStart(12)}x`,
+  )
 }
 const ours = summary.get('openws-redis')
 if (base && ours) {
   const verdict = (ratio: number) => `${ratio.toFixed(2)}x ${ratio >= TARGET ? 'met' : 'NOT met'}`
-  console.log(`target ≥ ${TARGET}x socket.io + redis-adapter (openws-redis): per server CPU second ${verdict(ours.cpu / base.cpu)}; ` +
-    `wall-clock deliveries/s ${verdict(ours.wall / base.wall)}`)
+  console.log(
+    `target ≥ ${TARGET}x socket.io + redis-adapter (openws-redis): per server CPU second ${verdict(ours.cpu / base.cpu)}; ` +
+      `wall-clock deliveries/s ${verdict(ours.wall / base.wall)}`,
+  )
 }

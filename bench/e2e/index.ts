@@ -61,8 +61,10 @@ async function main(): Promise<void> {
   }
   const raw = median(results.get('raw-ws')!.map((r) => r.perSecond))
   const rawCpu = median(results.get('raw-ws')!.map((r) => r.perCpuSecond))
-  console.log(`chat broadcast over loopback: ${clients} clients in one room, ${perClient} messages each, window ${window}, ` +
-    `${clients * perClient * (clients - 1)} deliveries per run, median of ${rounds} rounds (node ${process.version})`)
+  console.log(
+    `chat broadcast over loopback: ${clients} clients in one room, ${perClient} messages each, window ${window}, ` +
+      `${clients * perClient * (clients - 1)} deliveries per run, median of ${rounds} rounds (node ${process.version})`,
+  )
   console.log('msgs/s is wall-clock (sensitive to other load on the machine); msgs/cpu-s is deliveries per second of server CPU time.')
   console.log('kind             msgs/s     p50 ms   p99 ms   vs raw   msgs/cpu-s   vs raw')
   for (const kind of KINDS) {
@@ -78,16 +80,18 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => {
-  // Then room broadcasts: openws groups vs socket.io rooms in one process (./rooms.ts), across two
-  // instances on Redis and NATS (./cluster.ts), and request/reply round trips against socket.io
-  // emitWithAck and a tRPC mutation (./reply.ts); each takes its own options.
-  for (const script of ['./rooms.ts', './cluster.ts', './reply.ts']) {
-    console.log('')
-    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' })
-    if (run.status !== 0) process.exit(1)
-  }
-}).catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+main()
+  .then(() => {
+    // Then room broadcasts: openws groups vs socket.io rooms in one process (./rooms.ts), across two
+    // instances on Redis and NATS (./cluster.ts), and request/reply round trips against socket.io
+    // emitWithAck and a tRPC mutation (./reply.ts); each takes its own options.
+    for (const script of ['./rooms.ts', './cluster.ts', './reply.ts']) {
+      console.log('')
+      const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], { stdio: 'inherit' })
+      if (run.status !== 0) process.exit(1)
+    }
+  })
+  .catch((error) => {
+    console.error(error)
+    process.exit(1)
+  })

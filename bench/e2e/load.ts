@@ -47,15 +47,20 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   // Join: client 0 creates the room, the others join one by one (each join is broadcast).
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('join timed out')), options.timeoutMs)
-    sockets.forEach((ws, i) => ws.on('message', (data) => {
-      const msg = JSON.parse(data.toString())
-      if (msg.messageName !== 'joinedRoom') return
-      joined[i]++
-      if (msg.payload.joinerId === `u${i}` && i + 1 < clients) {
-        sockets[i + 1].send(frame('joinRoom', { userId: `u${i + 1}`, roomId }))
-      }
-      if (msg.payload.joinerId === `u${clients - 1}` && i === clients - 1) { clearTimeout(timer); resolve() }
-    }))
+    sockets.forEach((ws, i) =>
+      ws.on('message', (data) => {
+        const msg = JSON.parse(data.toString())
+        if (msg.messageName !== 'joinedRoom') return
+        joined[i]++
+        if (msg.payload.joinerId === `u${i}` && i + 1 < clients) {
+          sockets[i + 1].send(frame('joinRoom', { userId: `u${i + 1}`, roomId }))
+        }
+        if (msg.payload.joinerId === `u${clients - 1}` && i === clients - 1) {
+          clearTimeout(timer)
+          resolve()
+        }
+      }),
+    )
     sockets[0].send(frame('createRoom', { userId: 'u0', roomId }))
   })
   for (const ws of sockets) ws.removeAllListeners('message')
@@ -77,19 +82,27 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`load timed out after ${delivered}/${total} deliveries`)), options.timeoutMs)
-    sockets.forEach((ws, i) => ws.on('message', (data: Buffer) => {
-      const now = performance.now()
-      // Cheap field extraction instead of JSON.parse, so the load generator is not the bottleneck.
-      // Every server under test emits the same envelope; the text is "<sender>|<sentAt>|...".
-      const frame = data.toString('latin1')
-      if (!frame.includes('"receivedMessage"')) return
-      const at = frame.indexOf('"text":"') + 8
-      const bar = frame.indexOf('|', at)
-      const sender = Number(frame.slice(at, bar))
-      latencies[delivered++] = now - Number(frame.slice(bar + 1, frame.indexOf('|', bar + 1)))
-      if ((sender + 1) % clients === i) { ackedByNext[sender]++; pump(sender) }
-      if (delivered === total) { clearTimeout(timer); resolve() }
-    }))
+    sockets.forEach((ws, i) =>
+      ws.on('message', (data: Buffer) => {
+        const now = performance.now()
+        // Cheap field extraction instead of JSON.parse, so the load generator is not the bottleneck.
+        // Every server under test emits the same envelope; the text is "<sender>|<sentAt>|...".
+        const frame = data.toString('latin1')
+        if (!frame.includes('"receivedMessage"')) return
+        const at = frame.indexOf('"text":"') + 8
+        const bar = frame.indexOf('|', at)
+        const sender = Number(frame.slice(at, bar))
+        latencies[delivered++] = now - Number(frame.slice(bar + 1, frame.indexOf('|', bar + 1)))
+        if ((sender + 1) % clients === i) {
+          ackedByNext[sender]++
+          pump(sender)
+        }
+        if (delivered === total) {
+          clearTimeout(timer)
+          resolve()
+        }
+      }),
+    )
     for (let i = 0; i < clients; i++) pump(i)
   })
 

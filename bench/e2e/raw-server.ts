@@ -4,7 +4,9 @@
 // handlers call `api.receivedMessage` once per member).
 import { WebSocketServer, type WebSocket } from 'ws'
 
-interface Member { ws: WebSocket }
+interface Member {
+  ws: WebSocket
+}
 
 export function startRawServer(port = 0): Promise<{ port: number; close(): Promise<void> }> {
   const rooms = new Map<string, Set<string>>()
@@ -66,10 +68,11 @@ export function startRawServer(port = 0): Promise<{ port: number; close(): Promi
       const address = wss.address()
       resolve({
         port: typeof address === 'object' && address ? address.port : 0,
-        close: () => new Promise<void>((done) => {
-          for (const client of wss.clients) client.terminate()
-          wss.close(() => done())
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            for (const client of wss.clients) client.terminate()
+            wss.close(() => done())
+          }),
       })
     })
   })

@@ -33,7 +33,12 @@ interface Caller {
 async function openwsCaller(port: number): Promise<Caller> {
   // The client side of the same contract: Client hosts nothing, Server is the peer.
   const binder = withEmittedArtifact(WS.bindings({ name: 'calc', roles: [Client, Server], host: Client }))
-  const client = connect<WS.Api<typeof Server>>({ bindings: binder, url: `ws://127.0.0.1:${port}/calc/client`, WebSocket: WebSocket as never, reconnect: false })
+  const client = connect<WS.Api<typeof Server>>({
+    bindings: binder,
+    url: `ws://127.0.0.1:${port}/calc/client`,
+    WebSocket: WebSocket as never,
+    reconnect: false,
+  })
   await client.ready()
   return { add: async (a, b) => (await client.api.add({ a, b })).sum, close: () => client.close() }
 }
@@ -46,7 +51,9 @@ async function socketIoCaller(port: number): Promise<Caller> {
 
 async function trpcCaller(port: number): Promise<Caller> {
   const ws = createWSClient({ url: `ws://127.0.0.1:${port}`, WebSocket: WebSocket as never })
-  const client = createTRPCClient<any>({ links: [wsLink({ client: ws })] }) as unknown as { add: { mutate(input: unknown): Promise<{ sum: number }> } }
+  const client = createTRPCClient<any>({ links: [wsLink({ client: ws })] }) as unknown as {
+    add: { mutate(input: unknown): Promise<{ sum: number }> }
+  }
   await client.add.mutate({ a: 0, b: 0 }) // connected
   return { add: async (a, b) => (await client.add.mutate({ a, b })).sum, close: () => ws.close() }
 }
@@ -82,7 +89,11 @@ async function load(callers: Caller[], count: number): Promise<Result> {
   )
   const seconds = (performance.now() - started) / 1000
   latencies.sort((a, b) => a - b)
-  return { perSecond: latencies.length / seconds, p50Ms: latencies[Math.floor(latencies.length * 0.5)], p99Ms: latencies[Math.floor(latencies.length * 0.99)] }
+  return {
+    perSecond: latencies.length / seconds,
+    p50Ms: latencies[Math.floor(latencies.length * 0.5)],
+    p99Ms: latencies[Math.floor(latencies.length * 0.99)],
+  }
 }
 
 async function measure(kind: ReplyKind): Promise<Result> {
@@ -106,7 +117,9 @@ async function main(): Promise<void> {
     for (const kind of order) results.get(kind)!.push(await measure(kind))
   }
   const med = (kind: ReplyKind, key: keyof Result) => median(results.get(kind)!.map((r) => r[key]))
-  console.log(`request/reply round trips over loopback: ${clients} clients x ${perClient} requests, window ${window}, median of ${rounds} rounds (node ${process.version})`)
+  console.log(
+    `request/reply round trips over loopback: ${clients} clients x ${perClient} requests, window ${window}, median of ${rounds} rounds (node ${process.version})`,
+  )
   console.log('kind        round trips/s   p50 ms   p99 ms   vs socket.io   vs tRPC')
   for (const kind of REPLY_KINDS) {
     const rps = med(kind, 'perSecond')

@@ -32,7 +32,8 @@ async function openwsClient(port: number): Promise<LoadClient> {
   ws.send(JSON.stringify({ fromRole: 'client', messageName: 'join', payload: { roomId: 'bench' } }))
   await new Promise((resolve) => ws.once('message', resolve))
   return {
-    send: (userId, text) => ws.send(JSON.stringify({ fromRole: 'client', messageName: 'sendMessage', payload: { userId, roomId: 'bench', text } })),
+    send: (userId, text) =>
+      ws.send(JSON.stringify({ fromRole: 'client', messageName: 'sendMessage', payload: { userId, roomId: 'bench', text } })),
     onReceived: (fn) => ws.on('message', (data: Buffer) => fn((JSON.parse(data.toString()) as { payload: { text: string } }).payload.text)),
     close: () => ws.terminate(),
   }

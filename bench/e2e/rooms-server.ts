@@ -53,7 +53,11 @@ class Server {
 const roomBindings = () => withEmittedArtifact(WS.bindings({ name: 'chat', roles: [Server, Client] }))
 
 async function openwsServer(brokerUrl: string | undefined): Promise<number> {
-  const broker = brokerUrl?.startsWith('nats:') ? natsBroker({ servers: brokerUrl }) : brokerUrl ? redisBroker({ url: brokerUrl }) : undefined
+  const broker = brokerUrl?.startsWith('nats:')
+    ? natsBroker({ servers: brokerUrl })
+    : brokerUrl
+      ? redisBroker({ url: brokerUrl })
+      : undefined
   const server = await createServer({ bindings: roomBindings(), path: '/chat', heartbeatMs: 0, ...(broker ? { groups: { broker } } : {}) })
   await server.groups.ready
   return server.port

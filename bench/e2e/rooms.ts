@@ -33,10 +33,14 @@ for (let round = 0; round < rounds; round++) {
 }
 const base = results.get('socketio')!
 const [baseWall, baseCpu] = [median(base.map((r) => r.perSecond)), median(base.map((r) => r.perCpuSecond))]
-console.log(`room broadcast over loopback: ${clients} clients in one room, ${perClient} messages each, window ${window}, median of ${rounds} rounds (node ${process.version})`)
+console.log(
+  `room broadcast over loopback: ${clients} clients in one room, ${perClient} messages each, window ${window}, median of ${rounds} rounds (node ${process.version})`,
+)
 console.log('kind             deliveries/s  vs socket.io   deliveries/server-cpu-s  vs socket.io')
 for (const kind of ROOM_KINDS) {
   const runs = results.get(kind)!
   const [wall, cpu] = [median(runs.map((r) => r.perSecond)), median(runs.map((r) => r.perCpuSecond))]
-  console.log(`${kind.padEnd(16)} ${wall.toFixed(0).padStart(12)} ${(wall / baseWall).toFixed(2).padStart(10)}x ${cpu.toFixed(0).padStart(24)} ${(cpu / baseCpu).toFixed(2).padStart(12)}x`)
+  console.log(
+    `${kind.padEnd(16)} ${wall.toFixed(0).padStart(12)} ${(wall / baseWall).toFixed(2).padStart(10)}x ${cpu.toFixed(0).padStart(24)} ${(cpu / baseCpu).toFixed(2).padStart(12)}x`,
+  )
 }

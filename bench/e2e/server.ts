@@ -7,7 +7,6 @@ import { chatBindings } from './chat-roles'
 import { startRawServer } from './raw-server'
 import { KINDS, type Kind } from './server-kinds'
 
-
 async function start(kind: Kind): Promise<number> {
   // Same limits everywhere: ws's default maxPayload is what the raw server also uses (1 MiB).
   const common = { bindings: chatBindings(kind !== 'openws-ws-interp'), path: '/chat', heartbeatMs: 0 }

@@ -28,18 +28,25 @@ function packages(nodeModules: string): Array<[string, number]> {
 
 const work = mkdtempSync(join(tmpdir(), 'openws-bench-install-'))
 try {
-  const tgz = execFileSync('npm', ['pack', '--pack-destination', work, '--loglevel=error'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!
+  const tgz = execFileSync('npm', ['pack', '--pack-destination', work, '--loglevel=error'], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!
   const project = join(work, 'app')
   execFileSync('mkdir', ['-p', project])
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'runtime-only', private: true }))
-  execFileSync('npm', ['install', join(work, tgz), 'ws', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: project })
+  execFileSync('npm', ['install', join(work, tgz), 'ws', '--omit=dev', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], {
+    cwd: project,
+  })
   const nm = join(project, 'node_modules')
   const all = packages(nm)
   const total = bytesUnder(nm)
   const compilers = all.filter(([n]) => COMPILERS.test(n)).map(([n]) => n)
   console.log(`runtime-only install (openws + ws, --omit=dev): ${(total / 1e6).toFixed(2)} MB in ${all.length} packages`)
   for (const [name, bytes] of all.slice(0, 8)) console.log(`  ${name.padEnd(36)} ${(bytes / 1e6).toFixed(2)} MB`)
-  console.log(`target ≤ ${TARGET_BYTES / 1e6} MB: ${total <= TARGET_BYTES ? 'met' : 'NOT met'} (${(total / TARGET_BYTES).toFixed(2)}x of target)`)
+  console.log(
+    `target ≤ ${TARGET_BYTES / 1e6} MB: ${total <= TARGET_BYTES ? 'met' : 'NOT met'} (${(total / TARGET_BYTES).toFixed(2)}x of target)`,
+  )
   console.log(`no compiler package: ${compilers.length === 0 ? 'met' : `NOT met (${compilers.join(', ')})`}`)
 } finally {
   rmSync(work, { recursive: true, force: true })

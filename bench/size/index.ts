@@ -61,8 +61,12 @@ const share = full.gz - appOnly.gz
 console.log('browser chat client (examples/vite/src/main.ts), esbuild --minify, gzip -9')
 console.log(`  whole bundle, with the plugin        ${kb(full.min).padStart(10)} min  ${kb(full.gz).padStart(9)} min+gz`)
 console.log(`  app + generated code, openws external ${kb(appOnly.min).padStart(9)} min  ${kb(appOnly.gz).padStart(9)} min+gz`)
-console.log(`  whole bundle, WITHOUT the plugin     ${kb(interpreted.min).padStart(10)} min  ${kb(interpreted.gz).padStart(9)} min+gz  (interpreter path)`)
-console.log(`  framework share (min+gz)             ${kb(share).padStart(10)}   target ≤ ${kb(TARGET_BYTES)}: ${share <= TARGET_BYTES ? 'MET' : 'NOT MET'} (${(share / TARGET_BYTES).toFixed(2)}x of target)`)
+console.log(
+  `  whole bundle, WITHOUT the plugin     ${kb(interpreted.min).padStart(10)} min  ${kb(interpreted.gz).padStart(9)} min+gz  (interpreter path)`,
+)
+console.log(
+  `  framework share (min+gz)             ${kb(share).padStart(10)}   target ≤ ${kb(TARGET_BYTES)}: ${share <= TARGET_BYTES ? 'MET' : 'NOT MET'} (${(share / TARGET_BYTES).toFixed(2)}x of target)`,
+)
 console.log(`  without-plugin / with-plugin (min+gz) ${(interpreted.gz / full.gz).toFixed(2)}x`)
 
 // The same chat exchange written for socket.io and for tRPC's wsLink (bench/size/peers), each
@@ -75,14 +79,25 @@ const peerShare = async (file: string, pkg: RegExp) => {
 }
 const socketio = await peerShare('socketio-client.ts', /^socket\.io-client$/)
 const trpc = await peerShare('trpc-client.ts', /^@trpc\/client$/)
-console.log(`\n  library share of the same chat client (min+gz): openws ${kb(share)}, tRPC wsLink ${kb(trpc)}, socket.io-client ${kb(socketio)}`)
-console.log(`  openws / tRPC wsLink ${(share / trpc).toFixed(2)}x (target ≤ 0.75x: ${share <= 0.75 * trpc ? 'MET' : 'NOT MET'}), openws / socket.io ${(share / socketio).toFixed(2)}x`)
+console.log(
+  `\n  library share of the same chat client (min+gz): openws ${kb(share)}, tRPC wsLink ${kb(trpc)}, socket.io-client ${kb(socketio)}`,
+)
+console.log(
+  `  openws / tRPC wsLink ${(share / trpc).toFixed(2)}x (target ≤ 0.75x: ${share <= 0.75 * trpc ? 'MET' : 'NOT MET'}), openws / socket.io ${(share / socketio).toFixed(2)}x`,
+)
 
 // Where the gzip bytes go: each runtime module's leave-one-out share, the gzip size of the
 // minified bundle minus that of the same bundle minified without the module's code. (Minified
 // bytes alone mislead: repetitive generated code compresses far better than hand-written code.)
 const readable = await build({
-  entryPoints: [entry], bundle: true, write: false, minifySyntax: true, format: 'esm', platform: 'browser', target: 'es2022', logLevel: 'silent',
+  entryPoints: [entry],
+  bundle: true,
+  write: false,
+  minifySyntax: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  logLevel: 'silent',
   plugins: [openws({ root }), openwsSource],
 })
 const gzMin = (js: string) => gzipSync(transformSync(js, { minify: true, format: 'esm', loader: 'js' }).code, { level: 9 }).byteLength
@@ -95,9 +110,14 @@ const shares = chunks
   .map(({ file, i }) => ({ file, bytes: whole - gzMin(chunks.filter((_, j) => j !== i).join('\n')) }))
   .sort((a, b) => b.bytes - a.bytes)
 console.log(`\n  runtime modules by their share of the min+gz bundle (leave-one-out), top 12 of ${shares.length}:`)
-for (const { file, bytes } of shares.slice(0, 12)) console.log(`    ${String(bytes).padStart(6)}  ${file.replace(/^.*?src\/runtime\//, 'src/runtime/')}`)
+for (const { file, bytes } of shares.slice(0, 12))
+  console.log(`    ${String(bytes).padStart(6)}  ${file.replace(/^.*?src\/runtime\//, 'src/runtime/')}`)
 
 // The openws UI served at {path}/ui, as src/ui/build.mjs writes it into dist/ui.
 const ui = await buildUi(join(tmpdir(), 'openws-bench-ui'))
-const uiFiles = Object.entries(ui.sizes).map(([name, s]) => `${name} ${kb(s.gzip)}`).join(', ')
-console.log(`\n  openws UI ({path}/ui), min+gz       ${kb(Object.values(ui.sizes).reduce((n, s) => n + s.gzip, 0)).padStart(10)}  (${uiFiles})`)
+const uiFiles = Object.entries(ui.sizes)
+  .map(([name, s]) => `${name} ${kb(s.gzip)}`)
+  .join(', ')
+console.log(
+  `\n  openws UI ({path}/ui), min+gz       ${kb(Object.values(ui.sizes).reduce((n, s) => n + s.gzip, 0)).padStart(10)}  (${uiFiles})`,
+)

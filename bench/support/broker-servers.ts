@@ -49,7 +49,10 @@ export async function startBrokerServer(kind: BrokerKind): Promise<BrokerServer>
   const binary = binaryOf(kind) as string
   const port = await freePort()
   let child: ChildProcess | undefined
-  const args = kind === 'redis' ? ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'] : ['-a', '127.0.0.1', '-p', String(port)]
+  const args =
+    kind === 'redis'
+      ? ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']
+      : ['-a', '127.0.0.1', '-p', String(port)]
   const server: BrokerServer = {
     kind,
     port,

@@ -89,7 +89,10 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
         target: 'es2022',
         ssr: node ? req.entry : undefined,
         lib: node ? undefined : { entry: req.entry, formats: ['es'], fileName: () => 'main.mjs' },
-        rollupOptions: { output: { entryFileNames: 'main.mjs' }, onwarn: (w) => void warnings.push(`${w.id ?? ''}${w.loc ? `:${w.loc.line}:${w.loc.column}` : ''}: ${w.message}`) },
+        rollupOptions: {
+          output: { entryFileNames: 'main.mjs' },
+          onwarn: (w) => void warnings.push(`${w.id ?? ''}${w.loc ? `:${w.loc.line}:${w.loc.column}` : ''}: ${w.message}`),
+        },
       },
     })
     return join(req.outDir, 'main.mjs')
@@ -114,7 +117,13 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
           name: 'ts-strip',
           async transform(code, id) {
             if (!/\.[cm]?tsx?$/.test(id)) return null
-            const r = await esbuild.transform(code, { loader: 'ts', target: 'es2022', sourcefile: id, sourcemap: true, tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } } })
+            const r = await esbuild.transform(code, {
+              loader: 'ts',
+              target: 'es2022',
+              sourcefile: id,
+              sourcemap: true,
+              tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } },
+            })
             return { code: r.code, map: r.map }
           },
         },
@@ -163,7 +172,13 @@ const builders: Record<Bundler, (req: BuildRequest, warnings: string[]) => Promi
           {
             test: /\.[cm]?tsx?$/,
             loader: 'builtin:swc-loader',
-            options: { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { decoratorVersion: '2022-03', useDefineForClassFields: true } } },
+            options: {
+              jsc: {
+                target: 'es2022',
+                parser: { syntax: 'typescript', decorators: true },
+                transform: { decoratorVersion: '2022-03', useDefineForClassFields: true },
+              },
+            },
           },
         ],
       },
@@ -182,7 +197,12 @@ function exactAliases(): Record<string, string> {
 }
 
 interface CompilerLike {
-  run(cb: (err: Error | null, stats?: { hasErrors(): boolean; toJson(o: object): { errors?: Array<{ message: string }>; warnings?: Array<{ message: string }> } }) => void): void
+  run(
+    cb: (
+      err: Error | null,
+      stats?: { hasErrors(): boolean; toJson(o: object): { errors?: Array<{ message: string }>; warnings?: Array<{ message: string }> } },
+    ) => void,
+  ): void
   close(cb: (err?: Error | null) => void): void
 }
 

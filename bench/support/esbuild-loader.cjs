@@ -4,7 +4,13 @@ const { transform } = require('esbuild')
 
 module.exports = function esbuildLoader(source, map) {
   const done = this.async()
-  transform(source, { loader: 'ts', target: 'es2022', sourcefile: this.resourcePath, sourcemap: 'external', tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } } })
+  transform(source, {
+    loader: 'ts',
+    target: 'es2022',
+    sourcefile: this.resourcePath,
+    sourcemap: 'external',
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: true, verbatimModuleSyntax: true } },
+  })
     .then((r) => done(null, r.code, r.map || map))
     .catch(done)
 }

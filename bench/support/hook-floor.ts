@@ -19,7 +19,10 @@ interface OnLoadBuild {
 export function hookFloorPlugin(bundler: Bundler): unknown {
   switch (bundler) {
     case 'esbuild':
-      return { name: 'openws-bench-hook-floor', setup: (b: OnLoadBuild) => b.onLoad({ filter: SCRIPTS, namespace: 'file' }, async () => undefined) }
+      return {
+        name: 'openws-bench-hook-floor',
+        setup: (b: OnLoadBuild) => b.onLoad({ filter: SCRIPTS, namespace: 'file' }, async () => undefined),
+      }
     case 'vite':
       return declineAll.vite()
     case 'rollup':

@@ -15,11 +15,21 @@ const root = resolve(import.meta.dirname, '../..')
 export async function shippedValidators(schemas: JsonSchema[]): Promise<Validator[]> {
   const dir = join(tmpdir(), `openws-bench-validators-${process.pid}`)
   mkdirSync(dir, { recursive: true })
-  writeFileSync(join(dir, 'rt-entry.ts'), [
-    `export * from ${JSON.stringify(join(root, 'src/runtime/entries/fluent.ts'))}`,
-    `export { compiledBindings, compiledFluentBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
-  ].join('\n'))
-  buildSync({ entryPoints: [join(dir, 'rt-entry.ts')], bundle: true, format: 'esm', platform: 'node', outfile: join(dir, 'rt.mjs'), logLevel: 'error' })
+  writeFileSync(
+    join(dir, 'rt-entry.ts'),
+    [
+      `export * from ${JSON.stringify(join(root, 'src/runtime/entries/fluent.ts'))}`,
+      `export { compiledBindings, compiledFluentBindings } from ${JSON.stringify(join(root, 'src/runtime/contract/compiled.ts'))}`,
+    ].join('\n'),
+  )
+  buildSync({
+    entryPoints: [join(dir, 'rt-entry.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: join(dir, 'rt.mjs'),
+    logLevel: 'error',
+  })
   const source = [
     "import * as WS from 'openws/fluent'",
     'const server = WS.role("server").asHost()',
@@ -30,6 +40,6 @@ export async function shippedValidators(schemas: JsonSchema[]): Promise<Validato
   if (!result || !result.code.includes('compiledFluentBindings(')) throw new Error(`not compiled: ${JSON.stringify(result?.diagnostics)}`)
   const js = transformSync(result.code, { loader: 'ts', format: 'esm', target: 'es2022' }).code.replaceAll('"openws/fluent"', '"./rt.mjs"')
   writeFileSync(join(dir, 'net.mjs'), js)
-  const mod = await import(pathToFileURL(join(dir, 'net.mjs')).href) as { binder: { compiled: { inbound: { validators: Validator[] } } } }
+  const mod = (await import(pathToFileURL(join(dir, 'net.mjs')).href)) as { binder: { compiled: { inbound: { validators: Validator[] } } } }
   return mod.binder.compiled.inbound.validators
 }

@@ -33,7 +33,15 @@ let loopId = 0
 function measureAll(fns: Check[], input: unknown): number[] {
   // The source differs per loop: V8 caches `new Function` by source text, and loops sharing one
   // compiled function share its call-site feedback.
-  const loops = fns.map(() => new Function('fn', 'inputs', 'n', `// loop ${loopId++}\nlet s = 0; for (let i = 0; i < n; i++) if (fn(inputs[i & 63])) s++; return s`) as (fn: Check, inputs: unknown[], n: number) => number)
+  const loops = fns.map(
+    () =>
+      new Function(
+        'fn',
+        'inputs',
+        'n',
+        `// loop ${loopId++}\nlet s = 0; for (let i = 0; i < n; i++) if (fn(inputs[i & 63])) s++; return s`,
+      ) as (fn: Check, inputs: unknown[], n: number) => number,
+  )
   // 64 distinct copies of the input (same shape, as a server sees): one object over and over would
   // let the optimiser hoist an inlined check out of the loop.
   const inputs = Array.from({ length: 64 }, () => JSON.parse(JSON.stringify(input)) as unknown)
@@ -42,7 +50,11 @@ function measureAll(fns: Check[], input: unknown): number[] {
     sink += loops[i]!(fns[i]!, inputs, n)
     return Number(process.hrtime.bigint() - t) / 1e9
   }
-  const sizes = fns.map((_, i) => { let n = 64; while (time(i, n) < 0.005) n *= 2; return n })
+  const sizes = fns.map((_, i) => {
+    let n = 64
+    while (time(i, n) < 0.005) n *= 2
+    return n
+  })
   const best = fns.map(() => 0)
   for (let round = 0; round < ROUNDS; round++) {
     for (let i = 0; i < fns.length; i++) best[i] = Math.max(best[i]!, sizes[i]! / time(i, sizes[i]!))
@@ -53,7 +65,7 @@ function measureAll(fns: Check[], input: unknown): number[] {
 async function main(): Promise<void> {
   console.log('compiling typia shapes with tspc ...')
   execFileSync(join(ROOT, 'node_modules/.bin/tspc'), ['-p', join(HERE, 'typia/tsconfig.json')], { stdio: 'inherit', cwd: ROOT })
-  const typia = await import(pathToFileURL(TYPIA_OUT).href) as Record<'is' | 'equals', Record<string, Check>>
+  const typia = (await import(pathToFileURL(TYPIA_OUT).href)) as Record<'is' | 'equals', Record<string, Check>>
   const shipped = await shippedValidators(CASES.map((c) => c.schema))
   const ajv = new Ajv({ strict: false, allErrors: false })
 
@@ -62,7 +74,9 @@ async function main(): Promise<void> {
   const misses: string[] = []
   const ratios = { typia: [] as number[], typebox: [] as number[], ajv: [] as number[] }
   console.log(`node ${process.version}, ops/s (best of ${ROUNDS} interleaved rounds); gen = the transformer's output`)
-  console.log(`${'valid input'.padEnd(26)}${'gen'.padStart(8)}${'typia'.padStart(8)}${'typebox'.padStart(8)}${'ajv'.padStart(8)}   gen/typia gen/typebox gen/ajv`)
+  console.log(
+    `${'valid input'.padEnd(26)}${'gen'.padStart(8)}${'typia'.padStart(8)}${'typebox'.padStart(8)}${'ajv'.padStart(8)}   gen/typia gen/typebox gen/ajv`,
+  )
   const rows: [string, () => void][] = []
   CASES.forEach((c, slot) => {
     const gen = shipped[slot]!
@@ -70,9 +84,17 @@ async function main(): Promise<void> {
     const tb = TypeCompiler.Compile(toTypeBox(c.schema))
     const tbCheck: Check = (v) => tb.Check(v)
     const ajvValidate = ajv.compile(c.schema as object)
-    const who: [string, Check][] = [['gen', gen.is], ['typia', typiaCheck], ['typebox', tbCheck], ['ajv', ajvValidate as Check]]
+    const who: [string, Check][] = [
+      ['gen', gen.is],
+      ['typia', typiaCheck],
+      ['typebox', tbCheck],
+      ['ajv', ajvValidate as Check],
+    ]
     for (const [name, fn] of who) if (fn(c.valid) !== true) throw new Error(`${name} rejects the valid input of ${c.name}`)
-    const [g, t, b, a] = measureAll(who.map(([, fn]) => fn), c.valid) as [number, number, number, number]
+    const [g, t, b, a] = measureAll(
+      who.map(([, fn]) => fn),
+      c.valid,
+    ) as [number, number, number, number]
     ratios.typia.push(g / t)
     ratios.typebox.push(g / b)
     if (g < t) misses.push(`${c.name} valid: ${r(g, t)} typia ${c.typia.fn}`)
@@ -80,28 +102,48 @@ async function main(): Promise<void> {
     console.log(`${c.name.padEnd(26)}${fmt(g)}${fmt(t)}${fmt(b)}${fmt(a)}   ${r(g, t)}  ${r(g, b)}    ${r(g, a)}   (typia ${c.typia.fn})`)
     // The rejection path, measured after every valid row (printed below).
     for (const [kind, input] of c.invalid) {
-      rows.push([`${c.name} ${kind}`, () => {
-        const genReject: Check = (v) => !gen.is(v) && gen.explain(v, MAX_ISSUES).length > 0
-        const ajvReject: Check = (v) => !ajvValidate(v) && ajvValidate.errors!.length > 0
-        const typiaReject: Check = (v) => !typiaCheck(v)
-        const tbReject: Check = (v) => !tb.Check(v)
-        const all: [string, Check][] = [['gen', genReject], ['ajv', ajvReject], ['typia', typiaReject], ['typebox', tbReject]]
-        for (const [name, fn] of all) if (fn(input) !== true) throw new Error(`${name} accepts the ${kind} input of ${c.name}`)
-        const [g2, a2, t2, b2] = measureAll(all.map(([, fn]) => fn), input) as [number, number, number, number]
-        ratios.ajv.push(g2 / a2)
-        if (g2 < a2) misses.push(`${c.name} ${kind}: ${r(g2, a2)} ajv with errors`)
-        console.log(`${`${c.name} ${kind}`.padEnd(34)}${fmt(g2)}${fmt(a2)}${fmt(t2)}${fmt(b2)}   ${r(g2, a2)}`)
-      }])
+      rows.push([
+        `${c.name} ${kind}`,
+        () => {
+          const genReject: Check = (v) => !gen.is(v) && gen.explain(v, MAX_ISSUES).length > 0
+          const ajvReject: Check = (v) => !ajvValidate(v) && ajvValidate.errors!.length > 0
+          const typiaReject: Check = (v) => !typiaCheck(v)
+          const tbReject: Check = (v) => !tb.Check(v)
+          const all: [string, Check][] = [
+            ['gen', genReject],
+            ['ajv', ajvReject],
+            ['typia', typiaReject],
+            ['typebox', tbReject],
+          ]
+          for (const [name, fn] of all) if (fn(input) !== true) throw new Error(`${name} accepts the ${kind} input of ${c.name}`)
+          const [g2, a2, t2, b2] = measureAll(
+            all.map(([, fn]) => fn),
+            input,
+          ) as [number, number, number, number]
+          ratios.ajv.push(g2 / a2)
+          if (g2 < a2) misses.push(`${c.name} ${kind}: ${r(g2, a2)} ajv with errors`)
+          console.log(`${`${c.name} ${kind}`.padEnd(34)}${fmt(g2)}${fmt(a2)}${fmt(t2)}${fmt(b2)}   ${r(g2, a2)}`)
+        },
+      ])
     }
   })
-  console.log(`\n${'rejection (is, then explain)'.padEnd(34)}${'gen'.padStart(8)}${'ajv+err'.padStart(8)}${'typia'.padStart(8)}${'typebox'.padStart(8)}   gen/ajv   (typia, typebox: is only, no issues)`)
+  console.log(
+    `\n${'rejection (is, then explain)'.padEnd(34)}${'gen'.padStart(8)}${'ajv+err'.padStart(8)}${'typia'.padStart(8)}${'typebox'.padStart(8)}   gen/ajv   (typia, typebox: is only, no issues)`,
+  )
   for (const [, run] of rows) run()
   const range = (xs: number[]) => `${Math.min(...xs).toFixed(2)}x..${Math.max(...xs).toFixed(2)}x`
-  console.log(`\ntargets: valid >= 1.0x typia on every shape: ${ratios.typia.every((x) => x >= 1) ? 'met' : 'NOT met'} (${range(ratios.typia)})`)
-  console.log(`         valid >= 1.0x TypeBox on every shape: ${ratios.typebox.every((x) => x >= 1) ? 'met' : 'NOT met'} (${range(ratios.typebox)})`)
+  console.log(
+    `\ntargets: valid >= 1.0x typia on every shape: ${ratios.typia.every((x) => x >= 1) ? 'met' : 'NOT met'} (${range(ratios.typia)})`,
+  )
+  console.log(
+    `         valid >= 1.0x TypeBox on every shape: ${ratios.typebox.every((x) => x >= 1) ? 'met' : 'NOT met'} (${range(ratios.typebox)})`,
+  )
   console.log(`         rejection >= 1.0x ajv with errors: ${ratios.ajv.every((x) => x >= 1) ? 'met' : 'NOT met'} (${range(ratios.ajv)})`)
   if (misses.length > 0) console.log(`not met:\n  ${misses.join('\n  ')}`)
   if (sink < 0) console.log(sink)
 }
 
-main().catch((e) => { console.error(e); process.exit(1) })
+main().catch((e) => {
+  console.error(e)
+  process.exit(1)
+})

@@ -14,14 +14,24 @@ export function toTypeBox(schema: JsonSchema): TSchema {
   if (s.const !== undefined) return Type.Literal(s.const as string)
   if (s.anyOf !== undefined) return Type.Union((s.anyOf as JsonSchema[]).map(toTypeBox))
   switch (s.type) {
-    case 'string': return Type.String(opts)
-    case 'number': return Type.Number(opts)
-    case 'integer': return Type.Integer(opts)
-    case 'boolean': return Type.Boolean()
-    case 'array': return Type.Array(toTypeBox(s.items as JsonSchema))
+    case 'string':
+      return Type.String(opts)
+    case 'number':
+      return Type.Number(opts)
+    case 'integer':
+      return Type.Integer(opts)
+    case 'boolean':
+      return Type.Boolean()
+    case 'array':
+      return Type.Array(toTypeBox(s.items as JsonSchema))
     case 'object': {
       const required = new Set(s.required as string[])
-      const props = Object.fromEntries(Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, required.has(k) ? toTypeBox(v) : Type.Optional(toTypeBox(v))]))
+      const props = Object.fromEntries(
+        Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [
+          k,
+          required.has(k) ? toTypeBox(v) : Type.Optional(toTypeBox(v)),
+        ]),
+      )
       return Type.Object(props, s.additionalProperties === false ? { additionalProperties: false } : {})
     }
   }

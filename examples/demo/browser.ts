@@ -50,7 +50,11 @@ function line(text: string, kind = 'msg'): void {
 }
 
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws'
-const client = connect<Api<typeof Server>>({ bindings: clientBindings, host: new ChatClient(line), url: `${scheme}://${location.host}/chat/client` })
+const client = connect<Api<typeof Server>>({
+  bindings: clientBindings,
+  host: new ChatClient(line),
+  url: `${scheme}://${location.host}/chat/client`,
+})
 client.on('open', () => (status.textContent = 'connected'))
 client.on('close', (e) => (status.textContent = e.reconnecting ? 'reconnecting…' : 'disconnected'))
 client.on('error', (e) => line(`error: ${(e as { code?: string }).code ?? e.message}`, 'error'))
@@ -107,6 +111,10 @@ let portal: ReturnType<typeof connect<Api<typeof Server>>> | undefined
 $('stats').addEventListener('click', () => {
   const name = $<HTMLInputElement>('room').value.trim()
   if (!name) return
-  portal ??= connect<Api<typeof Server>>({ bindings: portalBindings, host: new ChatPortal(line), url: `${scheme}://${location.host}/chat/portal` })
+  portal ??= connect<Api<typeof Server>>({
+    bindings: portalBindings,
+    host: new ChatPortal(line),
+    url: `${scheme}://${location.host}/chat/portal`,
+  })
   portal.api.requestRoomStats({ roomId: name }).catch(notSent)
 })

@@ -8,8 +8,12 @@ import { startDemo } from './server'
 
 const base = Number(process.env.PORT ?? 8080)
 const broker = () =>
-  process.env.NATS_URL ? natsBroker({ servers: process.env.NATS_URL }) : redisBroker({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' })
-const demos = await Promise.all(Array.from({ length: Number(process.env.INSTANCES ?? 2) }, (_, i) => i).map((i) => startDemo({ port: base + i, broker: broker() })))
+  process.env.NATS_URL
+    ? natsBroker({ servers: process.env.NATS_URL })
+    : redisBroker({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' })
+const demos = await Promise.all(
+  Array.from({ length: Number(process.env.INSTANCES ?? 2) }, (_, i) => i).map((i) => startDemo({ port: base + i, broker: broker() })),
+)
 for (const demo of demos) console.log(`openws chat demo instance: ${demo.url}`)
 const stop = () => void Promise.all(demos.map((d) => d.close())).then(() => process.exit(0))
 process.on('SIGINT', stop)

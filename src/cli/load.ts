@@ -29,7 +29,10 @@ export async function loadDocument(cwd: string, input: string, options: LoadOpti
     throw new CliError(`${file}: expected a spec .json file or a module (${MODULE_EXTENSIONS.join(' ')})`, 2)
   }
   const exports = await importModule(file, TS_EXTENSIONS.includes(ext))
-  return toDocument(pickExport(exports, file, options.exportName), `${file}${options.exportName ? ` (export "${options.exportName}")` : ''}`)
+  return toDocument(
+    pickExport(exports, file, options.exportName),
+    `${file}${options.exportName ? ` (export "${options.exportName}")` : ''}`,
+  )
 }
 
 export function readJson(file: string): unknown {
@@ -79,7 +82,9 @@ async function importWithTsx(file: string): Promise<Record<string, unknown> | un
     } catch {
       continue
     }
-    const { tsImport } = (await import(pathToFileURL(api).href)) as { tsImport: (s: string, parent: string) => Promise<Record<string, unknown>> }
+    const { tsImport } = (await import(pathToFileURL(api).href)) as {
+      tsImport: (s: string, parent: string) => Promise<Record<string, unknown>>
+    }
     try {
       return await tsImport(pathToFileURL(file).href, import.meta.url)
     } catch (error) {
@@ -99,7 +104,8 @@ function describesNetwork(value: unknown): boolean {
 
 function pickExport(exports: Record<string, unknown>, file: string, name: string | undefined): unknown {
   if (name !== undefined) {
-    if (!Object.hasOwn(exports, name)) throw new CliError(`${file} has no export "${name}" (exports: ${Object.keys(exports).join(', ') || 'none'})`)
+    if (!Object.hasOwn(exports, name))
+      throw new CliError(`${file} has no export "${name}" (exports: ${Object.keys(exports).join(', ') || 'none'})`)
     return exports[name]
   }
   const candidates = Object.keys(exports).filter((key) => describesNetwork(exports[key]))
@@ -121,9 +127,14 @@ export function toDocument(value: unknown, where: string): OpenWsDocument {
     const v = value as Record<string, any>
     if (v?.kind === 'openws.spec') doc = v.valueOf()
     else if (v?.kind === 'openws.bindings') doc = spec('0.0.2', v.network.name).network(v.network).valueOf()
-    else if (v?.kind === 'openws.network') doc = spec('0.0.2', v.name).network(v as never).valueOf()
+    else if (v?.kind === 'openws.network')
+      doc = spec('0.0.2', v.name)
+        .network(v as never)
+        .valueOf()
     else if (v && typeof v === 'object' && typeof v.name === 'string' && typeof v.roles === 'object' && v.openws === undefined) {
-      doc = spec('0.0.2', v.name).network(v as never).valueOf()
+      doc = spec('0.0.2', v.name)
+        .network(v as never)
+        .valueOf()
     } else doc = value
   } catch (error) {
     throw new CliError(`${where}: ${(error as Error).message}`)

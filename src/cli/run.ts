@@ -40,15 +40,30 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  spec: { help: SPEC_HELP, options: { ...exp, ...out }, positionals: 1, run: (io, [input], v) => specCommand(io, input, v as { export?: string; out?: string }) },
+  spec: {
+    help: SPEC_HELP,
+    options: { ...exp, ...out },
+    positionals: 1,
+    run: (io, [input], v) => specCommand(io, input, v as { export?: string; out?: string }),
+  },
   asyncapi: {
     help: ASYNCAPI_HELP,
     options: { ...exp, ...out, network: { type: 'string' } },
     positionals: 1,
     run: (io, [input], v) => asyncapiCommand(io, input, v as { export?: string; out?: string; network?: string }),
   },
-  validate: { help: VALIDATE_HELP, options: { ...exp }, positionals: 1, run: (io, [input], v) => validateCommand(io, input, v as { export?: string }) },
-  diff: { help: DIFF_HELP, options: { json: { type: 'boolean' } }, positionals: 2, run: (io, [a, b], v) => diffCommand(io, a, b, v as { json?: boolean }) },
+  validate: {
+    help: VALIDATE_HELP,
+    options: { ...exp },
+    positionals: 1,
+    run: (io, [input], v) => validateCommand(io, input, v as { export?: string }),
+  },
+  diff: {
+    help: DIFF_HELP,
+    options: { json: { type: 'boolean' } },
+    positionals: 2,
+    run: (io, [a, b], v) => diffCommand(io, a, b, v as { json?: boolean }),
+  },
   sdk: {
     help: SDK_HELP,
     options: { ...exp, ...out, lang: { type: 'string', short: 'l' }, network: { type: 'string' }, role: { type: 'string' } },
@@ -97,7 +112,9 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   }
   if (parsed.positionals.length !== command.positionals) {
     const want = command.positionals === 1 ? 'one input' : `${command.positionals} inputs`
-    throw usageError(`${first} takes ${want}, got ${parsed.positionals.length}${parsed.positionals.length ? `: ${parsed.positionals.join(' ')}` : ''}\n\n${command.help}`)
+    throw usageError(
+      `${first} takes ${want}, got ${parsed.positionals.length}${parsed.positionals.length ? `: ${parsed.positionals.join(' ')}` : ''}\n\n${command.help}`,
+    )
   }
   return command.run(io, parsed.positionals, parsed.values)
 }

@@ -46,12 +46,14 @@ const SUMMARIES: Record<ErrorCode, string> = {
   OPENWS_ERR_OUTBOUND_INVALID: 'an outbound payload does not match the message schema',
   OPENWS_ERR_OUTBOUND_UNKNOWN: 'the peer role has no such message',
   OPENWS_ERR_SEND_FAILED: 'the transport failed to send',
-  OPENWS_ERR_REQUEST_TIMEOUT: 'no reply came within the request timeout (a late reply is dropped and reported as OPENWS_ERR_UNEXPECTED_REPLY)',
+  OPENWS_ERR_REQUEST_TIMEOUT:
+    'no reply came within the request timeout (a late reply is dropped and reported as OPENWS_ERR_UNEXPECTED_REPLY)',
   OPENWS_ERR_REQUEST_ABORTED: "the request's AbortSignal fired before the reply came",
   OPENWS_ERR_DISCONNECTED: 'the connection closed while the request waited for its reply',
   OPENWS_ERR_TOO_MANY_REQUESTS: 'limits.maxPendingRequests requests already wait for replies on this connection; nothing was sent',
   OPENWS_ERR_UNEXPECTED_REPLY: 'a reply (or an error with an id) for no pending request: unknown, already settled or timed out; dropped',
-  OPENWS_ERR_BROKER: 'the broker linking instances failed or is unreachable; frames for other instances may be lost (reported to onBrokerError, counted in groups.stats)',
+  OPENWS_ERR_BROKER:
+    'the broker linking instances failed or is unreachable; frames for other instances may be lost (reported to onBrokerError, counted in groups.stats)',
   // The ones a session sends in `$error` frames, defined beside the close codes.
   ...WIRE_SUMMARIES,
 }

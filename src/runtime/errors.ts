@@ -134,7 +134,9 @@ export function openwsError(code: ErrorCode, what: string, details: OpenWsErrorD
     details.network !== undefined ? `network "${details.network}"` : '',
     details.role !== undefined ? `role "${details.role}"` : '',
     details.message !== undefined ? `message "${details.message}"` : '',
-  ].filter(Boolean).join(', ')
+  ]
+    .filter(Boolean)
+    .join(', ')
   return new OpenWsError(code, where ? `${where}: ${what}` : what, details)
 }
 

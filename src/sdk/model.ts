@@ -61,8 +61,12 @@ export function sdkModel(input: OpenWsDocument, options: ModelOptions = {}): Sdk
     roles.push({
       name: role,
       ...(net.roles[role].description !== undefined ? { description: net.roles[role].description } : {}),
-      sends: Object.keys(hostMessages).filter((m) => senders(net, host, hostMessages[m].from).includes(role)).map((m) => message(m, hostMessages)),
-      receives: Object.keys(own).filter((m) => senders(net, role, own[m].from).includes(host)).map((m) => message(m, own)),
+      sends: Object.keys(hostMessages)
+        .filter((m) => senders(net, host, hostMessages[m].from).includes(role))
+        .map((m) => message(m, hostMessages)),
+      receives: Object.keys(own)
+        .filter((m) => senders(net, role, own[m].from).includes(host))
+        .map((m) => message(m, own)),
     })
   }
   return { network: { name, ...net }, host, roles }

@@ -5,7 +5,11 @@ import type { ParsedFile } from './core/ast'
 import type { ResolvedModule } from './core/types'
 
 /** `parse`: the entry's cache, so a schema module imported by many files is parsed once. */
-export function programResolver(program: ts.Program, host: () => typeof ts, parse: (file: string, code: string) => ParsedFile): (specifier: string, importer: string) => ResolvedModule | undefined {
+export function programResolver(
+  program: ts.Program,
+  host: () => typeof ts,
+  parse: (file: string, code: string) => ParsedFile,
+): (specifier: string, importer: string) => ResolvedModule | undefined {
   let resolve: ((specifier: string, importer: string) => ResolvedModule | undefined) | undefined
   const create = () => {
     const tsm = host()

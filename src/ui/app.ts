@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   }
   document.title = `${model.title} · openws UI`
   title.textContent = model.title === model.network ? model.network : `${model.title} — ${model.network}`
-  clear(summary,
+  clear(
+    summary,
     model.description ? `${model.description}. ` : '',
     `${plural(model.roles.length, 'role')}, ${plural(model.messages.length, 'message')}${model.host ? `, hosted by ${model.host}` : ''}. `,
     h('a', { href: 'spec.json' }, 'spec.json'),

@@ -52,5 +52,9 @@ export async function buildUi(outDir = SOURCE_OUT) {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const { outDir, sizes } = await buildUi(process.argv[2] ?? DIST_OUT)
   const total = Object.values(sizes).reduce((sum, s) => sum + s.gzip, 0)
-  console.log(`openws UI -> ${outDir}: ${Object.entries(sizes).map(([n, s]) => `${n} ${s.min} B (${s.gzip} B gz)`).join(', ')}; ${total} B min+gz`)
+  console.log(
+    `openws UI -> ${outDir}: ${Object.entries(sizes)
+      .map(([n, s]) => `${n} ${s.min} B (${s.gzip} B gz)`)
+      .join(', ')}; ${total} B min+gz`,
+  )
 }

@@ -38,7 +38,11 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
   let validatorError: string | undefined
   let message: MessageInfo | undefined
 
-  const roleSelect = h('select', { id: 'console-role', onchange: () => onRole() }, roles.map((r) => h('option', { value: r.name }, r.name)))
+  const roleSelect = h(
+    'select',
+    { id: 'console-role', onchange: () => onRole() },
+    roles.map((r) => h('option', { value: r.name }, r.name)),
+  )
   const urlInput = h('input', { id: 'console-url', type: 'url', autocomplete: 'off', spellcheck: 'false' })
   const connectButton = h('button', { type: 'submit', id: 'connect' }, 'Connect')
   const status = h('span', { id: 'console-status', role: 'status', class: 'status' }, 'disconnected')
@@ -49,13 +53,30 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
   const frames = h('ol', { id: 'frames', class: 'frames', role: 'log', 'aria-label': 'frames in and out' })
   let lastDefault = ''
 
-  const connectForm = h('form', { id: 'connect-form', class: 'row', onsubmit: (e: Event) => { e.preventDefault(); toggleConnection() } },
+  const connectForm = h(
+    'form',
+    {
+      id: 'connect-form',
+      class: 'row',
+      onsubmit: (e: Event) => {
+        e.preventDefault()
+        toggleConnection()
+      },
+    },
     h('div', { class: 'control' }, h('label', { for: roleSelect.id }, 'Connect as role'), roleSelect),
     h('div', { class: 'control grow' }, h('label', { for: urlInput.id }, 'Server URL'), urlInput),
     connectButton,
     status,
   )
-  const sendForm = h('form', { id: 'send-form', onsubmit: (e: Event) => { e.preventDefault(); send() } },
+  const sendForm = h(
+    'form',
+    {
+      id: 'send-form',
+      onsubmit: (e: Event) => {
+        e.preventDefault()
+        send()
+      },
+    },
     h('div', { class: 'control' }, h('label', { for: messageSelect.id }, 'Message'), messageSelect),
     editorBox,
     localIssues,
@@ -76,7 +97,10 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
     lastDefault = defaultUrl(role)
     const list = sendable(model, role)
     const keep = messageSelect.value
-    clear(messageSelect, list.map((m) => h('option', { value: m.name }, model.host === undefined ? `${m.role}.${m.name}` : m.name)))
+    clear(
+      messageSelect,
+      list.map((m) => h('option', { value: m.name }, model.host === undefined ? `${m.role}.${m.name}` : m.name)),
+    )
     if (list.some((m) => m.name === keep)) messageSelect.value = keep
     onMessage()
     if (ws && ws.readyState <= WebSocket.OPEN) disconnect()
@@ -126,7 +150,14 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
     if (issues.length === 0) {
       localIssues.append(h('p', { class: 'ok' }, '✓ valid payload'))
     } else {
-      localIssues.append(h('p', { class: 'bad' }, `✗ ${issues.length} issue${issues.length === 1 ? '' : 's'} (the server will answer $error; you may send it anyway):`), issueList(issues, 'issues local'))
+      localIssues.append(
+        h(
+          'p',
+          { class: 'bad' },
+          `✗ ${issues.length} issue${issues.length === 1 ? '' : 's'} (the server will answer $error; you may send it anyway):`,
+        ),
+        issueList(issues, 'issues local'),
+      )
     }
   }
 
@@ -197,19 +228,32 @@ export function mountConsole(root: HTMLElement, model: Model): Console {
     try {
       frame = JSON.parse(text)
     } catch {
-      addFrame(h('li', { class: `frame ${direction}` }, h('span', { class: 'time' }, time()), ' ', direction === 'in' ? '↓ ' : '↑ ', h('code', null, text)))
+      addFrame(
+        h(
+          'li',
+          { class: `frame ${direction}` },
+          h('span', { class: 'time' }, time()),
+          ' ',
+          direction === 'in' ? '↓ ' : '↑ ',
+          h('code', null, text),
+        ),
+      )
       return
     }
     const isError = frame?.messageName === '$error'
     const p = frame?.payload
-    const head = h('div', { class: 'frame-head' },
+    const head = h(
+      'div',
+      { class: 'frame-head' },
       h('span', { class: 'dir', 'aria-label': direction === 'in' ? 'received' : 'sent' }, direction === 'in' ? '↓ in' : '↑ out'),
       h('span', { class: 'time' }, time()),
       h('strong', { class: 'name' }, String(frame?.messageName)),
       frame?.fromRole !== undefined ? h('span', { class: 'from' }, `from ${String(frame.fromRole)}`) : null,
       frame?.id !== undefined ? h('span', { class: 'id' }, `id ${JSON.stringify(frame.id)}`) : null,
       // An $error names the id of the frame it answers (and the message) in its payload.
-      isError && p?.id !== undefined ? h('span', { class: 'id' }, `re id ${JSON.stringify(p.id)}${p.messageName ? ` (${String(p.messageName)})` : ''}`) : null,
+      isError && p?.id !== undefined
+        ? h('span', { class: 'id' }, `re id ${JSON.stringify(p.id)}${p.messageName ? ` (${String(p.messageName)})` : ''}`)
+        : null,
     )
     const body: Node[] = []
     if (!isError && p !== undefined) {

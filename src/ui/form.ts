@@ -30,7 +30,11 @@ const SCALARS = ['string', 'number', 'integer', 'boolean']
 
 function fieldKind(schema: unknown): Field['kind'] | undefined {
   if (!isObj(schema) || schema.$ref !== undefined) return undefined
-  if (Array.isArray(schema.enum) && schema.enum.every((v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) return 'enum'
+  if (
+    Array.isArray(schema.enum) &&
+    schema.enum.every((v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+  )
+    return 'enum'
   if (typeof schema.type === 'string' && SCALARS.includes(schema.type)) return schema.type as Field['kind']
   return undefined
 }
@@ -51,7 +55,14 @@ function flatFields(schema: unknown): Array<Omit<Field, 'input'>> | undefined {
 
 export function payloadEditor(schema: unknown, onChange: () => void): Editor {
   const flat = flatFields(schema)
-  const textarea = h('textarea', { id: `payload-json-${++ids}`, class: 'json', rows: 8, spellcheck: 'false', autocomplete: 'off', oninput: onChange })
+  const textarea = h('textarea', {
+    id: `payload-json-${++ids}`,
+    class: 'json',
+    rows: 8,
+    spellcheck: 'false',
+    autocomplete: 'off',
+    oninput: onChange,
+  })
   textarea.value = showJson(sample(schema, schema))
   const jsonBox = h('div', { class: 'json-box' }, h('label', { for: textarea.id }, 'Payload (JSON)'), textarea)
   if (!flat) {
@@ -65,22 +76,45 @@ export function payloadEditor(schema: unknown, onChange: () => void): Editor {
 
   const fields: Field[] = flat.map((f) => ({ ...f, input: inputFor(f, onChange) }))
   let mode: 'form' | 'json' = 'form'
-  const formBox = h('div', { class: 'fields' },
+  const formBox = h(
+    'div',
+    { class: 'fields' },
     fields.length === 0 ? h('p', { class: 'note' }, 'This payload has no fields: {} is sent.') : null,
-    fields.map((f) => h('div', { class: 'field-row' },
-      h('label', { for: f.input.id }, h('code', null, f.key), ' ', h('span', { class: 'type' }, f.kind === 'enum' ? 'enum' : f.kind), f.required ? h('span', { class: 'tag req' }, 'required') : h('span', { class: 'tag opt' }, 'optional')),
-      f.input)),
+    fields.map((f) =>
+      h(
+        'div',
+        { class: 'field-row' },
+        h(
+          'label',
+          { for: f.input.id },
+          h('code', null, f.key),
+          ' ',
+          h('span', { class: 'type' }, f.kind === 'enum' ? 'enum' : f.kind),
+          f.required ? h('span', { class: 'tag req' }, 'required') : h('span', { class: 'tag opt' }, 'optional'),
+        ),
+        f.input,
+      ),
+    ),
   )
-  const toggle = h('button', { type: 'button', class: 'toggle', 'aria-pressed': 'false', onclick: () => switchTo(mode === 'form' ? 'json' : 'form') }, 'Edit as JSON')
+  const toggle = h(
+    'button',
+    { type: 'button', class: 'toggle', 'aria-pressed': 'false', onclick: () => switchTo(mode === 'form' ? 'json' : 'form') },
+    'Edit as JSON',
+  )
   jsonBox.hidden = true
   // A JSON value the form cannot show stays in JSON mode.
-  const misfit = h('p', { class: 'note', role: 'status', hidden: true }, 'This JSON does not fit the form (extra keys or nested values): edit it here.')
+  const misfit = h(
+    'p',
+    { class: 'note', role: 'status', hidden: true },
+    'This JSON does not fit the form (extra keys or nested values): edit it here.',
+  )
   const readForm = (): Read => {
     const out: Obj = {}
     for (const f of fields) {
       const raw = f.input.value
       if (raw === '') continue // left empty: the key is omitted
-      out[f.key] = f.kind === 'string' ? raw : f.kind === 'enum' ? JSON.parse(raw) : f.kind === 'boolean' ? raw === 'true' : numberOrText(raw)
+      out[f.key] =
+        f.kind === 'string' ? raw : f.kind === 'enum' ? JSON.parse(raw) : f.kind === 'boolean' ? raw === 'true' : numberOrText(raw)
     }
     return { ok: true, value: out }
   }
@@ -136,14 +170,21 @@ function inputFor(f: Omit<Field, 'input'>, onChange: () => void): HTMLInputEleme
   const id = `payload-field-${++ids}`
   if (f.kind === 'enum' || f.kind === 'boolean') {
     const values: unknown[] = f.kind === 'enum' ? f.schema.enum : [true, false]
-    const select = h('select', { id, onchange: onChange },
+    const select = h(
+      'select',
+      { id, onchange: onChange },
       h('option', { value: '' }, '(omit)'),
-      values.map((v) => h('option', { value: f.kind === 'enum' ? JSON.stringify(v) : String(v) }, JSON.stringify(v))))
+      values.map((v) => h('option', { value: f.kind === 'enum' ? JSON.stringify(v) : String(v) }, JSON.stringify(v))),
+    )
     return select
   }
   const hint = [f.schema.format, typeof f.schema.description === 'string' ? f.schema.description : undefined].filter(Boolean).join(' — ')
   const input = h('input', {
-    id, type: 'text', autocomplete: 'off', spellcheck: 'false', oninput: onChange,
+    id,
+    type: 'text',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    oninput: onChange,
     inputmode: f.kind === 'string' ? undefined : f.kind === 'integer' ? 'numeric' : 'decimal',
     placeholder: hint || (f.required ? '' : '(empty: omitted)'),
   })
@@ -190,12 +231,15 @@ export function sample(schema: unknown, root: unknown, depth = 0): unknown {
       return out
     }
     case 'array':
-      return Array.from({ length: typeof schema.minItems === 'number' ? Math.min(schema.minItems, 3) : 0 }, () => sample(schema.items, root, depth + 1))
+      return Array.from({ length: typeof schema.minItems === 'number' ? Math.min(schema.minItems, 3) : 0 }, () =>
+        sample(schema.items, root, depth + 1),
+      )
     case 'string':
       return sampleString(schema)
     case 'integer':
     case 'number': {
-      const n = typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 0
+      const n =
+        typeof schema.minimum === 'number' ? schema.minimum : typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum + 1 : 0
       return type === 'integer' ? Math.ceil(n) : n
     }
     case 'boolean':
@@ -209,14 +253,22 @@ export function sample(schema: unknown, root: unknown, depth = 0): unknown {
 
 function sampleString(schema: Obj): string {
   switch (schema.format) {
-    case 'date-time': return new Date(0).toISOString()
-    case 'date': return '2026-01-01'
-    case 'time': return '12:00:00Z'
-    case 'email': return 'someone@example.com'
-    case 'uuid': return '00000000-0000-4000-8000-000000000000'
-    case 'uri': return 'https://example.com/'
-    case 'ipv4': return '127.0.0.1'
-    case 'ipv6': return '::1'
+    case 'date-time':
+      return new Date(0).toISOString()
+    case 'date':
+      return '2026-01-01'
+    case 'time':
+      return '12:00:00Z'
+    case 'email':
+      return 'someone@example.com'
+    case 'uuid':
+      return '00000000-0000-4000-8000-000000000000'
+    case 'uri':
+      return 'https://example.com/'
+    case 'ipv4':
+      return '127.0.0.1'
+    case 'ipv6':
+      return '::1'
   }
   return 'x'.repeat(typeof schema.minLength === 'number' ? Math.min(schema.minLength, 40) : 0)
 }

@@ -65,7 +65,15 @@ export function readSpec(doc: unknown): Model {
       const m = isObj(msgs[name]) ? (msgs[name] as Obj) : {}
       const from = Array.isArray(m.from) ? m.from.map(String) : undefined
       const senders = from ?? names.filter((n) => n !== role.name)
-      const info: MessageInfo = { role: role.name, name, payload: m.payload ?? true, from, senders, description: text(m.description), doc: m }
+      const info: MessageInfo = {
+        role: role.name,
+        name,
+        payload: m.payload ?? true,
+        from,
+        senders,
+        description: text(m.description),
+        doc: m,
+      }
       messages.push(info)
       role.handles.push(info)
       for (const sender of senders) byName.get(sender)?.sends.push(info)

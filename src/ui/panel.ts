@@ -11,13 +11,16 @@ export type Route =
   | { kind: 'message'; role: string; message: string }
 
 export function parseRoute(hash: string): Route {
-  const parts = hash.replace(/^#/, '').split('/').map((p) => {
-    try {
-      return decodeURIComponent(p)
-    } catch {
-      return p
-    }
-  })
+  const parts = hash
+    .replace(/^#/, '')
+    .split('/')
+    .map((p) => {
+      try {
+        return decodeURIComponent(p)
+      } catch {
+        return p
+      }
+    })
   if (parts[0] === 'role' && parts.length === 2) return { kind: 'role', role: parts[1]! }
   if (parts[0] === 'pair' && parts.length === 3) return { kind: 'pair', from: parts[1]!, to: parts[2]! }
   if (parts[0] === 'message' && parts.length === 3) return { kind: 'message', role: parts[1]!, message: parts[2]! }
@@ -64,23 +67,53 @@ function link(href: string, text: string): HTMLAnchorElement {
 }
 
 function senders(m: MessageInfo): Child {
-  return h('span', { class: 'senders' }, m.from === undefined ? 'from any other role' : m.from.length === 0 ? 'from no role' : ['from ', m.from.map((r, i) => [i ? ', ' : '', link(roleHref(r), r)])])
+  return h(
+    'span',
+    { class: 'senders' },
+    m.from === undefined
+      ? 'from any other role'
+      : m.from.length === 0
+        ? 'from no role'
+        : ['from ', m.from.map((r, i) => [i ? ', ' : '', link(roleHref(r), r)])],
+  )
 }
 
 function messageList(messages: MessageInfo[], showRole: boolean): HTMLElement {
   if (messages.length === 0) return h('p', { class: 'note' }, 'none')
-  return h('ul', { class: 'messages' }, messages.map((m) => h('li', null,
-    h('a', { href: messageHref(m) }, showRole ? `${m.role}.${m.name}` : m.name), ' ', senders(m),
-    m.description ? h('div', { class: 'desc' }, m.description) : null)))
+  return h(
+    'ul',
+    { class: 'messages' },
+    messages.map((m) =>
+      h(
+        'li',
+        null,
+        h('a', { href: messageHref(m) }, showRole ? `${m.role}.${m.name}` : m.name),
+        ' ',
+        senders(m),
+        m.description ? h('div', { class: 'desc' }, m.description) : null,
+      ),
+    ),
+  )
 }
 
 function overview(model: Model): Child[] {
   return [
     h('h2', null, 'Messages'),
     h('p', { class: 'note' }, 'Select a role or an arrow in the picture, or a message below.'),
-    model.roles.map((r) => h('section', { class: 'role-group' },
-      h('h3', null, link(roleHref(r.name), r.name), r.host ? h('span', { class: 'tag host' }, 'host') : null, h('span', { class: 'count' }, ` handles ${r.handles.length}`)),
-      messageList(r.handles, false))),
+    model.roles.map((r) =>
+      h(
+        'section',
+        { class: 'role-group' },
+        h(
+          'h3',
+          null,
+          link(roleHref(r.name), r.name),
+          r.host ? h('span', { class: 'tag host' }, 'host') : null,
+          h('span', { class: 'count' }, ` handles ${r.handles.length}`),
+        ),
+        messageList(r.handles, false),
+      ),
+    ),
   ]
 }
 
@@ -100,7 +133,8 @@ function rolePanel(model: Model, role: RoleInfo, actions: PanelActions): Child[]
 }
 
 function messagePanel(model: Model, m: MessageInfo, actions: PanelActions): Child[] {
-  const tryAs = model.host === undefined || m.role === model.host ? m.senders.find((r) => model.roles.some((x) => x.name === r && !x.host)) : undefined
+  const tryAs =
+    model.host === undefined || m.role === model.host ? m.senders.find((r) => model.roles.some((x) => x.name === r && !x.host)) : undefined
   return [
     back(),
     h('h2', null, h('a', { href: roleHref(m.role) }, m.role), '.', m.name),

@@ -61,15 +61,28 @@ export function renderPicture(model: Model, selected: string): SVGSVGElement {
       'aria-label': `${model.network}: ${model.roles.length} roles, ${model.messages.length} messages`,
       class: many ? 'picture many' : 'picture',
     },
-    s('defs', null,
-      s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }))),
+    s(
+      'defs',
+      null,
+      s(
+        'marker',
+        { id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }),
+      ),
+    ),
     s('g', { class: 'edges' }, edges),
     s('g', { class: 'nodes' }, nodes),
   )
 }
 
-function edgeView(edge: Edge, placed: Map<string, Placed>, clearance: (p: Placed, to: Point) => number, twoWay: boolean, selected: string, many: boolean): SVGElement {
+function edgeView(
+  edge: Edge,
+  placed: Map<string, Placed>,
+  clearance: (p: Placed, to: Point) => number,
+  twoWay: boolean,
+  selected: string,
+  many: boolean,
+): SVGElement {
   const a = placed.get(edge.from)!
   const b = placed.get(edge.to)!
   const dx = b.x - a.x
@@ -94,13 +107,26 @@ function edgeView(edge: Edge, placed: Map<string, Placed>, clearance: (p: Placed
   const label = `${edge.from} to ${edge.to}: ${count} message${count === 1 ? '' : 's'} (${names.join(', ')})`
   return s(
     'a',
-    { href, class: `edge${selected === href ? ' selected' : ''}`, 'aria-label': label, 'data-from': edge.from, 'data-to': edge.to, 'data-count': count },
+    {
+      href,
+      class: `edge${selected === href ? ' selected' : ''}`,
+      'aria-label': label,
+      'data-from': edge.from,
+      'data-to': edge.to,
+      'data-count': count,
+    },
     s('title', null, label),
-    s('path', { d: `M${f(start.x)},${f(start.y)} Q${f(c.x)},${f(c.y)} ${f(end.x)},${f(end.y)}`, class: 'line', 'marker-end': 'url(#arrow)' }),
+    s('path', {
+      d: `M${f(start.x)},${f(start.y)} Q${f(c.x)},${f(c.y)} ${f(end.x)},${f(end.y)}`,
+      class: 'line',
+      'marker-end': 'url(#arrow)',
+    }),
     s('path', { d: `M${f(start.x)},${f(start.y)} Q${f(c.x)},${f(c.y)} ${f(end.x)},${f(end.y)}`, class: 'hit' }),
     // Past 10 roles a lone message needs no badge (the arrow's title and the panel name it).
     many && count === 1 ? null : s('circle', { cx: f(mid.x), cy: f(mid.y), r: many ? 7 : 10, class: 'badge' }),
-    many && count === 1 ? null : s('text', { x: f(mid.x), y: f(mid.y), class: 'count', 'dominant-baseline': 'central', 'text-anchor': 'middle' }, String(count)),
+    many && count === 1
+      ? null
+      : s('text', { x: f(mid.x), y: f(mid.y), class: 'count', 'dominant-baseline': 'central', 'text-anchor': 'middle' }, String(count)),
   )
 }
 
@@ -109,12 +135,21 @@ function nodeView(p: Placed, model: Model, dotR: number, boxW: number, selected:
   const href = `#role/${encodeURIComponent(p.name)}`
   const label = `${p.name}${p.host ? ' (host)' : ''}: handles ${role.handles.length}, may send ${role.sends.length}`
   const name = p.name.length > 22 ? `${p.name.slice(0, 21)}…` : p.name
-  const attrs = { href, class: `node${p.host ? ' host' : ''}${selected === href ? ' selected' : ''}`, 'aria-label': label, 'data-role': p.name }
+  const attrs = {
+    href,
+    class: `node${p.host ? ' host' : ''}${selected === href ? ' selected' : ''}`,
+    'aria-label': label,
+    'data-role': p.name,
+  }
   if (dotR === 0) {
     // Few roles: a box with the role's name in it; the host's box is doubled and captioned.
-    return s('a', attrs,
+    return s(
+      'a',
+      attrs,
       s('title', null, label),
-      p.host ? s('rect', { x: f(p.x - boxW / 2 - 4), y: f(p.y - BOX_H / 2 - 4), width: f(boxW + 8), height: BOX_H + 8, rx: 12, class: 'ring' }) : null,
+      p.host
+        ? s('rect', { x: f(p.x - boxW / 2 - 4), y: f(p.y - BOX_H / 2 - 4), width: f(boxW + 8), height: BOX_H + 8, rx: 12, class: 'ring' })
+        : null,
       s('rect', { x: f(p.x - boxW / 2), y: f(p.y - BOX_H / 2), width: f(boxW), height: BOX_H, rx: 9, class: 'dot' }),
       s('text', { x: f(p.x), y: f(p.y), class: 'label', 'dominant-baseline': 'central', 'text-anchor': 'middle' }, name),
       p.host ? s('text', { x: f(p.x), y: f(p.y - BOX_H / 2 - 10), class: 'caption', 'text-anchor': 'middle' }, 'host') : null,
@@ -128,14 +163,24 @@ function nodeView(p: Placed, model: Model, dotR: number, boxW: number, selected:
     const gap = dotR + 6
     const x = p.x + Math.cos(p.angle) * gap
     const y = p.y + Math.sin(p.angle) * gap
-    text = s('text', {
-      x: f(x), y: f(y), class: 'label', 'dominant-baseline': 'central', 'text-anchor': left ? 'end' : 'start',
-      transform: `rotate(${f(left ? deg + 180 : deg)} ${f(x)} ${f(y)})`,
-    }, name)
+    text = s(
+      'text',
+      {
+        x: f(x),
+        y: f(y),
+        class: 'label',
+        'dominant-baseline': 'central',
+        'text-anchor': left ? 'end' : 'start',
+        transform: `rotate(${f(left ? deg + 180 : deg)} ${f(x)} ${f(y)})`,
+      },
+      name,
+    )
   } else {
     text = s('text', { x: f(p.x), y: f(p.y + dotR + 22), class: 'label', 'text-anchor': 'middle' }, `${name} (host)`)
   }
-  return s('a', attrs,
+  return s(
+    'a',
+    attrs,
     s('title', null, label),
     p.host ? s('circle', { cx: f(p.x), cy: f(p.y), r: dotR + 5, class: 'ring' }) : null,
     s('circle', { cx: f(p.x), cy: f(p.y), r: dotR, class: 'dot' }),

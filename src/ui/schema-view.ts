@@ -7,7 +7,9 @@ type Obj = Record<string, any>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 export function renderSchema(schema: unknown, label = 'payload'): HTMLElement {
-  return h('div', { class: 'schema' },
+  return h(
+    'div',
+    { class: 'schema' },
     h('ul', { class: 'tree', 'aria-label': `${label} fields` }, fieldItem(label, schema, schema, { required: true, root: true }, [])),
     h('details', { class: 'raw' }, h('summary', null, 'Raw JSON Schema'), h('pre', null, h('code', null, showJson(schema)))),
   )
@@ -43,7 +45,8 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
   } else if (isObj(schema)) {
     const type = typeText(schema)
     if (type) head.push(h('span', { class: 'type' }, type))
-    if (!where.root && !where.branch) head.push(where.required ? h('span', { class: 'tag req' }, 'required') : h('span', { class: 'tag opt' }, 'optional'))
+    if (!where.root && !where.branch)
+      head.push(where.required ? h('span', { class: 'tag req' }, 'required') : h('span', { class: 'tag opt' }, 'optional'))
     for (const c of constraints(schema)) head.push(h('span', { class: 'tag constraint' }, c))
     if (typeof schema.format === 'string') head.push(h('span', { class: 'tag format' }, `format: ${schema.format}`))
     if (schema.deprecated === true) head.push(h('span', { class: 'tag warn' }, 'deprecated'))
@@ -51,9 +54,11 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
     if (schema.writeOnly === true) head.push(h('span', { class: 'tag' }, 'write-only'))
     if (typeof schema.title === 'string') body.push(h('div', { class: 'title' }, schema.title))
     if (typeof schema.description === 'string') body.push(h('div', { class: 'desc' }, schema.description))
-    if (schema.default !== undefined) body.push(h('div', { class: 'example' }, 'default: ', h('code', null, JSON.stringify(schema.default))))
+    if (schema.default !== undefined)
+      body.push(h('div', { class: 'example' }, 'default: ', h('code', null, JSON.stringify(schema.default))))
     if (Array.isArray(schema.examples)) {
-      for (const ex of schema.examples.slice(0, 3)) body.push(h('div', { class: 'example' }, 'example: ', h('code', null, JSON.stringify(ex))))
+      for (const ex of schema.examples.slice(0, 3))
+        body.push(h('div', { class: 'example' }, 'example: ', h('code', null, JSON.stringify(ex))))
     }
     if (typeof schema.$ref === 'string') {
       const ref = schema.$ref
@@ -69,10 +74,12 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
       }
     }
     for (const key of required) {
-      if (!isObj(schema.properties) || !Object.hasOwn(schema.properties, key)) children.push(fieldItem(key, true, root, { required: true }, seen))
+      if (!isObj(schema.properties) || !Object.hasOwn(schema.properties, key))
+        children.push(fieldItem(key, true, root, { required: true }, seen))
     }
     if (isObj(schema.patternProperties)) {
-      for (const re of Object.keys(schema.patternProperties)) children.push(fieldItem(`/${re}/`, schema.patternProperties[re], root, {}, seen))
+      for (const re of Object.keys(schema.patternProperties))
+        children.push(fieldItem(`/${re}/`, schema.patternProperties[re], root, {}, seen))
     }
     if (schema.additionalProperties === false) body.push(h('div', { class: 'note' }, 'no other keys'))
     else if (schema.additionalProperties !== undefined && schema.additionalProperties !== true) {
@@ -87,11 +94,7 @@ function fieldItem(name: string, schema: unknown, root: unknown, where: Where, s
     }
     if (schema.not !== undefined) children.push(fieldItem('not', schema.not, root, { branch: true }, seen))
   }
-  return h('li', { class: 'field' },
-    h('div', { class: 'head' }, head),
-    body,
-    children.length ? h('ul', null, children) : null,
-  )
+  return h('li', { class: 'field' }, h('div', { class: 'head' }, head), body, children.length ? h('ul', null, children) : null)
 }
 
 function typeText(schema: Obj): string | undefined {

@@ -4,13 +4,21 @@ import { dirname } from 'node:path'
 import type { UnpluginBuildContext, UnpluginContext } from 'unplugin'
 import type { AsyncResolve } from './resolver'
 
-type HookThis = UnpluginBuildContext & UnpluginContext & {
-  resolve?: (source: string, importer?: string, options?: { skipSelf?: boolean }) => Promise<{ id: string; external?: boolean | string } | null>
-}
+type HookThis = UnpluginBuildContext &
+  UnpluginContext & {
+    resolve?: (
+      source: string,
+      importer?: string,
+      options?: { skipSelf?: boolean },
+    ) => Promise<{ id: string; external?: boolean | string } | null>
+  }
 
 /** The part of esbuild's PluginBuild used here (structural: esbuild's types are not a dependency). */
 export interface EsbuildResolve {
-  resolve(path: string, options: { resolveDir: string; importer: string; kind: 'import-statement' }): Promise<{ errors: unknown[]; external: boolean; path: string }>
+  resolve(
+    path: string,
+    options: { resolveDir: string; importer: string; kind: 'import-statement' },
+  ): Promise<{ errors: unknown[]; external: boolean; path: string }>
 }
 
 /** esbuild's `build.resolve` (its own resolution, aliases and other plugins' onResolve). */

@@ -65,7 +65,8 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
   let typed: TypedService | undefined // created on first need: syntax-only builds never pay for it
   let tsm: TypeScriptModule | undefined
   /** The project's `typescript` (from the tsconfig's directory, then the root); typed mode only. */
-  const projectTs = () => (tsm ??= loadTypeScript(options.tsconfig ? [dirname(resolve(options.root, options.tsconfig)), options.root] : [options.root]))
+  const projectTs = () =>
+    (tsm ??= loadTypeScript(options.tsconfig ? [dirname(resolve(options.root, options.tsconfig)), options.root] : [options.root]))
   const ownResolve = createModuleResolver()
   let tsResolve: (SyncResolve & { clear(): void }) | undefined
   /** Typed mode's own modules, imported on first need (a syntax-only build never evaluates them). */
@@ -74,7 +75,11 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
     typedModules ??= { ...(await import('./language-service')), ...(await import('./ts-resolver')) }
     projectTs() // fails here, once, with the coded error when the project has no usable TypeScript
   }
-  const typedResolve = () => (tsResolve ??= typedModules!.createTsResolver(projectTs(), () => typed?.compilerOptions ?? typedModules!.readConfig(projectTs(), options.root, options.tsconfig)))
+  const typedResolve = () =>
+    (tsResolve ??= typedModules!.createTsResolver(
+      projectTs(),
+      () => typed?.compilerOptions ?? typedModules!.readConfig(projectTs(), options.root, options.tsconfig),
+    ))
   /** Files read (and parsed once, when first needed), by path and mtime. */
   const sources = new Map<string, SourceEntry>()
   /** Files found to need types in syntax mode; they go straight to typed mode next time. */
@@ -108,7 +113,11 @@ export function createContext(userOptions: ContextOptions = {}): OpenWsContext {
     const file = normalizeId(id)
     let mode: 'syntax' | 'typed' = options.typed || autoTyped.has(file) ? 'typed' : 'syntax'
     // Syntax mode guesses with our own resolver, typed mode with TypeScript's (tsconfig paths too).
-    const resolver = new LazyResolver((spec, from) => (mode === 'typed' ? typedResolve() : ownResolve)(spec, from), hooks.resolve, hooks.bundlerAnswers)
+    const resolver = new LazyResolver(
+      (spec, from) => (mode === 'typed' ? typedResolve() : ownResolve)(spec, from),
+      hooks.resolve,
+      hooks.bundlerAnswers,
+    )
     const dependencies = new Set<string>()
     const base: Omit<TransformSourceOptions, 'mode'> = {
       resolveModule(specifier, importer) {

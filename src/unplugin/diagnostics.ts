@@ -40,7 +40,13 @@ export function toBundlerMessage(d: TransformDiagnostic, id: string): BundlerMes
  * position. `printsLoc`: the bundler prints `loc` (esbuild, Vite, Rollup), so a message carries
  * no location of its own; the second and later errors of the one error keep theirs.
  */
-export function report(diagnostics: readonly TransformDiagnostic[], id: string, reporter: Reporter, warningsAsErrors: boolean, printsLoc = true): void {
+export function report(
+  diagnostics: readonly TransformDiagnostic[],
+  id: string,
+  reporter: Reporter,
+  warningsAsErrors: boolean,
+  printsLoc = true,
+): void {
   const errors: BundlerMessage[] = []
   const text = (m: BundlerMessage) => (printsLoc ? m.message : m.located)
   for (const d of diagnostics) {

@@ -14,7 +14,10 @@ import type { TransformSourceMap } from '../transformer/core'
 /** The esbuild plugin API this hook uses (structural: esbuild's types are not a dependency). */
 export interface EsbuildBuild extends EsbuildResolve {
   onStart(callback: () => void): void
-  onLoad(options: { filter: RegExp; namespace?: string }, callback: (args: { path: string; suffix?: string }) => Promise<EsbuildLoadResult | undefined>): void
+  onLoad(
+    options: { filter: RegExp; namespace?: string },
+    callback: (args: { path: string; suffix?: string }) => Promise<EsbuildLoadResult | undefined>,
+  ): void
 }
 
 export interface EsbuildMessage {
@@ -60,7 +63,12 @@ export function esbuildSetup(ctx: OpenWsContext): (build: EsbuildBuild) => void 
       if (!result) return undefined
       const warnings: EsbuildMessage[] = []
       const errors: EsbuildMessage[] = []
-      report(result.diagnostics, id, { warn: (m) => warnings.push(toEsbuild(m)), error: (m) => errors.push(toEsbuild(m)) }, ctx.options.warningsAsErrors)
+      report(
+        result.diagnostics,
+        id,
+        { warn: (m) => warnings.push(toEsbuild(m)), error: (m) => errors.push(toEsbuild(m)) },
+        ctx.options.warningsAsErrors,
+      )
       const changed = result.map !== null && result.code !== code
       return {
         contents: changed ? withInlineMap(result.code, result.map!) : code,

@@ -25,7 +25,12 @@ interface Entry {
 }
 
 /** `tsm`: the project's own TypeScript (see load-peer.ts), loaded when typed mode is first needed. */
-export function createTypedService(tsm: typeof ts, root: string, tsconfig?: string, packages: readonly string[] = ['openws']): TypedService {
+export function createTypedService(
+  tsm: typeof ts,
+  root: string,
+  tsconfig?: string,
+  packages: readonly string[] = ['openws'],
+): TypedService {
   // Only the files we are asked about become roots; the config's file list would load the whole repo.
   const options = readConfig(tsm, root, tsconfig)
   const files = new Map<string, Entry>()
@@ -130,10 +135,14 @@ export function readConfig(tsm: typeof ts, root: string, tsconfig?: string): ts.
     allowJs: true,
   }
   if (!path || !existsSync(path) || !statSync(path).isFile()) return fallback
-  const parsed = tsm.getParsedCommandLineOfConfigFile(path, { noEmit: true }, {
-    ...tsm.sys,
-    onUnRecoverableConfigFileDiagnostic: () => {},
-  })
+  const parsed = tsm.getParsedCommandLineOfConfigFile(
+    path,
+    { noEmit: true },
+    {
+      ...tsm.sys,
+      onUnRecoverableConfigFileDiagnostic: () => {},
+    },
+  )
   if (!parsed) return fallback
   return { ...parsed.options, noEmit: true }
 }

@@ -79,11 +79,14 @@ function exportTarget(value: unknown, star: string | undefined, pkgDir: string):
 
 /** `exports` for `subpath` ('.' or './x'): an exact key, else the longest matching `*` pattern. */
 function fromExports(exports: unknown, subpath: string, pkgDir: string): string | undefined {
-  const map = typeof exports === 'object' && exports !== null && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'))
-    ? (exports as Record<string, unknown>)
-    : { '.': exports }
+  const map =
+    typeof exports === 'object' && exports !== null && !Array.isArray(exports) && Object.keys(exports).some((k) => k.startsWith('.'))
+      ? (exports as Record<string, unknown>)
+      : { '.': exports }
   if (Object.hasOwn(map, subpath)) return exportTarget(map[subpath], undefined, pkgDir)
-  const patterns = Object.keys(map).filter((k) => k.includes('*')).sort((a, b) => b.length - a.length)
+  const patterns = Object.keys(map)
+    .filter((k) => k.includes('*'))
+    .sort((a, b) => b.length - a.length)
   for (const key of patterns) {
     const [head, tail] = key.split('*') as [string, string]
     if (subpath.startsWith(head) && subpath.endsWith(tail) && subpath.length >= head.length + tail.length) {

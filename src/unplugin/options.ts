@@ -60,7 +60,11 @@ export function resolveOptions(options: OpenWsPluginOptions = {}): ResolvedOptio
   if (typeof merged.typed !== 'boolean') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', '"typed" must be a boolean')
   }
-  if (!Array.isArray(merged.packages) || merged.packages.length === 0 || !merged.packages.every((p) => typeof p === 'string' && PACKAGE_NAME.test(p))) {
+  if (
+    !Array.isArray(merged.packages) ||
+    merged.packages.length === 0 ||
+    !merged.packages.every((p) => typeof p === 'string' && PACKAGE_NAME.test(p))
+  ) {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', '"packages" must be a non-empty list of package names')
   }
   if (merged.tsconfig !== undefined && typeof merged.tsconfig !== 'string') {

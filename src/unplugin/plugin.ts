@@ -30,7 +30,13 @@ export const unplugin: UnpluginInstance<ContextOptions | undefined, false> = cre
         if (!result) return undefined
         // webpack and rspack show only the text: it carries file:line:column there.
         const printsLoc = meta.framework !== 'webpack' && meta.framework !== 'rspack'
-        report(result.diagnostics, moduleId, { warn: (m) => this.warn(m), error: (m) => this.error(m) }, ctx.options.warningsAsErrors, printsLoc)
+        report(
+          result.diagnostics,
+          moduleId,
+          { warn: (m) => this.warn(m), error: (m) => this.error(m) },
+          ctx.options.warningsAsErrors,
+          printsLoc,
+        )
         // Diagnostics only (a definition left to the interpreter): the bundler keeps its own copy.
         if (!result.map || result.code === source) return undefined
         return { code: result.code, map: result.map }

@@ -9,7 +9,7 @@ export function createTsResolver(tsm: typeof ts, getOptions: () => ts.CompilerOp
   const resolve = (spec: string, from: string) => {
     const options = { moduleResolution: tsm.ModuleResolutionKind.Bundler, module: tsm.ModuleKind.ESNext, allowJs: true, ...getOptions() }
     const hit = tsm.resolveModuleName(spec, normalizeId(from), options, tsm.sys, cache).resolvedModule
-    if (!hit || hit.isExternalLibraryImport && hit.extension.startsWith('.d.')) return undefined
+    if (!hit || (hit.isExternalLibraryImport && hit.extension.startsWith('.d.'))) return undefined
     return hit.resolvedFileName.replace(/\\/g, '/')
   }
   // A created or deleted file changes what resolves where: watch mode drops the cache.

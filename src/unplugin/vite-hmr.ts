@@ -30,6 +30,10 @@ function invalidateDependents(server: ViteDevServer, ctx: OpenWsContext, file: s
   }
 }
 
-function dependentModules(graph: { getModulesByFile(file: string): Set<EnvironmentModuleNode> | undefined }, ctx: OpenWsContext, file: string): EnvironmentModuleNode[] {
+function dependentModules(
+  graph: { getModulesByFile(file: string): Set<EnvironmentModuleNode> | undefined },
+  ctx: OpenWsContext,
+  file: string,
+): EnvironmentModuleNode[] {
   return ctx.dependentsOf(file).flatMap((dependent) => [...(graph.getModulesByFile(dependent) ?? [])])
 }

@@ -65,7 +65,10 @@ describe.each(ADAPTERS)('%s adapter: establishing the role', (kind) => {
     expect(JSON.parse((await b.next()).payload.text)).toBe('anyone')
     a.send('client', 'whoami', {})
     expect(JSON.parse((await a.next()).payload.text)).toEqual({ user: 'alice' })
-    expect(opened).toEqual([['client', { user: 'alice' }], ['portal', 'anyone']])
+    expect(opened).toEqual([
+      ['client', { user: 'alice' }],
+      ['portal', 'anyone'],
+    ])
     a.ws.close()
     b.ws.close()
   })

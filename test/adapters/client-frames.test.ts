@@ -54,9 +54,17 @@ describe('client inbound frames', () => {
     const socket = ScriptedSocket.last!
     socket.open()
     const parse = vi.spyOn(JSON, 'parse')
-    socket.emit('message', { data: JSON.stringify({ fromRole: 'server', messageName: 'joinedRoom', payload: { joinerId: 'a', roomId: 'r' } }) })
+    socket.emit('message', {
+      data: JSON.stringify({ fromRole: 'server', messageName: 'joinedRoom', payload: { joinerId: 'a', roomId: 'r' } }),
+    })
     expect(parse).toHaveBeenCalledTimes(1)
-    socket.emit('message', { data: JSON.stringify({ fromRole: 'server', messageName: '$error', payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD', message: 'no', messageName: 'createRoom', id: 'x1' } }) })
+    socket.emit('message', {
+      data: JSON.stringify({
+        fromRole: 'server',
+        messageName: '$error',
+        payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD', message: 'no', messageName: 'createRoom', id: 'x1' },
+      }),
+    })
     expect(parse).toHaveBeenCalledTimes(2)
     parse.mockRestore()
     await c.ready()

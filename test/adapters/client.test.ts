@@ -86,7 +86,9 @@ describe('client reconnects, queues and closes', () => {
     server = await createServer({ bindings: serverBindings(), onInternalError: () => {} })
     const port = server.port
     const events: string[] = []
-    const c = track(connectNode({ bindings: clientBindings([]), url: `${server.url}/client`, reconnect: { initialDelayMs: 20, maxDelayMs: 100 } }))
+    const c = track(
+      connectNode({ bindings: clientBindings([]), url: `${server.url}/client`, reconnect: { initialDelayMs: 20, maxDelayMs: 100 } }),
+    )
     c.on('open', () => events.push('open'))
     c.on('close', (e) => events.push(`close:${e.reconnecting}`))
     c.on('reconnecting', () => events.push('reconnecting'))
@@ -107,7 +109,14 @@ describe('client reconnects, queues and closes', () => {
   })
 
   it('bounds the queue: the oldest frame is dropped and reported', async () => {
-    const c = track(connectNode({ bindings: clientBindings([]), url: 'ws://127.0.0.1:1/chat/client', maxQueuedFrames: 2, reconnect: { initialDelayMs: 1000 } }))
+    const c = track(
+      connectNode({
+        bindings: clientBindings([]),
+        url: 'ws://127.0.0.1:1/chat/client',
+        maxQueuedFrames: 2,
+        reconnect: { initialDelayMs: 1000 },
+      }),
+    )
     c.on('error', () => {})
     const dropped: string[] = []
     c.on('drop', ({ frame }) => dropped.push(JSON.parse(frame).payload.text))
@@ -138,12 +147,14 @@ describe('client reconnects, queues and closes', () => {
     wss.on('connection', () => connections++)
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
     const port = (http.address() as { port: number }).port
-    const c = track(connectNode({
-      bindings: clientBindings([]),
-      url: `ws://127.0.0.1:${port}/chat/client`,
-      heartbeat: { intervalMs: 30, timeoutMs: 30 },
-      reconnect: { initialDelayMs: 10, maxDelayMs: 10 },
-    }))
+    const c = track(
+      connectNode({
+        bindings: clientBindings([]),
+        url: `ws://127.0.0.1:${port}/chat/client`,
+        heartbeat: { intervalMs: 30, timeoutMs: 30 },
+        reconnect: { initialDelayMs: 10, maxDelayMs: 10 },
+      }),
+    )
     c.on('error', () => {})
     await until(() => connections >= 2, 5000)
     await c.close()

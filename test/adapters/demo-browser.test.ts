@@ -22,7 +22,16 @@ describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
     expect(demo.script).not.toMatch(/ChatServer|`room:/) // roles.ts names its groups `room:${roomId}`
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     })
     try {
       const errors: string[] = []

@@ -11,7 +11,12 @@ const CONNECTIONS = Number(process.env.OPENWS_LOAD_CONNECTIONS ?? 50)
 const MESSAGES = Number(process.env.OPENWS_LOAD_MESSAGES ?? 100)
 const WINDOW = 32
 
-const seqSchema = { type: 'object', properties: { c: { type: 'integer' }, n: { type: 'integer' } }, required: ['c', 'n'], additionalProperties: false }
+const seqSchema = {
+  type: 'object',
+  properties: { c: { type: 'integer' }, n: { type: 'integer' } },
+  required: ['c', 'n'],
+  additionalProperties: false,
+}
 
 function loadNetwork(): NetworkIR {
   return {
@@ -46,7 +51,8 @@ describe.each(ADAPTERS)('%s adapter under load', (kind) => {
     await Promise.all(
       peers.map(async (peer, c) => {
         // At most WINDOW frames in flight: under limits.maxQueuedMessages (64), as a client must stay.
-        const expectReply = async (n: number) => expect(await peer.next(30_000)).toEqual({ fromRole: 'server', messageName: 'done', payload: { c, n } })
+        const expectReply = async (n: number) =>
+          expect(await peer.next(30_000)).toEqual({ fromRole: 'server', messageName: 'done', payload: { c, n } })
         for (let n = 0; n < MESSAGES; n++) {
           peer.send('client', 'work', { c, n })
           if (n >= WINDOW) await expectReply(n - WINDOW)

@@ -19,6 +19,8 @@ describe.each(ADAPTERS)('%s adapter memory', (kind) => {
     expect(result.users).toBe(0)
     // A leak of even 2 KB per connection would show as 2 MB here.
     expect(result.heapAfter - result.heapBefore).toBeLessThan(2 * 1024 * 1024)
-    console.log(`${kind}: heap ${(result.heapBefore / 1e6).toFixed(2)} MB -> ${(result.heapAfter / 1e6).toFixed(2)} MB after ${result.cycles} cycles`)
+    console.log(
+      `${kind}: heap ${(result.heapBefore / 1e6).toFixed(2)} MB -> ${(result.heapAfter / 1e6).toFixed(2)} MB after ${result.cycles} cycles`,
+    )
   }, 150_000)
 })

@@ -185,7 +185,13 @@ function gated(): { state: ChatState; release: () => void; started: () => boolea
 
 /** Until the server no longer serves plain HTTP as usual (fastify: 503; ws: not accepting). */
 async function draining(http: string): Promise<void> {
-  await until(async () => (await fetch(`${http}/spec.json`).then((r) => r.status, () => 0)) !== 200)
+  await until(
+    async () =>
+      (await fetch(`${http}/spec.json`).then(
+        (r) => r.status,
+        () => 0,
+      )) !== 200,
+  )
 }
 
 describe.each(ADAPTERS)('%s: frames that arrive during the shutdown drain', (kind) => {
@@ -215,7 +221,9 @@ describe('the client keeps the frames a shutting-down server refused', () => {
     const log: unknown[] = []
     const drops: unknown[] = []
     const binder = fluentBindings(hostedBy(chatNetwork(), 'client'))
-    binder.fromRoles.server.on('joinedRoom', (payload: unknown) => void log.push(payload)).on('receivedMessage', (payload: unknown) => void log.push(payload))
+    binder.fromRoles.server
+      .on('joinedRoom', (payload: unknown) => void log.push(payload))
+      .on('receivedMessage', (payload: unknown) => void log.push(payload))
     const client = connectNode<any>({ bindings: binder, url: `${first.url}/client`, reconnect: { initialDelayMs: 5, maxDelayMs: 20 } })
     client.on('drop', (e) => drops.push(e))
     await client.ready()
@@ -230,7 +238,10 @@ describe('the client keeps the frames a shutting-down server refused', () => {
     await until(() => client.queued === 1) // kept for the next connection
     const second = await createServer({ bindings: chatServerBindings(), onInternalError: () => {}, port: first.port })
     await until(() => log.length === 2)
-    expect(log).toEqual([{ roomId: '-', senderId: 'server', text: 'slow done' }, { roomId: 'r1', joinerId: 'a' }])
+    expect(log).toEqual([
+      { roomId: '-', senderId: 'server', text: 'slow done' },
+      { roomId: 'r1', joinerId: 'a' },
+    ])
     expect(drops).toEqual([])
     await client.close()
     await second.close()

@@ -29,7 +29,12 @@ describe.each(ADAPTERS)('request/reply over the %s adapter', (kind) => {
       const s = prepare(replyServerBindings())
       release = s.release
       server = await startServer(kind, { bindings: s.binder })
-      const client = connect<Api<typeof Server>>({ bindings: replyClientBindings(), url: `${server.base}/client`, WebSocket: WebSocket as any, reconnect: false })
+      const client = connect<Api<typeof Server>>({
+        bindings: replyClientBindings(),
+        url: `${server.base}/client`,
+        WebSocket: WebSocket as any,
+        reconnect: false,
+      })
       clients.push(client)
       const errors: unknown[] = []
       client.on('error', (e) => errors.push(e))

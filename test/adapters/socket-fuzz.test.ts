@@ -58,7 +58,10 @@ const deep = (depth: number): string => `{"n":1,"d":${'['.repeat(depth)}${']'.re
 
 /** Frames of every kind, weighted so closing kinds (which cost a reconnect) stay rare. */
 const cases: fc.Arbitrary<Case> = fc.oneof(
-  { weight: 30, arbitrary: fc.tuple(validPayload, id).map(([p, i]) => ({ kind: 'valid', frame: envelope('echo', p, i), id: i, expected: { echo: p } })) },
+  {
+    weight: 30,
+    arbitrary: fc.tuple(validPayload, id).map(([p, i]) => ({ kind: 'valid', frame: envelope('echo', p, i), id: i, expected: { echo: p } })),
+  },
   {
     weight: 10,
     arbitrary: fc
@@ -72,7 +75,12 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
         ),
         id,
       )
-      .map(([p, i]) => ({ kind: 'invalid payload', frame: envelope('echo', p, i), id: i, expected: { error: 'OPENWS_ERR_INVALID_PAYLOAD' } })),
+      .map(([p, i]) => ({
+        kind: 'invalid payload',
+        frame: envelope('echo', p, i),
+        id: i,
+        expected: { error: 'OPENWS_ERR_INVALID_PAYLOAD' },
+      })),
   },
   {
     weight: 5,
@@ -103,7 +111,15 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
       expected: { echo: { n: 1, s: JSON.parse(`"${text}"`) } },
     })),
   },
-  { weight: 3, arbitrary: id.map((i) => ({ kind: '1e400', frame: `{"fromRole":"client","messageName":"echo","payload":{"n":1e400},"id":${JSON.stringify(i)}}`, id: i, expected: { error: 'OPENWS_ERR_INVALID_PAYLOAD' } })) },
+  {
+    weight: 3,
+    arbitrary: id.map((i) => ({
+      kind: '1e400',
+      frame: `{"fromRole":"client","messageName":"echo","payload":{"n":1e400},"id":${JSON.stringify(i)}}`,
+      id: i,
+      expected: { error: 'OPENWS_ERR_INVALID_PAYLOAD' },
+    })),
+  },
   {
     weight: 3,
     arbitrary: fc.tuple(fc.integer({ min: 70, max: 1000 }), id).map(([d, i]) => ({
@@ -116,26 +132,63 @@ const cases: fc.Arbitrary<Case> = fc.oneof(
   {
     weight: 6,
     arbitrary: fc
-      .tuple(fc.string({ minLength: 1, maxLength: 12 }).filter((n) => n !== 'echo'), validPayload, id)
-      .map(([name, p, i]) => ({ kind: 'unknown message', frame: envelope(name, p, i), id: i, expected: { error: name.startsWith('$') ? 'OPENWS_ERR_BAD_ENVELOPE' : 'OPENWS_ERR_UNKNOWN_MESSAGE' } })),
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((n) => n !== 'echo'),
+        validPayload,
+        id,
+      )
+      .map(([name, p, i]) => ({
+        kind: 'unknown message',
+        frame: envelope(name, p, i),
+        id: i,
+        expected: { error: name.startsWith('$') ? 'OPENWS_ERR_BAD_ENVELOPE' : 'OPENWS_ERR_UNKNOWN_MESSAGE' },
+      })),
   },
   {
     weight: 5,
-    arbitrary: id.map((i) => ({ kind: 'no payload', frame: JSON.stringify({ fromRole: 'client', messageName: 'echo', id: i }), id: i, expected: { error: 'OPENWS_ERR_BAD_ENVELOPE' } })),
+    arbitrary: id.map((i) => ({
+      kind: 'no payload',
+      frame: JSON.stringify({ fromRole: 'client', messageName: 'echo', id: i }),
+      id: i,
+      expected: { error: 'OPENWS_ERR_BAD_ENVELOPE' },
+    })),
   },
   {
     weight: 3,
     arbitrary: fc
-      .oneof(fc.constant('[]'), fc.constant('null'), fc.constant('42'), fc.constant('"x"'), fc.constant('{}'), fc.constant('{"fromRole":"client"}'))
+      .oneof(
+        fc.constant('[]'),
+        fc.constant('null'),
+        fc.constant('42'),
+        fc.constant('"x"'),
+        fc.constant('{}'),
+        fc.constant('{"fromRole":"client"}'),
+      )
       .map((frame) => ({ kind: 'not an envelope', frame, expected: { error: 'OPENWS_ERR_BAD_ENVELOPE' } })),
   },
   {
     weight: 3,
-    arbitrary: fc.string({ minLength: 1, maxLength: 40 }).map((s) => `{"fromRole":"client","messageName":"echo","payload":${s}`).map((frame) => ({ kind: 'bad JSON', frame, expected: { close: 1007 } })),
+    arbitrary: fc
+      .string({ minLength: 1, maxLength: 40 })
+      .map((s) => `{"fromRole":"client","messageName":"echo","payload":${s}`)
+      .map((frame) => ({ kind: 'bad JSON', frame, expected: { close: 1007 } })),
   },
-  { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 32 }).map((frame) => ({ kind: 'binary', frame, expected: { close: 1003 } })) },
-  { weight: 1, arbitrary: validPayload.map((p) => ({ kind: 'spoofed role', frame: envelope('echo', p, undefined, 'server'), expected: { close: 1008 } })) },
-  { weight: 1, arbitrary: fc.constant({ kind: 'oversize', frame: envelope('echo', { n: 1, s: 'x'.repeat(MAX_FRAME) }), expected: { close: 1009 } }) },
+  {
+    weight: 1,
+    arbitrary: fc.uint8Array({ minLength: 1, maxLength: 32 }).map((frame) => ({ kind: 'binary', frame, expected: { close: 1003 } })),
+  },
+  {
+    weight: 1,
+    arbitrary: validPayload.map((p) => ({
+      kind: 'spoofed role',
+      frame: envelope('echo', p, undefined, 'server'),
+      expected: { close: 1008 },
+    })),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constant({ kind: 'oversize', frame: envelope('echo', { n: 1, s: 'x'.repeat(MAX_FRAME) }), expected: { close: 1009 } }),
+  },
 )
 
 /** Sends every case, in order, reconnecting after each closing one; returns the first mismatch. */
@@ -165,7 +218,11 @@ async function drive(server: TestServer, list: Case[]): Promise<void> {
     // The control connection is answered whatever the other one sent.
     if (index % 50 === 0) {
       control.send('client', 'echo', { n: controlAsked })
-      expect(await control.next(5000), `control after ${where}`).toEqual({ fromRole: 'server', messageName: 'echoed', payload: { n: controlAsked } })
+      expect(await control.next(5000), `control after ${where}`).toEqual({
+        fromRole: 'server',
+        messageName: 'echoed',
+        payload: { n: controlAsked },
+      })
       controlAsked++
     }
   }

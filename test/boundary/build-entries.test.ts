@@ -12,7 +12,8 @@ const entries = ['vite', 'esbuild', 'rollup', 'webpack', 'rspack'].map((b) => `s
 const optionalPeer = /^(?:typescript|typia|@typia\/[^/]+)(?:\/|$)/
 
 function peersReached(entry: string): string[] {
-  return [...reachablePackages(entry)].filter(([spec]) => optionalPeer.test(spec))
+  return [...reachablePackages(entry)]
+    .filter(([spec]) => optionalPeer.test(spec))
     .map(([spec, chain]) => `${spec} via ${chain.map((f) => relative(root, f)).join(' -> ')}`)
 }
 
@@ -35,10 +36,18 @@ describe('build entries without optional peers', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
     it('finds a peer two modules away, and ignores type-only and lazy imports', () => {
-      writeFileSync(join(dir, 'entry.ts'), "import { a } from './a'\nimport type ts from 'typescript'\nexport { type T } from 'typia'\nexport const x = a\n")
+      writeFileSync(
+        join(dir, 'entry.ts'),
+        "import { a } from './a'\nimport type ts from 'typescript'\nexport { type T } from 'typia'\nexport const x = a\n",
+      )
       writeFileSync(join(dir, 'a.ts'), "export * from './b'\nexport const a = 1\nexport const lazy = () => import('typia')\n")
-      writeFileSync(join(dir, 'b.ts'), "import { MetadataFactory } from '@typia/core'\nimport { type Program } from 'typescript'\nexport const b = MetadataFactory\n")
-      expect(peersReached(join(dir, 'entry.ts'))).toEqual([`@typia/core via ${['entry.ts', 'a.ts', 'b.ts'].map((f) => relative(root, join(dir, f))).join(' -> ')}`])
+      writeFileSync(
+        join(dir, 'b.ts'),
+        "import { MetadataFactory } from '@typia/core'\nimport { type Program } from 'typescript'\nexport const b = MetadataFactory\n",
+      )
+      expect(peersReached(join(dir, 'entry.ts'))).toEqual([
+        `@typia/core via ${['entry.ts', 'a.ts', 'b.ts'].map((f) => relative(root, join(dir, f))).join(' -> ')}`,
+      ])
     })
   })
 })

@@ -5,11 +5,17 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { parseSync } from 'oxc-parser'
 
-interface Node { type: string; [k: string]: any }
+interface Node {
+  type: string
+  [k: string]: any
+}
 
 /** Value specifiers of one module's static imports and re-exports. */
 export function valueImports(file: string): string[] {
-  const { program } = parseSync(file, readFileSync(file, 'utf8'), { sourceType: 'module', lang: file.endsWith('x') ? 'tsx' : 'ts' }) as unknown as { program: Node }
+  const { program } = parseSync(file, readFileSync(file, 'utf8'), {
+    sourceType: 'module',
+    lang: file.endsWith('x') ? 'tsx' : 'ts',
+  }) as unknown as { program: Node }
   const out: string[] = []
   for (const stmt of program.body as Node[]) {
     const source = stmt.source?.value as string | undefined

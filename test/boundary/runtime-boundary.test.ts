@@ -38,17 +38,22 @@ describe('src/runtime boundary', () => {
 
   // The code generator is build-time code that happens to live beside the runtime (the transformer
   // and the tests call it); nothing that ships may reach it.
-  it.each(files.filter((f) => !f.includes(`${join('runtime', 'codegen')}`)).map((f) => [relative(root, f), f]))('%s does not import codegen', (_name, file) => {
-    const code = stripComments(readFileSync(file, 'utf8'))
-    for (const [, spec] of code.matchAll(specifiers)) {
-      expect(spec!.startsWith('.') && /(^|\/)codegen(\/|$)/.test(spec!), `imports ${spec}`).toBe(false)
-    }
-  })
+  it.each(files.filter((f) => !f.includes(`${join('runtime', 'codegen')}`)).map((f) => [relative(root, f), f]))(
+    '%s does not import codegen',
+    (_name, file) => {
+      const code = stripComments(readFileSync(file, 'utf8'))
+      for (const [, spec] of code.matchAll(specifiers)) {
+        expect(spec!.startsWith('.') && /(^|\/)codegen(\/|$)/.test(spec!), `imports ${spec}`).toBe(false)
+      }
+    },
+  )
 
   // Beyond src/runtime too: only the build-time generators (the transformer, and the SDK generator
   // for its safe code builder) may reach codegen; the CLI, the UI and the plugins go through them.
   const mayImportCodegen = [join('src', 'runtime', 'codegen'), join('src', 'transformer'), join('src', 'sdk')]
-  const others = sourceFiles(join(root, 'src')).filter((f) => !f.startsWith(runtimeDir) && !mayImportCodegen.some((d) => relative(root, f).startsWith(d)))
+  const others = sourceFiles(join(root, 'src')).filter(
+    (f) => !f.startsWith(runtimeDir) && !mayImportCodegen.some((d) => relative(root, f).startsWith(d)),
+  )
   it.each(others.map((f) => [relative(root, f), f]))('%s (outside the runtime) does not import codegen', (_name, file) => {
     const code = stripComments(readFileSync(file, 'utf8'))
     for (const [, spec] of code.matchAll(specifiers)) {

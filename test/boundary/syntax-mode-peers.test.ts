@@ -20,7 +20,10 @@ describe('syntax mode with the optional peers unloadable', () => {
   }, 60_000)
 
   it('the blocker blocks (typed mode fails under it)', () => {
-    const r = spawnSync(process.execPath, ['--import', join(fixtures, 'block-peers.mjs'), '-e', "require('typescript')"], { cwd: root, encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['--import', join(fixtures, 'block-peers.mjs'), '-e', "require('typescript')"], {
+      cwd: root,
+      encoding: 'utf8',
+    })
     expect(r.status).not.toBe(0)
     expect(r.stderr).toContain('blocked: require("typescript")')
   })

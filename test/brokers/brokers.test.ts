@@ -35,7 +35,12 @@ for (const kind of ['redis', 'nats'] as BrokerKind[]) {
       createServer({
         bindings: roomsBindings(),
         heartbeatMs: 0,
-        groups: { broker: makeBroker(kind, broker.url), heartbeatMs: 200, presenceTtlMs: 1000, onBrokerError: (e) => errors?.push(e as OpenWsError) },
+        groups: {
+          broker: makeBroker(kind, broker.url),
+          heartbeatMs: 200,
+          presenceTtlMs: 1000,
+          onBrokerError: (e) => errors?.push(e as OpenWsError),
+        },
       })
     const join = async (server: OpenWsServer, roomId: string) => {
       const c = await testClient(server.url)
@@ -88,9 +93,13 @@ for (const kind of ['redis', 'nats'] as BrokerKind[]) {
     })
 
     it('drops the members of a crashed instance from presence', async () => {
-      const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', joinPath(import.meta.dirname, '..', 'helpers', 'broker-instance.ts'), kind, broker.url], {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
+      const child: ChildProcess = spawn(
+        process.execPath,
+        ['--import', 'tsx', joinPath(import.meta.dirname, '..', 'helpers', 'broker-instance.ts'), kind, broker.url],
+        {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      )
       try {
         const url = await new Promise<string>((resolve) => createInterface({ input: child.stdout! }).once('line', resolve))
         const c = await testClient(url)

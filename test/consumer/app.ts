@@ -25,7 +25,9 @@ export function addChatApp(p: Project, { withExtensions = false } = {}): void {
 /** The typed fixture plus a main that drives it: one valid ping, one invalid. */
 export function addTypedApp(p: Project, dir = 'typed'): void {
   for (const file of readdirSync(typedFixture)) p.write(join(dir, file), readFileSync(join(typedFixture, file), 'utf8'))
-  p.write(join(dir, 'main.ts'), `
+  p.write(
+    join(dir, 'main.ts'),
+    `
 import { harness } from 'openws'
 import { binder } from './roles.js'
 const h = harness(binder)
@@ -33,7 +35,8 @@ const client = h.connect('client')
 await client.send('ping', { n: 1 })
 await client.send('ping', { n: 'one' })
 console.log(JSON.stringify({ compiled: Boolean(binder.compiled), frames: client.take() }))
-`)
+`,
+  )
 }
 
 /**
@@ -52,7 +55,9 @@ export function chatTranscript(stdout: string): unknown {
   expect(result.class.length).toBeGreaterThan(10)
   expect(result.class).toEqual(result.decorator)
   const codes = (result.class as unknown[][]).filter((f) => f[2] === '$error').map((f) => (f[3] as { code: string }).code)
-  expect(codes).toEqual(expect.arrayContaining(['OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_UNKNOWN_MESSAGE', 'OPENWS_ERR_SENDER_NOT_ALLOWED']))
+  expect(codes).toEqual(
+    expect.arrayContaining(['OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_UNKNOWN_MESSAGE', 'OPENWS_ERR_SENDER_NOT_ALLOWED']),
+  )
   return result.class
 }
 

@@ -16,7 +16,10 @@ export default function setup(project: TestProject): () => void {
   const root = join(import.meta.dirname, '..', '..')
   if (!existsSync(join(root, 'dist', 'index.js'))) throw new Error('dist/ is missing: `npm run test:consumer` builds it first')
   const out = mkdtempSync(join(tmpdir(), 'openws-pack-'))
-  const name = execFileSync('npm', ['pack', '--pack-destination', out, '--loglevel=error'], { cwd: root, encoding: 'utf8' }).trim().split('\n').pop()!
+  const name = execFileSync('npm', ['pack', '--pack-destination', out, '--loglevel=error'], { cwd: root, encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .pop()!
   project.provide('openwsTarball', join(out, name))
   return () => rmSync(out, { recursive: true, force: true })
 }

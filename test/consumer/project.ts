@@ -62,12 +62,28 @@ export function createProject(name: string, spec: ProjectSpec): Project {
     bin: (name, args) => project.run(join(dir, 'node_modules', '.bin', name), args),
     remove: () => rmSync(dir, { recursive: true, force: true }),
   }
-  project.write('package.json', JSON.stringify({
-    name: `consumer-${name}`, private: true, type: 'module',
-    dependencies: { openws: `file:${tarball()}`, ...spec.dependencies },
-    devDependencies: spec.devDependencies ?? {},
-  }, null, 2))
-  const install = project.run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error', ...(spec.installFlags ?? [])])
+  project.write(
+    'package.json',
+    JSON.stringify(
+      {
+        name: `consumer-${name}`,
+        private: true,
+        type: 'module',
+        dependencies: { openws: `file:${tarball()}`, ...spec.dependencies },
+        devDependencies: spec.devDependencies ?? {},
+      },
+      null,
+      2,
+    ),
+  )
+  const install = project.run('npm', [
+    'install',
+    '--no-audit',
+    '--no-fund',
+    '--prefer-offline',
+    '--loglevel=error',
+    ...(spec.installFlags ?? []),
+  ])
   if (install.status !== 0) throw new Error(`npm install in ${name} failed:\n${install.out}`)
   return project
 }

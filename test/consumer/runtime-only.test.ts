@@ -11,7 +11,16 @@ beforeAll(() => {
 })
 afterAll(() => p?.remove())
 
-const RUNTIME = ['openws', 'openws/schema', 'openws/decorator', 'openws/fluent', 'openws/spec', 'openws/ws', 'openws/client', 'openws/client/node']
+const RUNTIME = [
+  'openws',
+  'openws/schema',
+  'openws/decorator',
+  'openws/fluent',
+  'openws/spec',
+  'openws/ws',
+  'openws/client',
+  'openws/client/node',
+]
 const BUILD = ['openws/vite', 'openws/esbuild', 'openws/rollup', 'openws/webpack', 'openws/rspack', 'openws/transformer']
 
 function installedPackages(dir: string): string[] {
@@ -41,8 +50,19 @@ describe('runtime-only install', () => {
   })
 
   it.each([...RUNTIME, ...BUILD])('%s loads as ESM and as CommonJS with the same names', (specifier) => {
-    const esm = ok(p.node(['--input-type=module', '-e', `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()))`]))
-    const cjs = ok(p.node(['-e', `const m = require(${JSON.stringify(specifier)}); console.log(JSON.stringify({ fn: typeof m === 'function', def: typeof m.default, keys: Object.keys(m).sort() }))`]))
+    const esm = ok(
+      p.node([
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()))`,
+      ]),
+    )
+    const cjs = ok(
+      p.node([
+        '-e',
+        `const m = require(${JSON.stringify(specifier)}); console.log(JSON.stringify({ fn: typeof m === 'function', def: typeof m.default, keys: Object.keys(m).sort() }))`,
+      ]),
+    )
     const esmNames: string[] = JSON.parse(esm.stdout)
     const c = JSON.parse(cjs.stdout)
     expect(esmNames.length).toBeGreaterThan(0)
@@ -70,7 +90,9 @@ describe('runtime-only install', () => {
   })
 
   it('runs a ws server (with its UI) and a Node client from the tarball, interpreted', () => {
-    p.write('chat.mjs', `
+    p.write(
+      'chat.mjs',
+      `
 import { S, bindings } from 'openws'
 import { createServer } from 'openws/ws'
 import { connect } from 'openws/client/node'
@@ -100,7 +122,8 @@ const script = await fetch(server.url.replace(/^ws/, 'http') + '/ui/app.js')
 const ui = { status: page.status, csp: page.headers.get('content-security-policy'), script: script.status, type: script.headers.get('content-type') }
 await server.close()
 console.log(JSON.stringify({ replies, ui }))
-`)
+`,
+    )
     const run = ok(p.node(['chat.mjs']))
     const result = JSON.parse(run.stdout.trim())
     expect(result.replies).toEqual([{ n: 2 }])

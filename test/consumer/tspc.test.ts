@@ -16,30 +16,55 @@ describe.each(TOOLCHAINS)('tspc on TypeScript $typescript', ({ name, typescript 
   beforeAll(() => {
     p = createProject(name, {
       dependencies: { ws: '^8.18.0', fastify: '^5.0.0', '@fastify/websocket': '^11.0.0' },
-      devDependencies: { typescript, 'ts-patch': '3.3.0', typia: '12.2.1', esbuild: '^0.28.0', '@types/node': '^20.19.0', '@types/ws': '^8.18.0' },
+      devDependencies: {
+        typescript,
+        'ts-patch': '3.3.0',
+        typia: '12.2.1',
+        esbuild: '^0.28.0',
+        '@types/node': '^20.19.0',
+        '@types/ws': '^8.18.0',
+      },
     })
     addChatApp(p, { withExtensions: true })
     addTypedApp(p)
-    p.write('src/types-check.ts', `${TYPES_CHECK}
+    p.write(
+      'src/types-check.ts',
+      `${TYPES_CHECK}
 import type { OpenWsServer } from 'openws/ws'
 import type { OpenWsClient } from 'openws/client'
 import type { FastifyOpenWsOptions } from 'openws/fastify'
 export type Adapters = [OpenWsServer, OpenWsClient<never>, FastifyOpenWsOptions]
-`)
+`,
+    )
     const base = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', types: ['node'], strict: true, skipLibCheck: false }
-    p.write('tsconfig.syntax.json', JSON.stringify({
-      compilerOptions: { ...base, rootDir: 'src', outDir: 'out-syntax', plugins: [{ transform: 'openws/transformer', mode: 'syntax' }] },
-      include: ['src'],
-    }))
-    p.write('tsconfig.typed.json', JSON.stringify({
-      compilerOptions: { ...base, experimentalDecorators: false, rootDir: 'typed', outDir: 'out-typed', plugins: [{ transform: 'openws/transformer' }] },
-      include: ['typed'],
-    }))
-    p.write('build-typed.mjs', `
+    p.write(
+      'tsconfig.syntax.json',
+      JSON.stringify({
+        compilerOptions: { ...base, rootDir: 'src', outDir: 'out-syntax', plugins: [{ transform: 'openws/transformer', mode: 'syntax' }] },
+        include: ['src'],
+      }),
+    )
+    p.write(
+      'tsconfig.typed.json',
+      JSON.stringify({
+        compilerOptions: {
+          ...base,
+          experimentalDecorators: false,
+          rootDir: 'typed',
+          outDir: 'out-typed',
+          plugins: [{ transform: 'openws/transformer' }],
+        },
+        include: ['typed'],
+      }),
+    )
+    p.write(
+      'build-typed.mjs',
+      `
 import { build } from 'esbuild'
 import openws from 'openws/esbuild'
 await build({ entryPoints: ['typed/main.ts'], bundle: true, platform: 'node', format: 'esm', outfile: 'out-esbuild/main.mjs', plugins: [openws({ typed: true })], logLevel: 'warning' })
-`)
+`,
+    )
   })
   afterAll(() => p?.remove())
 
@@ -51,7 +76,7 @@ await build({ entryPoints: ['typed/main.ts'], bundle: true, platform: 'node', fo
     chatTranscript(ok(p.node(['out-syntax/main.js'])).stdout)
   })
 
-  it('compiles payloads given as TypeScript types in typed mode, with the project\'s TypeScript', () => {
+  it("compiles payloads given as TypeScript types in typed mode, with the project's TypeScript", () => {
     const build = p.bin('tspc', ['-p', 'tsconfig.typed.json'])
     expect(build.out).not.toMatch(/OPENWS_WARN|OPENWS_ERR/)
     expect(build.status, build.out).toBe(0)

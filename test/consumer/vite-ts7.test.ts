@@ -10,15 +10,27 @@ beforeAll(() => {
   p = createProject('vite-ts7', { devDependencies: { vite: '^8.0.0', typescript: '~7.0.2', '@types/node': '^20.19.0' } })
   addChatApp(p)
   p.write('src/types-check.ts', TYPES_CHECK)
-  p.write('tsconfig.json', JSON.stringify({
-    compilerOptions: {
-      target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'], types: ['node'],
-      strict: true, skipLibCheck: false, noEmit: true, verbatimModuleSyntax: true,
-    },
-    include: ['src'],
-  }))
+  p.write(
+    'tsconfig.json',
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        lib: ['ES2022', 'DOM'],
+        types: ['node'],
+        strict: true,
+        skipLibCheck: false,
+        noEmit: true,
+        verbatimModuleSyntax: true,
+      },
+      include: ['src'],
+    }),
+  )
   // A server-side (SSR) build, so node runs it.
-  p.write('vite.config.ts', `
+  p.write(
+    'vite.config.ts',
+    `
 import { defineConfig } from 'vite'
 import openws from 'openws/vite'
 export default defineConfig({
@@ -26,7 +38,8 @@ export default defineConfig({
   ssr: { noExternal: true },
   build: { ssr: 'src/main.ts', outDir: 'dist', target: 'es2022', minify: false, rollupOptions: { output: { entryFileNames: 'main.mjs' } } },
 })
-`)
+`,
+  )
 })
 afterAll(() => p?.remove())
 

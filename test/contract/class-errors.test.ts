@@ -4,12 +4,20 @@ import { bindings } from '../../src/runtime/contract/class/index'
 import { expectCode } from '../helpers/errors'
 import { S } from '../../src/runtime/schema/index'
 
-class Client { static CONFIG = { messages: { joined: { payload: S.str } } } }
+class Client {
+  static CONFIG = { messages: { joined: { payload: S.str } } }
+}
 
 describe('class-first definition errors', () => {
   it('a host message without a method names the method to add', () => {
-    class Server { static CONFIG = { handlers: { createRoom: { payload: S.str, from: [Client] } } } }
-    const error = expectCode(() => bindings({ name: 'chat', roles: [Server, Client] }), 'OPENWS_ERR_MISSING_HANDLER', /add `async createRoom\(payload, api\)/)
+    class Server {
+      static CONFIG = { handlers: { createRoom: { payload: S.str, from: [Client] } } }
+    }
+    const error = expectCode(
+      () => bindings({ name: 'chat', roles: [Server, Client] }),
+      'OPENWS_ERR_MISSING_HANDLER',
+      /add `async createRoom\(payload, api\)/,
+    )
     expect(error.messageName).toBe('createRoom')
     expect(error.role).toBe('server')
   })
@@ -58,7 +66,9 @@ describe('class-first definition errors', () => {
   })
 
   it('two classes with one role name, naming both classes', () => {
-    class Other { static CONFIG = { name: 'client', messages: {} } }
+    class Other {
+      static CONFIG = { name: 'client', messages: {} }
+    }
     class Server {
       static CONFIG = { handlers: { m: { payload: S.str, from: [Client, Other] } } }
       m() {}
@@ -68,17 +78,27 @@ describe('class-first definition errors', () => {
 
   it('no host, or two hosts', () => {
     expectCode(() => bindings({ name: 'n', roles: [Client] }), 'OPENWS_ERR_NO_HOST_ROLE', /found none/)
-    class H1 { static CONFIG = { handlers: {} } }
-    class H2 { static CONFIG = { handlers: {} } }
+    class H1 {
+      static CONFIG = { handlers: {} }
+    }
+    class H2 {
+      static CONFIG = { handlers: {} }
+    }
     expectCode(() => bindings({ name: 'n', roles: [H1, H2] }), 'OPENWS_ERR_NO_HOST_ROLE', /"h1", "h2"/)
   })
 
   it('both messages and handlers, unknown CONFIG fields, non-object CONFIG, throwing CONFIG getter', () => {
-    class Both { static CONFIG = { messages: {}, handlers: {} } }
+    class Both {
+      static CONFIG = { messages: {}, handlers: {} }
+    }
     expectCode(() => bindings({ name: 'n', roles: [Both] }), 'OPENWS_ERR_INVALID_OPTION', /both "messages" and "handlers"/)
-    class Typo { static CONFIG = { handler: {} } }
+    class Typo {
+      static CONFIG = { handler: {} }
+    }
     expectCode(() => bindings({ name: 'n', roles: [Typo] }), 'OPENWS_ERR_INVALID_OPTION', /unknown field "handler"/)
-    class Str { static CONFIG = 'server' }
+    class Str {
+      static CONFIG = 'server'
+    }
     expectCode(() => bindings({ name: 'n', roles: [Str] }), 'OPENWS_ERR_INVALID_OPTION', /must be an object/)
     class Getter {
       static get CONFIG(): never {
@@ -86,7 +106,9 @@ describe('class-first definition errors', () => {
       }
     }
     expectCode(() => bindings({ name: 'n', roles: [Getter] }), 'OPENWS_ERR_INVALID_OPTION', /threw/)
-    class BadMessage { static CONFIG = { messages: { m: S.str } } }
+    class BadMessage {
+      static CONFIG = { messages: { m: S.str } }
+    }
     expectCode(() => bindings({ name: 'n', roles: [BadMessage] }), 'OPENWS_ERR_INVALID_OPTION', /must be \{payload/)
   })
 
@@ -105,24 +127,37 @@ describe('class-first definition errors', () => {
     }
     expectCode(() => bindings({ name: 'bad name', roles: [H] }), 'OPENWS_ERR_INVALID_NAME', /network name "bad name"/)
     expectCode(() => bindings({ name: undefined as never, roles: [H] }), 'OPENWS_ERR_INVALID_NAME')
-    class BadRole { static CONFIG = { name: '9lives', messages: {} } }
+    class BadRole {
+      static CONFIG = { name: '9lives', messages: {} }
+    }
     expectCode(() => bindings({ name: 'n', roles: [H, BadRole] }), 'OPENWS_ERR_INVALID_NAME', /role name "9lives"/)
-    class Reserved { static CONFIG = { messages: { $error: { payload: S.str } } } }
+    class Reserved {
+      static CONFIG = { messages: { $error: { payload: S.str } } }
+    }
     expectCode(() => bindings({ name: 'n', roles: [H, Reserved] }), 'OPENWS_ERR_RESERVED_NAME')
-    const Anonymous = (() => class { static CONFIG = { messages: {} } })()
+    const Anonymous = (() =>
+      class {
+        static CONFIG = { messages: {} }
+      })()
     expectCode(() => bindings({ name: 'n', roles: [H, Anonymous] }), 'OPENWS_ERR_INVALID_NAME')
   })
 
   it('missing, malformed and unsupported payloads name the message', () => {
-    class NoPayload { static CONFIG = { messages: { m: { description: 'x' } } } }
+    class NoPayload {
+      static CONFIG = { messages: { m: { description: 'x' } } }
+    }
     class H {
       static CONFIG = { handlers: { m: { payload: S.str, from: [Client] } } }
       m() {}
     }
     expectCode(() => bindings({ name: 'n', roles: [H, NoPayload] }), 'OPENWS_ERR_INVALID_SCHEMA', /message "m": the message has no payload/)
-    class NotJson { static CONFIG = { messages: { m: { payload: { type: 'string', pattern: /x/ } } } } }
+    class NotJson {
+      static CONFIG = { messages: { m: { payload: { type: 'string', pattern: /x/ } } } }
+    }
     expectCode(() => bindings({ name: 'n', roles: [H, NotJson] }), 'OPENWS_ERR_INVALID_SCHEMA', /role "notJson", message "m"/)
-    class Unsupported { static CONFIG = { messages: { m: { payload: { type: 'string', if: {} } } } } }
+    class Unsupported {
+      static CONFIG = { messages: { m: { payload: { type: 'string', if: {} } } } }
+    }
     expectCode(() => bindings({ name: 'n', roles: [H, Unsupported] }), 'OPENWS_ERR_UNSUPPORTED_KEYWORD')
   })
 
@@ -131,8 +166,16 @@ describe('class-first definition errors', () => {
       static CONFIG = { description: 5, handlers: {} }
     }
     expectCode(() => bindings({ name: 'n', roles: [H] }), 'OPENWS_ERR_INVALID_OPTION', /description must be a string/)
-    for (const endpoints of ['ws://x', [{ host: 'x', port: 0, path: '/' }], [{ host: '', port: 1, path: '/' }], [{ host: 'x', port: 1 }], [null]]) {
-      class E { static CONFIG = { endpoints, handlers: {} } }
+    for (const endpoints of [
+      'ws://x',
+      [{ host: 'x', port: 0, path: '/' }],
+      [{ host: '', port: 1, path: '/' }],
+      [{ host: 'x', port: 1 }],
+      [null],
+    ]) {
+      class E {
+        static CONFIG = { endpoints, handlers: {} }
+      }
       expectCode(() => bindings({ name: 'n', roles: [E] }), 'OPENWS_ERR_INVALID_OPTION', /endpoint/)
     }
   })
@@ -150,11 +193,27 @@ describe('class-first definition errors', () => {
       m() {}
     }
     expectCode(() => bindings({ name: 'n', roles: [H] }), 'OPENWS_ERR_INVALID_OPTION', /boom/)
-    const trap = new Proxy({}, { ownKeys: () => { throw new Error('trap') } })
-    class P { static CONFIG = { messages: trap } }
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error('trap')
+        },
+      },
+    )
+    class P {
+      static CONFIG = { messages: trap }
+    }
     expectCode(() => bindings({ name: 'n', roles: [H, P] }), 'OPENWS_ERR_INVALID_OPTION')
-    const badEndpoint = { kind: 'openws.endpoint', valueOf: () => { throw new Error('nope') } }
-    class E { static CONFIG = { endpoints: [badEndpoint], handlers: {} } }
+    const badEndpoint = {
+      kind: 'openws.endpoint',
+      valueOf: () => {
+        throw new Error('nope')
+      },
+    }
+    class E {
+      static CONFIG = { endpoints: [badEndpoint], handlers: {} }
+    }
     expectCode(() => bindings({ name: 'n', roles: [E] }), 'OPENWS_ERR_INVALID_OPTION', /nope/)
   })
 })

@@ -19,7 +19,9 @@ describe('class-first bindings', () => {
   })
 
   it('defaults a role name to the class name with a lower-case first letter', () => {
-    class ChatUser { static CONFIG = { messages: { ping: { payload: S.obj({}) } } } }
+    class ChatUser {
+      static CONFIG = { messages: { ping: { payload: S.obj({}) } } }
+    }
     class Hub {
       static CONFIG = { handlers: { hello: { payload: { type: 'string' }, from: [ChatUser] } } }
       hello() {}
@@ -31,7 +33,9 @@ describe('class-first bindings', () => {
   })
 
   it('resolves a from class by its configured name, not its class name', () => {
-    class BrowserClient { static CONFIG = { name: 'client', messages: {} } }
+    class BrowserClient {
+      static CONFIG = { name: 'client', messages: {} }
+    }
     class Server {
       static CONFIG = { name: 'srv', handlers: { go: { payload: S.str, from: [BrowserClient] } } }
       go() {}
@@ -42,8 +46,12 @@ describe('class-first bindings', () => {
   })
 
   it('picks up roles named only in from lists, transitively', () => {
-    class Auditor { static CONFIG = { messages: {} } }
-    class Admin { static CONFIG = { messages: { audited: { payload: S.str, from: [Auditor] } } } }
+    class Auditor {
+      static CONFIG = { messages: {} }
+    }
+    class Admin {
+      static CONFIG = { messages: { audited: { payload: S.str, from: [Auditor] } } }
+    }
     class Server {
       static CONFIG = { handlers: { kick: { payload: S.str, from: Admin } } }
       kick() {}
@@ -54,8 +62,12 @@ describe('class-first bindings', () => {
   })
 
   it('a handler without from may be sent by every remote role', () => {
-    class A { static CONFIG = { messages: {} } }
-    class B { static CONFIG = { messages: {} } }
+    class A {
+      static CONFIG = { messages: {} }
+    }
+    class B {
+      static CONFIG = { messages: {} }
+    }
     class H {
       static CONFIG = { handlers: { any: { payload: true } } }
       any() {}
@@ -67,7 +79,9 @@ describe('class-first bindings', () => {
 
   it('keeps descriptions, versions, endpoints, x- extensions and plain JSON Schema payloads', () => {
     const schema = { type: 'object', properties: { n: { type: 'integer', minimum: 0 } }, required: ['n'] }
-    class Peer { static CONFIG = { version: '2', messages: { tick: { payload: schema, description: 'a tick', 'x-rate': 5 } } } }
+    class Peer {
+      static CONFIG = { version: '2', messages: { tick: { payload: schema, description: 'a tick', 'x-rate': 5 } } }
+    }
     class Host {
       static CONFIG = {
         description: 'the host',
@@ -98,7 +112,9 @@ describe('class-first bindings', () => {
   })
 
   it('accepts a role class listed twice and a from list naming a role by string', () => {
-    class C { static CONFIG = { messages: {} } }
+    class C {
+      static CONFIG = { messages: {} }
+    }
     class H {
       static CONFIG = { handlers: { m: { payload: S.str, from: ['c'] } } }
       m() {}
@@ -108,9 +124,15 @@ describe('class-first bindings', () => {
   })
 
   it('finds handler methods inherited from a base class', () => {
-    class C { static CONFIG = { messages: {} } }
-    class Base { m() {} }
-    class H extends Base { static CONFIG = { handlers: { m: { payload: S.str, from: [C] } } } }
+    class C {
+      static CONFIG = { messages: {} }
+    }
+    class Base {
+      m() {}
+    }
+    class H extends Base {
+      static CONFIG = { handlers: { m: { payload: S.str, from: [C] } } }
+    }
     expect(bindings({ name: 'n', roles: [H] }).routes).toEqual({ m: { c: 'm' } })
   })
 })

@@ -11,9 +11,17 @@ const fixture = join(import.meta.dirname, 'fixtures/typed-decorators.ts')
 /** 1-based lines of the type errors in the fixture. */
 function errorLines(experimentalDecorators: boolean): { lines: number[]; text: string[] } {
   const options: ts.CompilerOptions = {
-    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, moduleResolution: ts.ModuleResolutionKind.Bundler,
-    strict: true, noEmit: true, skipLibCheck: true, types: ['node'], lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'], experimentalDecorators,
-    baseUrl: root, paths: { 'openws': ['src/runtime/entries/index.ts'], 'openws/*': ['src/runtime/entries/*.ts'] },
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: ['node'],
+    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+    experimentalDecorators,
+    baseUrl: root,
+    paths: { openws: ['src/runtime/entries/index.ts'], 'openws/*': ['src/runtime/entries/*.ts'] },
   }
   // The fixture's first line, @ts-nocheck, keeps `npm run typecheck` quiet; it is dropped here.
   const host = ts.createCompilerHost(options)
@@ -37,10 +45,15 @@ function source(): string {
 }
 
 function markedLines(): number[] {
-  return source().split('\n').flatMap((line, i) => (/\/\/ ERROR/.test(line) ? [i + 1] : []))
+  return source()
+    .split('\n')
+    .flatMap((line, i) => (/\/\/ ERROR/.test(line) ? [i + 1] : []))
 }
 
-describe.each([['TC39', false], ['legacy', true]] as const)('decorated roles, %s decorators', (_mode, legacy) => {
+describe.each([
+  ['TC39', false],
+  ['legacy', true],
+] as const)('decorated roles, %s decorators', (_mode, legacy) => {
   it('every marked line is a type error, and no other line', () => {
     const { lines, text } = errorLines(legacy)
     expect(lines, text.join('\n---\n')).toEqual(markedLines())

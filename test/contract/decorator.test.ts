@@ -67,7 +67,11 @@ describe.each(MODES)('decorators compiled by %s', async (mode) => {
   })
 
   it('definition errors', () => {
-    expectCode(() => c.differentPayloads(D, S), 'OPENWS_ERR_DUPLICATE_MESSAGE', /message "send": methods send and sendPortal handle this message with different payloads/)
+    expectCode(
+      () => c.differentPayloads(D, S),
+      'OPENWS_ERR_DUPLICATE_MESSAGE',
+      /message "send": methods send and sendPortal handle this message with different payloads/,
+    )
     expectCode(() => c.overlappingSenders(D, S), 'OPENWS_ERR_DUPLICATE_MESSAGE', /methods a and b both handle this message from role "c"/)
     expectCode(() => c.duplicateRemoteMessage(D, S), 'OPENWS_ERR_DUPLICATE_MESSAGE', /role "c", message "x"/)
     expectCode(() => c.mixed(D, S), 'OPENWS_ERR_INVALID_OPTION', /mixes @message and @handler/)

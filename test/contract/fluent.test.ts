@@ -59,7 +59,11 @@ describe('fluent bindings', () => {
 
   it('unknown messages, non-function handlers and double registration are errors', () => {
     const binder = fluentChat()
-    expectCode(() => binder.fromRoles.client.on('nope' as never, () => {}), 'OPENWS_ERR_UNKNOWN_MESSAGE', /host role "server" has no message "nope" \(messages: createRoom, joinRoom, sendMessage, requestRoomStats\)/)
+    expectCode(
+      () => binder.fromRoles.client.on('nope' as never, () => {}),
+      'OPENWS_ERR_UNKNOWN_MESSAGE',
+      /host role "server" has no message "nope" \(messages: createRoom, joinRoom, sendMessage, requestRoomStats\)/,
+    )
     expectCode(() => binder.fromRoles.client.on('joinedRoom' as never, () => {}), 'OPENWS_ERR_UNKNOWN_MESSAGE')
     expectCode(() => binder.fromRoles.client.on('toString' as never, () => {}), 'OPENWS_ERR_UNKNOWN_MESSAGE')
     expectCode(() => binder.fromRoles.client.on(42 as never, () => {}), 'OPENWS_ERR_UNKNOWN_MESSAGE')
@@ -91,12 +95,24 @@ describe('fluent bindings', () => {
   it('definition errors on the network itself', () => {
     expectCode(() => bindings(network('n').role(role('a')).role(role('b'))), 'OPENWS_ERR_NO_HOST_ROLE')
     expectCode(() => bindings(network('n').role(role('a').asHost()).role(role('b').asHost())), 'OPENWS_ERR_NO_HOST_ROLE')
-    expectCode(() => bindings(network('n').role(role('a').asHost().message(message('m').payload(S.str).from('ghost')))), 'OPENWS_ERR_UNKNOWN_FROM_ROLE')
+    expectCode(
+      () => bindings(network('n').role(role('a').asHost().message(message('m').payload(S.str).from('ghost')))),
+      'OPENWS_ERR_UNKNOWN_FROM_ROLE',
+    )
     expectCode(() => bindings(null as never), 'OPENWS_ERR_INVALID_SPEC')
     expectCode(() => bindings({ name: 'n', roles: [] } as never), 'OPENWS_ERR_INVALID_SPEC')
-    expectCode(() => bindings({ name: 'n', roles: { a: { 'x-openws-host': true, messages: { m: 5 } } } } as never), 'OPENWS_ERR_INVALID_SPEC')
-    expectCode(() => bindings({ name: 'n', roles: { a: { 'x-openws-host': true, messages: { m: { payload: true, from: 'b' } } } } } as never), 'OPENWS_ERR_INVALID_SPEC')
-    expectCode(() => bindings({ name: 'n', roles: { a: { 'x-openws-host': true, messages: { m: {} } } } } as never), 'OPENWS_ERR_INVALID_SCHEMA')
+    expectCode(
+      () => bindings({ name: 'n', roles: { a: { 'x-openws-host': true, messages: { m: 5 } } } } as never),
+      'OPENWS_ERR_INVALID_SPEC',
+    )
+    expectCode(
+      () => bindings({ name: 'n', roles: { a: { 'x-openws-host': true, messages: { m: { payload: true, from: 'b' } } } } } as never),
+      'OPENWS_ERR_INVALID_SPEC',
+    )
+    expectCode(
+      () => bindings({ name: 'n', roles: { a: { 'x-openws-host': true, messages: { m: {} } } } } as never),
+      'OPENWS_ERR_INVALID_SCHEMA',
+    )
     expectCode(() => bindings({ name: 'n', roles: { a: { 'x-openws-host': 'yes', messages: {} } } } as never), 'OPENWS_ERR_NO_HOST_ROLE')
     expectCode(() => bindings({ name: 'n', roles: { __proto__: { messages: {} } } } as never), 'OPENWS_ERR_INVALID_SPEC')
   })

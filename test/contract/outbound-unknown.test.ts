@@ -11,12 +11,20 @@ import { withEmittedArtifact } from '../../bench/support/emitted'
 const PATHS = ['interpreted', 'compiled'] as const
 
 function chat(path: (typeof PATHS)[number], errors: unknown[]) {
-  class Client { static CONFIG = { name: 'client', messages: { joined: { payload: S.str } } } }
+  class Client {
+    static CONFIG = { name: 'client', messages: { joined: { payload: S.str } } }
+  }
   class Server {
     static CONFIG = { name: 'server', handlers: { join: { payload: S.str, from: [Client] }, fire: { payload: S.str, from: [Client] } } }
-    async join(p: string, api: any) { await api.joind(p) }
-    fire(p: string, api: any) { return api.joind(p) }
-    handleError(_role: string, _peer: object, error: unknown) { errors.push(error) }
+    async join(p: string, api: any) {
+      await api.joind(p)
+    }
+    fire(p: string, api: any) {
+      return api.joind(p)
+    }
+    handleError(_role: string, _peer: object, error: unknown) {
+      errors.push(error)
+    }
   }
   const binder = bindings({ name: 'n', roles: [Server, Client] })
   return path === 'compiled' ? withEmittedArtifact(binder) : binder

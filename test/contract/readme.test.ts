@@ -34,7 +34,15 @@ const options: ts.CompilerOptions = {
 
 const readme = (file: string) => join(here, 'readme', file).replaceAll('\\', '/')
 const CONTRACTS = ['contract', 'contract-decorator', 'contract-fluent']
-const FILES = ['class-first.ts', 'decorator.ts', 'fluent.ts', ...CONTRACTS.flatMap((d) => ['chat.contract.ts', 'server.ts', 'browser.ts'].map((f) => `${d}/${f}`)), 'reply/calc.contract.ts', 'reply/server.ts', 'reply/browser.ts']
+const FILES = [
+  'class-first.ts',
+  'decorator.ts',
+  'fluent.ts',
+  ...CONTRACTS.flatMap((d) => ['chat.contract.ts', 'server.ts', 'browser.ts'].map((f) => `${d}/${f}`)),
+  'reply/calc.contract.ts',
+  'reply/server.ts',
+  'reply/browser.ts',
+]
 /** In memory only: the class-first example with one wrong payload, to prove the check can fail. */
 const BROKEN = readme('__broken__.ts')
 

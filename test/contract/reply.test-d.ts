@@ -82,9 +82,20 @@ describe('request/reply types (fluent)', () => {
     const { bindings: fluentBindings } = await import('../../src/runtime/contract/fluent/index')
     const { message, network, role } = await import('../../src/runtime/spec/index')
     const client = role('client')
-      .message(message('confirm').payload(S.obj({ q: S.str })).reply(S.obj({ ok: S.bool })))
+      .message(
+        message('confirm')
+          .payload(S.obj({ q: S.str }))
+          .reply(S.obj({ ok: S.bool })),
+      )
       .message(message('note').payload(S.str))
-    const server = role('server').asHost().message(message('add').payload(S.obj({ a: S.int })).reply(S.obj({ sum: S.int })).from('client'))
+    const server = role('server')
+      .asHost()
+      .message(
+        message('add')
+          .payload(S.obj({ a: S.int }))
+          .reply(S.obj({ sum: S.int }))
+          .from('client'),
+      )
     const binder = fluentBindings(network('n').role(server).role(client))
     binder.fromRoles.client.on('add', async ({ a }, api) => {
       expectTypeOf(api.confirm).toEqualTypeOf<(payload: { q: string }, options?: RequestOptions) => Promise<{ ok: boolean }>>()

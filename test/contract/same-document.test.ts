@@ -16,7 +16,6 @@ for (const mode of MODES) {
 }
 
 describe('one IR for three styles', () => {
-
   it.each(Object.entries(styles))('%s style normalises to the exact chat IR', (_name, binder) => {
     expect(binder.kind).toBe('openws.bindings')
     expect(binder.hostRole).toBe('server')

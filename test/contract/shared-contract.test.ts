@@ -15,7 +15,9 @@ class Server {
 describe('shared contract classes', () => {
   it('a subclass implementing the server role makes the server the host', () => {
     class ServerImpl extends Server {
-      async createRoom(p: { roomId: string }, api: any) { await api.joinedRoom(p) }
+      async createRoom(p: { roomId: string }, api: any) {
+        await api.joinedRoom(p)
+      }
     }
     const binder = bindings({ name: 'chat', roles: [ServerImpl, Client] })
     expect(binder.hostRole).toBe('server')
@@ -26,7 +28,9 @@ describe('shared contract classes', () => {
   it('a subclass implementing the client role makes the client the host, though the server declares handlers', async () => {
     const seen: string[] = []
     class ClientImpl extends Client {
-      joinedRoom({ roomId }: { roomId: string }) { seen.push(roomId) }
+      joinedRoom({ roomId }: { roomId: string }) {
+        seen.push(roomId)
+      }
     }
     const binder = bindings({ name: 'chat', roles: [ClientImpl, Server] })
     expect(binder.hostRole).toBe('client')
@@ -54,16 +58,26 @@ describe('shared contract classes', () => {
   })
 
   it('an unnamed contract role takes the contract class name, not the implementation name', () => {
-    class Hub { static CONFIG = { messages: { hello: { payload: S.str } } } }
-    class HubImpl extends Hub { hello() {} }
-    class Peer { static CONFIG = { messages: {} } }
+    class Hub {
+      static CONFIG = { messages: { hello: { payload: S.str } } }
+    }
+    class HubImpl extends Hub {
+      hello() {}
+    }
+    class Peer {
+      static CONFIG = { messages: {} }
+    }
     const binder = bindings({ name: 'n', roles: [HubImpl, Peer] })
     expect(binder.hostRole).toBe('hub')
   })
 
   it('host: names the role explicitly (a class or a role name)', () => {
-    class ServerImpl extends Server { createRoom() {} }
-    class ClientImpl extends Client { joinedRoom() {} }
+    class ServerImpl extends Server {
+      createRoom() {}
+    }
+    class ClientImpl extends Client {
+      joinedRoom() {}
+    }
     expect(bindings({ name: 'chat', roles: [ServerImpl, ClientImpl], host: ClientImpl }).hostRole).toBe('client')
     expect(bindings({ name: 'chat', roles: [ServerImpl, ClientImpl], host: 'server' }).hostRole).toBe('server')
     expect(() => bindings({ name: 'chat', roles: [ServerImpl, ClientImpl], host: 'nobody' })).toThrow(
@@ -72,23 +86,35 @@ describe('shared contract classes', () => {
   })
 
   it('a role with nothing to implement (it only sends) is named with host:', () => {
-    class Sender { static CONFIG = { name: 'sender', messages: {} } }
-    class Hub { static CONFIG = { name: 'hub', handlers: { hello: { payload: S.str, from: [Sender] } } } }
+    class Sender {
+      static CONFIG = { name: 'sender', messages: {} }
+    }
+    class Hub {
+      static CONFIG = { name: 'hub', handlers: { hello: { payload: S.str, from: [Sender] } } }
+    }
     const binder = bindings({ name: 'n', roles: [Sender, Hub], host: Sender })
     expect(binder.hostRole).toBe('sender')
     expect(binder.routes).toEqual({})
   })
 
   it('two implemented roles and no host: option is an error that says how to choose', () => {
-    class Other { static CONFIG = { name: 'other', handlers: { x: { payload: S.str } } } }
-    class ServerImpl extends Server { createRoom() {} }
-    class OtherImpl extends Other { x() {} }
+    class Other {
+      static CONFIG = { name: 'other', handlers: { x: { payload: S.str } } }
+    }
+    class ServerImpl extends Server {
+      createRoom() {}
+    }
+    class OtherImpl extends Other {
+      x() {}
+    }
     expect(() => bindings({ name: 'chat', roles: [ServerImpl, OtherImpl, Client] })).toThrow(
       expect.objectContaining({ code: 'OPENWS_ERR_NO_HOST_ROLE', message: expect.stringContaining('host: TheRole') }),
     )
   })
 
   it('nothing implemented: the role with handlers is the host, and its missing method is reported', () => {
-    expect(() => bindings({ name: 'chat', roles: [Server, Client] })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_MISSING_HANDLER' }))
+    expect(() => bindings({ name: 'chat', roles: [Server, Client] })).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_MISSING_HANDLER' }),
+    )
   })
 })

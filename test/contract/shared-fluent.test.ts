@@ -6,7 +6,15 @@ import { message, network, role } from '../../src/runtime/spec/index'
 
 const chat = () =>
   network('chat')
-    .role(role('server').asHost().message(message('createRoom').payload(S.obj({ roomId: S.str })).from('client')))
+    .role(
+      role('server')
+        .asHost()
+        .message(
+          message('createRoom')
+            .payload(S.obj({ roomId: S.str }))
+            .from('client'),
+        ),
+    )
     .role(role('client').message(message('joinedRoom').payload(S.obj({ roomId: S.str }))))
 
 describe('fluent bindings with { host }', () => {
@@ -20,8 +28,12 @@ describe('fluent bindings with { host }', () => {
   })
 
   it('refuses a host that is not a role, unknown options and a non-object', () => {
-    expect(() => bindings(chat(), { host: 'nobody' as never })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringContaining('"host" must name a role') }))
-    expect(() => bindings(chat(), { hots: 'client' } as never)).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringContaining('unknown option "hots"') }))
+    expect(() => bindings(chat(), { host: 'nobody' as never })).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringContaining('"host" must name a role') }),
+    )
+    expect(() => bindings(chat(), { hots: 'client' } as never)).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringContaining('unknown option "hots"') }),
+    )
     expect(() => bindings(chat(), 5 as never)).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
   })
 })

@@ -7,7 +7,10 @@ const BANNED: Array<[string, RegExp]> = [
   ['eval', /(?<![\w.$])eval\s*\(/g],
   // A read of a static CONFIG: `X.CONFIG` or `X["CONFIG"]` not followed by an assignment.
   ['CONFIG read', /(?:\.CONFIG|\[\s*["'`]CONFIG["'`]\s*\])(?!\s*=[^=])/g],
-  ['decorator metadata', /Symbol\.metadata|__decorateMetadata|design:(?:type|paramtypes|returntype)|__decorate\(|_ts_decorate|__decorateElement|__runInitializers|__esDecorate|_apply_decs/g],
+  [
+    'decorator metadata',
+    /Symbol\.metadata|__decorateMetadata|design:(?:type|paramtypes|returntype)|__decorate\(|_ts_decorate|__decorateElement|__runInitializers|__esDecorate|_apply_decs/g,
+  ],
 ]
 
 export function bannedConstructs(code: string): string[] {

@@ -14,7 +14,10 @@ export interface Running {
 /** Starts `node file` with PORT=0 and waits for the line naming its ws:// URL. */
 export function startServer(file: string, timeoutMs = 15_000): Promise<Running & { child: ChildProcess }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [file], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     const timer = setTimeout(() => fail(new Error(`server did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs)
     const fail = (err: Error) => {

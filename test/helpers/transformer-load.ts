@@ -17,7 +17,7 @@ export const root = resolve(here, '../..')
 export const RUNTIME_SHIM = join(here, 'runtime-shim.ts')
 
 const ENTRY: Record<string, string> = {
-  'openws': join(root, 'src/runtime/entries/index.ts'),
+  openws: join(root, 'src/runtime/entries/index.ts'),
   'openws/decorator': join(root, 'src/runtime/entries/decorator.ts'),
   'openws/fluent': join(root, 'src/runtime/entries/fluent.ts'),
   'openws/schema': join(root, 'src/runtime/entries/schema.ts'),
@@ -72,7 +72,7 @@ export function emitFixtures(mode: Mode): string {
   const dir = scratchDir(transformerDir, mode)
   for (const f of readdirSync(fixturesDir).filter((n) => n.endsWith('.ts'))) {
     const source = readFileSync(join(fixturesDir, f), 'utf8')
-    const code = mode === 'compiled' ? transformFixture(f)?.code ?? source : source
+    const code = mode === 'compiled' ? (transformFixture(f)?.code ?? source) : source
     writeFileSync(join(dir, f.replace(/\.ts$/, '.mjs')), relink(toJs(code, f)))
   }
   emitted.set(mode, dir)

@@ -17,7 +17,7 @@ export const FIXTURE_COMPILER_OPTIONS: ts.CompilerOptions = {
   types: ['node'],
   baseUrl: root,
   paths: {
-    'openws': ['src/runtime/entries/index.ts'],
+    openws: ['src/runtime/entries/index.ts'],
     'openws/*': ['src/runtime/entries/*.ts'],
   },
 }
@@ -31,7 +31,11 @@ export interface TspatchBuild {
 
 let built: TspatchBuild | undefined
 
-export function compileWithTransformer(files: string[], options: ts.CompilerOptions = FIXTURE_COMPILER_OPTIONS, runtimeModule = RUNTIME_SHIM): TspatchBuild {
+export function compileWithTransformer(
+  files: string[],
+  options: ts.CompilerOptions = FIXTURE_COMPILER_OPTIONS,
+  runtimeModule = RUNTIME_SHIM,
+): TspatchBuild {
   const program = ts.createProgram(files, options)
   const diagnostics: ts.Diagnostic[] = []
   const outputs = new Map<string, string>()
@@ -39,14 +43,24 @@ export function compileWithTransformer(files: string[], options: ts.CompilerOpti
   const roots = new Set(files.map((f) => resolve(f)))
   for (const sf of program.getSourceFiles()) {
     if (!roots.has(resolve(sf.fileName))) continue
-    program.emit(sf, (name, text) => { if (name.endsWith('.js')) outputs.set(sf.fileName, text) }, undefined, false, { before: [transformer] })
+    program.emit(
+      sf,
+      (name, text) => {
+        if (name.endsWith('.js')) outputs.set(sf.fileName, text)
+      },
+      undefined,
+      false,
+      { before: [transformer] },
+    )
   }
   return { dir: '', diagnostics, outputs }
 }
 
 export function buildFixturesWithTspatch(): TspatchBuild {
   if (built) return built
-  const files = readdirSync(fixturesDir).filter((n) => n.endsWith('.ts')).map((n) => join(fixturesDir, n))
+  const files = readdirSync(fixturesDir)
+    .filter((n) => n.endsWith('.ts'))
+    .map((n) => join(fixturesDir, n))
   const build = compileWithTransformer(files)
   const dir = scratchDir(transformerDir, 'tspatch')
   for (const [file, js] of build.outputs) {

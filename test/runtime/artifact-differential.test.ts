@@ -27,7 +27,22 @@ const NETWORKS = Math.max(10, Math.round(Number(process.env.OPENWS_FC_RUNS ?? 30
 // Names that collide with what generated code spells (P, R, h, N, method, network) or with
 // Object.prototype: all must stay data.
 const ROLE_NAMES = ['host', 'client', 'portal', 'x-1', 'constructor', 'R', 'h']
-const MESSAGE_NAMES = ['a', 'join', 'send-it', 'x_y', 'constructor', 'toString', 'valueOf', 'hasOwnProperty', 'then', 'P', 'R', 'N', 'method', 'network']
+const MESSAGE_NAMES = [
+  'a',
+  'join',
+  'send-it',
+  'x_y',
+  'constructor',
+  'toString',
+  'valueOf',
+  'hasOwnProperty',
+  'then',
+  'P',
+  'R',
+  'N',
+  'method',
+  'network',
+]
 
 interface Net {
   network: NetworkIR
@@ -36,7 +51,10 @@ interface Net {
 }
 
 const supported = (s: JsonSchema): JsonSchema => (checkSupported(s).length === 0 ? s : { type: 'string' })
-const schemaPoolArb = fc.array(fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb(), familySchemaArb()).map(supported), { minLength: 1, maxLength: 4 })
+const schemaPoolArb = fc.array(fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb(), familySchemaArb()).map(supported), {
+  minLength: 1,
+  maxLength: 4,
+})
 
 /** Message names: a few tricky ones, or many (past the generator's switch and inline limits). */
 const messageNamesArb = fc.oneof(
@@ -51,14 +69,24 @@ const networkArb: fc.Arbitrary<Net> = fc
       fc.constant(roles),
       fc.constant(pool),
       fc.nat(roles.length - 1),
-      fc.tuple(...roles.map(() => messageNamesArb.chain((names) => fc.tuple(...names.map((name) => fc.tuple(
-        fc.constant(name),
-        fc.nat(pool.length - 1),
-        fc.option(fc.subarray(roles), { nil: undefined, freq: 3 }),
-        // Reply: none; another pool schema; the payload's own schema (-1: the same object, -2: an
-        // equal copy), so a reply shares the payload's schema id.
-        fc.option(fc.oneof(fc.nat(pool.length - 1), fc.constantFrom(-1, -2)), { nil: undefined, freq: 2 }),
-      )))))),
+      fc.tuple(
+        ...roles.map(() =>
+          messageNamesArb.chain((names) =>
+            fc.tuple(
+              ...names.map((name) =>
+                fc.tuple(
+                  fc.constant(name),
+                  fc.nat(pool.length - 1),
+                  fc.option(fc.subarray(roles), { nil: undefined, freq: 3 }),
+                  // Reply: none; another pool schema; the payload's own schema (-1: the same object, -2: an
+                  // equal copy), so a reply shares the payload's schema id.
+                  fc.option(fc.oneof(fc.nat(pool.length - 1), fc.constantFrom(-1, -2)), { nil: undefined, freq: 2 }),
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
     ),
   )
   .map(([roles, pool, host, messagesPerRole]) => {
@@ -69,7 +97,8 @@ const networkArb: fc.Arbitrary<Net> = fc
       for (const [name, schema, from, reply] of messagesPerRole[i]!) {
         const doc: MessageDoc = { payload: pool[schema]! }
         if (from !== undefined) doc.from = from
-        if (reply !== undefined) doc.reply = reply === -1 ? doc.payload : reply === -2 ? (structuredClone(doc.payload) as JsonSchema) : pool[reply]!
+        if (reply !== undefined)
+          doc.reply = reply === -1 ? doc.payload : reply === -2 ? (structuredClone(doc.payload) as JsonSchema) : pool[reply]!
         messages[name] = doc
       }
       network.roles[role] = role === hostRole ? { 'x-openws-host': true, messages } : { messages }
@@ -99,12 +128,25 @@ function exampleNetwork(): Net {
   // Host -> client requests: m10 (object -> same object), m11 (string -> object).
   client.m10!.reply = obj
   client.m11!.reply = obj
-  const network: NetworkIR = { name: 'example', roles: { host: { 'x-openws-host': true, messages: host }, client: { messages: client }, portal: { messages: {} } } }
+  const network: NetworkIR = {
+    name: 'example',
+    roles: { host: { 'x-openws-host': true, messages: host }, client: { messages: client }, portal: { messages: {} } },
+  }
   return { network, hostRole: 'host', pool }
 }
 // Requests m1, m4 and m7 (valid replies: $reply) and m2 (an invalid one: $error OPENWS_ERR_REPLY_INVALID); the
 // host's requests to client m10 and m11 get the replies {a:'ok'} (resolved) and 5 (REPLY_INVALID).
-const EXAMPLE_FRAMES: FrameSpec[] = [[0, 1, 'text', { reply: { b: 'ok', a: 'ok' } }], [0, 2, { a: 'x' }, { reply: 5 }], [0, 4, { a: 1 }], [0, 4, { a: 'y' }, { reply: 'hi' }], [0, 7, true, { reply: 'hi' }], [0, 8, { a: 'x' }], [0, 3, 'portal only'], [0, 50, 'unknown'], [1, 4, undefined]]
+const EXAMPLE_FRAMES: FrameSpec[] = [
+  [0, 1, 'text', { reply: { b: 'ok', a: 'ok' } }],
+  [0, 2, { a: 'x' }, { reply: 5 }],
+  [0, 4, { a: 1 }],
+  [0, 4, { a: 'y' }, { reply: 'hi' }],
+  [0, 7, true, { reply: 'hi' }],
+  [0, 8, { a: 'x' }],
+  [0, 3, 'portal only'],
+  [0, 50, 'unknown'],
+  [1, 4, undefined],
+]
 
 /**
  * An inbound frame: sender index, message pick (host names, then other roles' names and unknowns),
@@ -114,7 +156,17 @@ type FrameSpec = [number, number, unknown, { reply: unknown }?]
 const framesArb = (pool: JsonSchema[]): fc.Arbitrary<FrameSpec[]> => {
   const value = fc.oneof(valueArb(), ...pool.map(shapedValueArb))
   return fc.array(
-    fc.tuple(fc.nat(9), fc.nat(99), value, fc.option(value.map((reply) => ({ reply })), { nil: undefined, freq: 2 })).map(([w, p, v, r]): FrameSpec => (r === undefined ? [w, p, v] : [w, p, v, r])),
+    fc
+      .tuple(
+        fc.nat(9),
+        fc.nat(99),
+        value,
+        fc.option(
+          value.map((reply) => ({ reply })),
+          { nil: undefined, freq: 2 },
+        ),
+      )
+      .map(([w, p, v, r]): FrameSpec => (r === undefined ? [w, p, v] : [w, p, v, r])),
     { minLength: 1, maxLength: 12 },
   )
 }
@@ -136,7 +188,10 @@ function binderOf({ network, hostRole }: Net, compiled: boolean, log: unknown[],
       // Echo the payload to the sender as one of its messages (some accept it, some refuse it).
       const docs = network.roles[sender]!.messages
       const outbound = Object.keys(docs)
-      ;(routes[name] ??= Object.create(null) as Record<string, HandlerTarget>)[sender] = (payload: unknown, api: Record<string, (p: unknown, o?: unknown) => Promise<unknown>>) => {
+      ;(routes[name] ??= Object.create(null) as Record<string, HandlerTarget>)[sender] = (
+        payload: unknown,
+        api: Record<string, (p: unknown, o?: unknown) => Promise<unknown>>,
+      ) => {
         log.push(['handled', sender, name, payload])
         // A request returns the frame's reply value (answered only when the frame had an id).
         if (doc.reply !== undefined) return handlerReply.value
@@ -161,7 +216,10 @@ function binderOf({ network, hostRole }: Net, compiled: boolean, log: unknown[],
 async function observe(net: Net, compiled: boolean, frames: FrameSpec[], maxDepth: number, seen: Tally): Promise<unknown[]> {
   const log: unknown[] = []
   const handlerReply = { value: undefined as unknown }
-  const rt = runtime(binderOf(net, compiled, log, handlerReply), { limits: { maxDepth }, onInternalError: (e) => void log.push(['internal', (e as { code?: string }).code]) })
+  const rt = runtime(binderOf(net, compiled, log, handlerReply), {
+    limits: { maxDepth },
+    onInternalError: (e) => void log.push(['internal', (e as { code?: string }).code]),
+  })
   const artifact = rt.artifact
   const remote = [...artifact.remoteRoles]
   const hostNames = [...artifact.inbound.messages]
@@ -173,10 +231,19 @@ async function observe(net: Net, compiled: boolean, frames: FrameSpec[], maxDept
   for (const [i, [who, pick, payload, request]] of frames.entries()) {
     const sender = remote[who % remote.length]!
     const name = names[pick % names.length]!
-    const session = rt.newSession((_r, _m, _p, _id, frame) => void log.push(['frame', sameId(frame)]), (code, reason) => void log.push(['close', code, reason]))
+    const session = rt.newSession(
+      (_r, _m, _p, _id, frame) => void log.push(['frame', sameId(frame)]),
+      (code, reason) => void log.push(['close', code, reason]),
+    )
     await session.open(sender)
     handlerReply.value = request?.reply
-    session.receive(JSON.stringify(request === undefined ? { fromRole: sender, messageName: name, payload } : { fromRole: sender, messageName: name, payload, id: `q${i}` }))
+    session.receive(
+      JSON.stringify(
+        request === undefined
+          ? { fromRole: sender, messageName: name, payload }
+          : { fromRole: sender, messageName: name, payload, id: `q${i}` },
+      ),
+    )
     await (session as unknown as { idle(): Promise<void> }).idle()
   }
   // The host's requests: each request message of each remote role, sent over a session with each of
@@ -185,11 +252,14 @@ async function observe(net: Net, compiled: boolean, frames: FrameSpec[], maxDept
   for (const role of remote) {
     let sentId: number | undefined
     let issued: number | undefined
-    const session = rt.newSession((_r, _m, _p, id, frame) => {
-      if (typeof id === 'number') sentId = issued = id
-      // The request's id, also where a `$error` about its reply quotes it, as a fixed text.
-      log.push(['sent', issued === undefined ? frame : frame.split(`"id":${issued}`).join('"id":"#"')])
-    }, (code, reason) => void log.push(['close', code, reason]))
+    const session = rt.newSession(
+      (_r, _m, _p, id, frame) => {
+        if (typeof id === 'number') sentId = issued = id
+        // The request's id, also where a `$error` about its reply quotes it, as a fixed text.
+        log.push(['sent', issued === undefined ? frame : frame.split(`"id":${issued}`).join('"id":"#"')])
+      },
+      (code, reason) => void log.push(['close', code, reason]),
+    )
     await session.open(role)
     const peer = (session as unknown as { peer: Record<string, (p: unknown, o?: unknown) => Promise<unknown>> }).peer
     for (const name of Object.keys(net.network.roles[role]!.messages)) {
@@ -198,9 +268,13 @@ async function observe(net: Net, compiled: boolean, frames: FrameSpec[], maxDept
         for (const value of replyValues) {
           sentId = undefined
           // A bounded wait: a reply that never lands fails as a timeout rather than stalling the run.
-          const settled = peer[name]!(payload, { timeoutMs: 3000 }).then((v) => ['request resolved', name, v], (e: unknown) => ['request rejected', name, ...outcomeOf(e)])
+          const settled = peer[name]!(payload, { timeoutMs: 3000 }).then(
+            (v) => ['request resolved', name, v],
+            (e: unknown) => ['request rejected', name, ...outcomeOf(e)],
+          )
           await new Promise((resolve) => setImmediate(resolve)) // the frame is written asynchronously
-          if (sentId !== undefined) session.receive(JSON.stringify({ fromRole: role, messageName: '$reply', payload: value ?? null, id: sentId }))
+          if (sentId !== undefined)
+            session.receive(JSON.stringify({ fromRole: role, messageName: '$reply', payload: value ?? null, id: sentId }))
           log.push(await settled)
           await (session as unknown as { idle(): Promise<void> }).idle()
           if (sentId === undefined) break // refused before sending: the reply values change nothing
@@ -210,7 +284,10 @@ async function observe(net: Net, compiled: boolean, frames: FrameSpec[], maxDept
   }
   // Outbound: every message the host may send, called directly with each frame's payload.
   for (const role of remote) {
-    const api = rt.createPeer(role, (_r, _m, _p, _id, frame) => void log.push(['sent', sameId(frame)])) as Record<string, (p: unknown, o?: unknown) => Promise<unknown>>
+    const api = rt.createPeer(role, (_r, _m, _p, _id, frame) => void log.push(['sent', sameId(frame)])) as Record<
+      string,
+      (p: unknown, o?: unknown) => Promise<unknown>
+    >
     const sendable: string[] = []
     for (const name in api) sendable.push(name)
     log.push(['api', role, sendable])
@@ -232,7 +309,12 @@ async function observe(net: Net, compiled: boolean, frames: FrameSpec[], maxDept
   }
   for (const entry of log) {
     const [kind, a] = entry as [string, unknown]
-    if (kind === 'frame') seen.add(String(/"code":"(OPENWS_ERR_\w+)"/.exec(a as string)?.[1] ?? ((a as string).includes('"messageName":"$reply"') ? '$reply' : 'reply')))
+    if (kind === 'frame')
+      seen.add(
+        String(
+          /"code":"(OPENWS_ERR_\w+)"/.exec(a as string)?.[1] ?? ((a as string).includes('"messageName":"$reply"') ? '$reply' : 'reply'),
+        ),
+      )
     if (kind === 'request resolved') seen.add(kind)
     if (kind === 'request rejected') seen.add(`${kind}:${String((entry as unknown[])[2])}`)
     if (kind === 'rejected' || kind === 'internal') seen.add(`${kind}:${String((entry as unknown[])[2] ?? a)}`)
@@ -269,9 +351,27 @@ it(`compiled and interpreted artifacts agree on random networks (seed ${SEED})`,
     console.log(`artifact differential failed; replay with OPENWS_FC_SEED=${SEED}`)
     throw e
   }
-  console.log(`artifact differential: ${networks} networks, seed ${SEED}; outcomes seen (count): ${[...seen].sort().map(([k, n]) => `${k} ${n}`).join(', ')}`)
+  console.log(
+    `artifact differential: ${networks} networks, seed ${SEED}; outcomes seen (count): ${[...seen]
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(', ')}`,
+  )
   // The networks must reach every outcome this test compares, or it proves nothing.
-  for (const outcome of ['table routes', 'method maker', 'reply', '$reply', 'OPENWS_ERR_REPLY_INVALID', 'request resolved', 'request rejected:OPENWS_ERR_REPLY_INVALID', 'sent', 'OPENWS_ERR_UNKNOWN_MESSAGE', 'OPENWS_ERR_SENDER_NOT_ALLOWED', 'OPENWS_ERR_INVALID_PAYLOAD', 'rejected:OPENWS_ERR_OUTBOUND_INVALID']) {
+  for (const outcome of [
+    'table routes',
+    'method maker',
+    'reply',
+    '$reply',
+    'OPENWS_ERR_REPLY_INVALID',
+    'request resolved',
+    'request rejected:OPENWS_ERR_REPLY_INVALID',
+    'sent',
+    'OPENWS_ERR_UNKNOWN_MESSAGE',
+    'OPENWS_ERR_SENDER_NOT_ALLOWED',
+    'OPENWS_ERR_INVALID_PAYLOAD',
+    'rejected:OPENWS_ERR_OUTBOUND_INVALID',
+  ]) {
     expect([...seen.keys()], outcome).toContain(outcome)
   }
 }, 300_000)

@@ -32,14 +32,24 @@ describe('planArtifact', () => {
   it('numbers slots, schemas by JSON text in order of first use, and the allow-matrix', () => {
     const plan = planArtifact(network, 'host')
     expect(plan.remoteRoles).toEqual(['c', 'd'])
-    expect(plan.slots).toEqual([{ name: 'a', schema: 0 }, { name: 'b', schema: 0 }, { name: 'c', schema: 1 }])
+    expect(plan.slots).toEqual([
+      { name: 'a', schema: 0 },
+      { name: 'b', schema: 0 },
+      { name: 'c', schema: 1 },
+    ])
     expect(plan.schemas).toEqual([str, obj])
-    expect(plan.allowed).toEqual([[true, true, false], [false, true, true]])
+    expect(plan.allowed).toEqual([
+      [true, true, false],
+      [false, true, true],
+    ])
   })
 
   it('lists per remote role only what the host may send, and the schemas to encode', () => {
     const plan = planArtifact(network, 'host')
-    expect(plan.outbound).toEqual([{ role: 'c', messages: [{ name: 'x', schema: 1 }] }, { role: 'd', messages: [{ name: 'z', schema: 0 }] }])
+    expect(plan.outbound).toEqual([
+      { role: 'c', messages: [{ name: 'x', schema: 1 }] },
+      { role: 'd', messages: [{ name: 'z', schema: 0 }] },
+    ])
     expect(plan.encoded).toEqual([1, 0])
   })
 
@@ -56,7 +66,10 @@ describe('planArtifact', () => {
 })
 
 describe.each(['interpreted', 'compiled'] as const)('%s artifact built from the plan', (mode) => {
-  const artifact = mode === 'interpreted' ? interpretArtifact(network, 'host', 64) : loadArtifact(generateArtifact({ network, hostRole: 'host', maxDepth: 64 }))
+  const artifact =
+    mode === 'interpreted'
+      ? interpretArtifact(network, 'host', 64)
+      : loadArtifact(generateArtifact({ network, hostRole: 'host', maxDepth: 64 }))
 
   it('carries the kind and version of artifact/types.ts and keeps its sink under PEER_SINK', () => {
     expect(artifact.kind).toBe(ARTIFACT_KIND)

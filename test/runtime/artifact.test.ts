@@ -20,7 +20,12 @@ describe('interpreted artifact', () => {
   it('routes by sender role: slot, unknown, or not allowed; property names are data', () => {
     const a = art.inbound.route.a
     expect([a('constructor'), a('toString'), a('onlyB'), a('valueOf'), a('__proto__'), a('hasOwnProperty')]).toEqual([
-      0, 1, ROUTE_NOT_ALLOWED, ROUTE_UNKNOWN, ROUTE_UNKNOWN, ROUTE_UNKNOWN,
+      0,
+      1,
+      ROUTE_NOT_ALLOWED,
+      ROUTE_UNKNOWN,
+      ROUTE_UNKNOWN,
+      ROUTE_UNKNOWN,
     ])
     expect(art.inbound.route.b('onlyB')).toBe(2)
     expect(art.inbound.validators[0].is({ n: 1 })).toBe(true)
@@ -50,7 +55,9 @@ describe('interpreted artifact', () => {
 describe('runtime on a hand-built binder', () => {
   it('dispatches messages named like Object.prototype members and refuses unknown ones', async () => {
     const got: unknown[] = []
-    const h = harness(handBinder({ constructor: { a: (p: unknown) => void got.push(p) }, toString: { a: () => 'x' } }), { onInternalError: () => {} })
+    const h = harness(handBinder({ constructor: { a: (p: unknown) => void got.push(p) }, toString: { a: () => 'x' } }), {
+      onInternalError: () => {},
+    })
     const a = h.connect('a')
     await a.send('constructor', { n: 1 })
     await a.send('valueOf', {})
@@ -126,7 +133,10 @@ describe('compiled bindings', () => {
       Object.defineProperty(made, 'network', { get: () => (reads++, get.call(made)), enumerable: true })
       return made
     }
-    const compiled = compiledBindings(make, { routes: binder.routes as Record<string, Record<string, string>>, hostClass: binder.hostClass })
+    const compiled = compiledBindings(make, {
+      routes: binder.routes as Record<string, Record<string, string>>,
+      hostClass: binder.hostClass,
+    })
     const h = harness(compiled)
     const a = h.connect('a')
     await a.send('constructor', { n: 1 })

@@ -15,7 +15,12 @@ vi.mock('../../src/runtime/validate/depth', async (original) => {
 })
 const walk = vi.mocked(tooDeepAt)
 
-const closed = { type: 'object', properties: { a: { type: 'string' }, b: { type: 'array', items: { type: 'integer' } } }, required: ['a'], additionalProperties: false }
+const closed = {
+  type: 'object',
+  properties: { a: { type: 'string' }, b: { type: 'array', items: { type: 'integer' } } },
+  required: ['a'],
+  additionalProperties: false,
+}
 
 function network(): NetworkIR {
   return {
@@ -40,7 +45,10 @@ function deep(n: number): unknown {
   return v
 }
 
-describe.each([['interpreted', false], ['emitted artifact', true]])('the depth walk (%s)', (_label, compiled) => {
+describe.each([
+  ['interpreted', false],
+  ['emitted artifact', true],
+])('the depth walk (%s)', (_label, compiled) => {
   function setup(options?: RuntimeOptions) {
     const seen: unknown[] = []
     const binder = bindings(network())
@@ -58,7 +66,9 @@ describe.each([['interpreted', false], ['emitted artifact', true]])('the depth w
     await a.send('open', { a: 'x', extra: deep(100) })
     expect(walk).toHaveBeenCalledTimes(2)
     expect(seen).toEqual([{ a: 'x', extra: deep(3) }])
-    expect(a.frames.map((f) => (f.payload as { issues: unknown }).issues)).toEqual([[{ path: '/extra' + '/a'.repeat(63), code: 'depth', expected: 64 }]])
+    expect(a.frames.map((f) => (f.payload as { issues: unknown }).issues)).toEqual([
+      [{ path: '/extra' + '/a'.repeat(63), code: 'depth', expected: 64 }],
+    ])
   })
 
   it('skips the walk for a bounded slot, whose validator refuses deep payloads itself', async () => {

@@ -68,8 +68,20 @@ describe.each(PATHS)('limits.maxDepth on every inbound payload (%s)', (_label, c
     await a.sendRaw(deepFrame('anyObject', 10_000, 'x'))
     await a.sendRaw(deepFrame('anything', 100, 'y', 4))
     expect(a.frames.map((f) => f.payload)).toEqual([
-      { code: 'OPENWS_ERR_INVALID_PAYLOAD', message: expect.any(String), messageName: 'anyObject', id: 'x', issues: [{ path: '/next'.repeat(64), code: 'depth', expected: 64 }] },
-      { code: 'OPENWS_ERR_INVALID_PAYLOAD', message: expect.any(String), messageName: 'anything', id: 'y', issues: [{ path: '/0/0/0/0' + '/next'.repeat(60), code: 'depth', expected: 64 }] },
+      {
+        code: 'OPENWS_ERR_INVALID_PAYLOAD',
+        message: expect.any(String),
+        messageName: 'anyObject',
+        id: 'x',
+        issues: [{ path: '/next'.repeat(64), code: 'depth', expected: 64 }],
+      },
+      {
+        code: 'OPENWS_ERR_INVALID_PAYLOAD',
+        message: expect.any(String),
+        messageName: 'anything',
+        id: 'y',
+        issues: [{ path: '/0/0/0/0' + '/next'.repeat(60), code: 'depth', expected: 64 }],
+      },
     ])
     expect(seen).toEqual([])
   })
@@ -92,7 +104,11 @@ describe.each(PATHS)('limits.maxDepth on every inbound payload (%s)', (_label, c
     for (const limit of [2, 64]) {
       const rt = runtime(binder, { limits: { maxDepth: limit }, onInternalError: () => {} })
       const peer = rt.createPeer('client', () => {}) as Record<string, (p: unknown) => Promise<void>>
-      const outcome = (p: unknown) => peer.anyObject(p).then(() => 'sent', (e: { issues: unknown }) => e.issues)
+      const outcome = (p: unknown) =>
+        peer.anyObject(p).then(
+          () => 'sent',
+          (e: { issues: unknown }) => e.issues,
+        )
       expect(await outcome({ a: { b: 1 } })).toBe('sent')
       expect(await outcome({ a: { b: {} } })).toEqual(limit === 2 ? [{ path: '/a/b', code: 'depth', expected: 2 }] : 'sent')
       expect(await outcome(deep(63))).toEqual(limit === 2 ? [{ path: '/next/next', code: 'depth', expected: 2 }] : 'sent')
@@ -138,9 +154,15 @@ describe('compiled artifacts and limits.maxDepth above their depth', () => {
       await a.send('tree', deep(limit - 1))
       await a.send('tree', deep(limit))
       expect(seen).toEqual(['tree'])
-      expect(a.frames.map((f) => (f.payload as { issues: unknown }).issues)).toEqual([[{ path: '/next'.repeat(limit), code: 'depth', expected: limit }]])
+      expect(a.frames.map((f) => (f.payload as { issues: unknown }).issues)).toEqual([
+        [{ path: '/next'.repeat(limit), code: 'depth', expected: limit }],
+      ])
       const peer = h.runtime.createPeer('client', () => {}) as Record<string, (p: unknown) => Promise<void>>
-      const outcome = (p: unknown) => peer.anyObject(p).then(() => 'sent', (e: { issues: unknown }) => e.issues)
+      const outcome = (p: unknown) =>
+        peer.anyObject(p).then(
+          () => 'sent',
+          (e: { issues: unknown }) => e.issues,
+        )
       expect(await outcome(deep(limit - 1))).toBe('sent')
       // Below the artifact's depth the outbound method checks the nesting itself (depthLimit).
       if (limit < 64) expect(await outcome(deep(limit))).toEqual([{ path: '/next'.repeat(limit), code: 'depth', expected: limit }])

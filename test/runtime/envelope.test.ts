@@ -9,7 +9,12 @@ describe('envelope codec', () => {
     const text = encodeEnvelope('client', 'echo', { text: 'x' })
     expect(text).toBe('{"fromRole":"client","messageName":"echo","payload":{"text":"x"}}')
     expect(decodeEnvelope(text)).toEqual({ fromRole: 'client', messageName: 'echo', payload: { text: 'x' } })
-    expect(decodeEnvelope(encodeEnvelope('client', 'echo', null, 'r1'))).toEqual({ fromRole: 'client', messageName: 'echo', payload: null, id: 'r1' })
+    expect(decodeEnvelope(encodeEnvelope('client', 'echo', null, 'r1'))).toEqual({
+      fromRole: 'client',
+      messageName: 'echo',
+      payload: null,
+      id: 'r1',
+    })
     expect(decodeEnvelope(encodeEnvelope('client', 'echo', 0, 7))).toMatchObject({ id: 7 })
   })
 
@@ -44,9 +49,18 @@ describe('envelope codec', () => {
   })
 
   it('rejects non-envelopes with issues', () => {
-    for (const text of ['1', '[]', 'null', '{}', '{"fromRole":"a","messageName":"b"}', '{"fromRole":"","messageName":"b","payload":1}',
-      '{"fromRole":"a","messageName":"$x","payload":1}', '{"fromRole":"$a","messageName":"x","payload":1}',
-      '{"fromRole":"a","messageName":"b","payload":1,"id":{}}', '{"fromRole":"a","messageName":"b","payload":1,"id":true}']) {
+    for (const text of [
+      '1',
+      '[]',
+      'null',
+      '{}',
+      '{"fromRole":"a","messageName":"b"}',
+      '{"fromRole":"","messageName":"b","payload":1}',
+      '{"fromRole":"a","messageName":"$x","payload":1}',
+      '{"fromRole":"$a","messageName":"x","payload":1}',
+      '{"fromRole":"a","messageName":"b","payload":1,"id":{}}',
+      '{"fromRole":"a","messageName":"b","payload":1,"id":true}',
+    ]) {
       const out = decodeEnvelope(text)
       expect(code(out), text).toBe('OPENWS_ERR_BAD_ENVELOPE')
       expect((out as OpenWsError).issues!.length, text).toBeGreaterThan(0)
@@ -62,10 +76,17 @@ describe('envelope codec', () => {
   })
 
   it('accepts $error frames only when asked (clients), and checks their payload', () => {
-    const frame = encodeEnvelope('server', '$error', { code: 'OPENWS_ERR_INVALID_PAYLOAD', message: 'no', id: 3, issues: [{ path: '/a', code: 'type' }] })
+    const frame = encodeEnvelope('server', '$error', {
+      code: 'OPENWS_ERR_INVALID_PAYLOAD',
+      message: 'no',
+      id: 3,
+      issues: [{ path: '/a', code: 'type' }],
+    })
     expect(code(decodeEnvelope(frame))).toBe('OPENWS_ERR_BAD_ENVELOPE')
     expect(decodeEnvelope(frame, false, { allowErrorFrames: true })).toMatchObject({ messageName: '$error', payload: { id: 3 } })
-    expect(code(decodeEnvelope(encodeEnvelope('server', '$error', { message: 'no code' }), false, { allowErrorFrames: true }))).toBe('OPENWS_ERR_BAD_ENVELOPE')
+    expect(code(decodeEnvelope(encodeEnvelope('server', '$error', { message: 'no code' }), false, { allowErrorFrames: true }))).toBe(
+      'OPENWS_ERR_BAD_ENVELOPE',
+    )
     expect(code(decodeEnvelope(encodeEnvelope('server', '$other', {}), false, { allowErrorFrames: true }))).toBe('OPENWS_ERR_BAD_ENVELOPE')
   })
 })

@@ -14,7 +14,11 @@ const isPayload = interpret(payloadSchema, { maxDepth: 64 }).is
 const envelopeLike = fc.record(
   {
     fromRole: fc.oneof(fc.constant('a'), fc.constant('b'), fc.constant('$a'), fc.string(), fc.integer()),
-    messageName: fc.oneof(fc.constantFrom('constructor', 'toString', 'onlyB', '__proto__', '$error', 'valueOf'), fc.string(), fc.constant(null)),
+    messageName: fc.oneof(
+      fc.constantFrom('constructor', 'toString', 'onlyB', '__proto__', '$error', 'valueOf'),
+      fc.string(),
+      fc.constant(null),
+    ),
     payload: fc.oneof(fc.record({ n: fc.oneof(fc.integer(), fc.double(), fc.string()) }), fc.jsonValue()),
     id: fc.oneof(fc.string({ maxLength: 140 }), fc.integer(), fc.double(), fc.constant(null), fc.boolean()),
   },

@@ -45,7 +45,8 @@ for (const [path, make] of paths) {
         rt.groups.join(s.peer as object, i === 0 ? 'one' : 'all')
         if (i === 0) rt.groups.join(s.peer as object, 'all')
       }
-      const said = (group: string) => rt.groups.to<{ said(p: unknown): Promise<void> }>(group, 'client').said({ roomId: 'x', from: 'y', text: 'z' })
+      const said = (group: string) =>
+        rt.groups.to<{ said(p: unknown): Promise<void> }>(group, 'client').said({ roomId: 'x', from: 'y', text: 'z' })
       // The encoding work (JSON.stringify calls, whatever the encoder does per field) does not grow with the members.
       const stringify = vi.spyOn(JSON, 'stringify')
       await said('one')

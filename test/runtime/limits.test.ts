@@ -5,16 +5,37 @@ import { handBinder } from './fixtures/hand-binder'
 
 describe('limits', () => {
   it('documents its defaults in one frozen object', () => {
-    expect(DEFAULT_LIMITS).toEqual({ maxFrameBytes: 1048576, maxDepth: 64, maxIssues: 10, maxQueuedMessages: 64, maxMessagesPerSecond: 0, messageBurst: 0, maxPendingRequests: 1024, requestTimeoutMs: 30000 })
+    expect(DEFAULT_LIMITS).toEqual({
+      maxFrameBytes: 1048576,
+      maxDepth: 64,
+      maxIssues: 10,
+      maxQueuedMessages: 64,
+      maxMessagesPerSecond: 0,
+      messageBurst: 0,
+      maxPendingRequests: 1024,
+      requestTimeoutMs: 30000,
+    })
     expect(Object.isFrozen(DEFAULT_LIMITS)).toBe(true)
     expect(resolveLimits()).toEqual(DEFAULT_LIMITS)
     expect(resolveLimits({ maxIssues: 3 })).toEqual({ ...DEFAULT_LIMITS, maxIssues: 3 })
   })
 
   it('throws OPENWS_ERR_INVALID_OPTION for unknown keys, non-integers and out-of-range values', () => {
-    const bad: unknown[] = [{ maxFrames: 1 }, { maxIssues: 0 }, { maxIssues: 1.5 }, { maxDepth: -1 }, { maxFrameBytes: '1' }, { maxQueuedMessages: NaN }, { maxFrameBytes: 10 }, 5, []]
+    const bad: unknown[] = [
+      { maxFrames: 1 },
+      { maxIssues: 0 },
+      { maxIssues: 1.5 },
+      { maxDepth: -1 },
+      { maxFrameBytes: '1' },
+      { maxQueuedMessages: NaN },
+      { maxFrameBytes: 10 },
+      5,
+      [],
+    ]
     for (const limits of bad) {
-      expect(() => resolveLimits(limits as never), JSON.stringify(limits)).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+      expect(() => resolveLimits(limits as never), JSON.stringify(limits)).toThrow(
+        expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }),
+      )
     }
   })
 

@@ -17,7 +17,12 @@ const network: NetworkIR = {
         user: {
           payload: {
             type: 'object',
-            properties: { id: { type: 'string' }, age: { type: ['integer', 'null'] }, tags: { type: 'array', items: { type: 'string' } }, extra: {} },
+            properties: {
+              id: { type: 'string' },
+              age: { type: ['integer', 'null'] },
+              tags: { type: 'array', items: { type: 'string' } },
+              extra: {},
+            },
             required: ['id'],
             additionalProperties: false,
           },

@@ -11,8 +11,7 @@ import { withEmittedArtifact } from '../../bench/support/emitted'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 
 const frame = (to: string, messageName: string, payload: unknown) => ({ to, fromRole: 'server', messageName, payload })
-const err = (to: string, code: string, messageName: string) =>
-  frame(to, '$error', { code, message: expect.any(String), messageName })
+const err = (to: string, code: string, messageName: string) => frame(to, '$error', { code, message: expect.any(String), messageName })
 
 /** The README's session script: two clients and a portal. */
 async function scenario(h: Harness) {
@@ -31,23 +30,24 @@ async function scenario(h: Harness) {
 }
 
 describe('README chat scenario', () => {
-  for (const emitted of [false, true]) it(`class-first${emitted ? ' (emitted artifact)' : ''}`, async () => {
-    const { binder } = readmeClassChat()
-    const h = harness(emitted ? withEmittedArtifact(binder) : binder)
-    await scenario(h)
-    expect(h.frames).toEqual([
-      frame('client#1', 'joinedRoom', { roomId: 'room1', joinerId: 'userA' }),
-      frame('client#1', 'joinedRoom', { roomId: 'room1', joinerId: 'userB' }),
-      frame('client#2', 'joinedRoom', { roomId: 'room1', joinerId: 'userB' }),
-      frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'userA', text: 'Hello, world!' }),
-      frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'userB', text: 'Hello, world!' }),
-      frame('portal#1', 'receivedRoomStats', { roomId: 'room1', members: ['userA', 'userB'] }),
-      frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon' }),
-      frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon' }),
-      err('portal#1', 'OPENWS_ERR_SENDER_NOT_ALLOWED', 'createRoom'),
-      err('client#1', 'OPENWS_ERR_SENDER_NOT_ALLOWED', 'requestRoomStats'),
-    ])
-  })
+  for (const emitted of [false, true])
+    it(`class-first${emitted ? ' (emitted artifact)' : ''}`, async () => {
+      const { binder } = readmeClassChat()
+      const h = harness(emitted ? withEmittedArtifact(binder) : binder)
+      await scenario(h)
+      expect(h.frames).toEqual([
+        frame('client#1', 'joinedRoom', { roomId: 'room1', joinerId: 'userA' }),
+        frame('client#1', 'joinedRoom', { roomId: 'room1', joinerId: 'userB' }),
+        frame('client#2', 'joinedRoom', { roomId: 'room1', joinerId: 'userB' }),
+        frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'userA', text: 'Hello, world!' }),
+        frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'userB', text: 'Hello, world!' }),
+        frame('portal#1', 'receivedRoomStats', { roomId: 'room1', members: ['userA', 'userB'] }),
+        frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon' }),
+        frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon' }),
+        err('portal#1', 'OPENWS_ERR_SENDER_NOT_ALLOWED', 'createRoom'),
+        err('client#1', 'OPENWS_ERR_SENDER_NOT_ALLOWED', 'requestRoomStats'),
+      ])
+    })
 
   for (const mode of ['esbuild-tc39', 'tsc-legacy'] as DecoratorMode[]) {
     it(`decorators (${mode})`, async () => {
@@ -69,26 +69,27 @@ describe('README chat scenario', () => {
     })
   }
 
-  for (const emitted of [false, true]) it(`fluent${emitted ? ' (emitted artifact)' : ''}`, async () => {
-    const clientStats: string[] = []
-    const { binder } = readmeFluentChat(clientStats)
-    const h = harness(emitted ? withEmittedArtifact(binder) : binder)
-    await scenario(h)
-    const sentAt = expect.any(Number)
-    expect(h.frames).toEqual([
-      frame('client#1', 'joinedRoom', { roomId: 'room1', userId: 'userA' }),
-      frame('client#2', 'joinedRoom', { roomId: 'room1', userId: 'userB' }),
-      frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'userA', text: 'Hello, world!', sentAt }),
-      frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'userB', text: 'Hello, world!', sentAt }),
-      frame('portal#1', 'receivedRoomStats', { roomId: 'room1' }),
-      frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon', sentAt }),
-      frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon', sentAt }),
-      // no `from` in the fluent README: the portal may send createRoom, but nobody handles it for the portal
-      err('portal#1', 'OPENWS_ERR_MISSING_HANDLER', 'createRoom'),
-    ])
-    // the client's requestRoomStats handler (no frame) ran once
-    expect(clientStats).toEqual(['room1'])
-  })
+  for (const emitted of [false, true])
+    it(`fluent${emitted ? ' (emitted artifact)' : ''}`, async () => {
+      const clientStats: string[] = []
+      const { binder } = readmeFluentChat(clientStats)
+      const h = harness(emitted ? withEmittedArtifact(binder) : binder)
+      await scenario(h)
+      const sentAt = expect.any(Number)
+      expect(h.frames).toEqual([
+        frame('client#1', 'joinedRoom', { roomId: 'room1', userId: 'userA' }),
+        frame('client#2', 'joinedRoom', { roomId: 'room1', userId: 'userB' }),
+        frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'userA', text: 'Hello, world!', sentAt }),
+        frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'userB', text: 'Hello, world!', sentAt }),
+        frame('portal#1', 'receivedRoomStats', { roomId: 'room1' }),
+        frame('client#1', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon', sentAt }),
+        frame('client#2', 'receivedMessage', { roomId: 'room1', senderId: 'portal', text: 'Maintenance at noon', sentAt }),
+        // no `from` in the fluent README: the portal may send createRoom, but nobody handles it for the portal
+        err('portal#1', 'OPENWS_ERR_MISSING_HANDLER', 'createRoom'),
+      ])
+      // the client's requestRoomStats handler (no frame) ran once
+      expect(clientStats).toEqual(['room1'])
+    })
 
   it("the README's runtime and session snippet, as written", async () => {
     const { binder } = readmeClassChat()

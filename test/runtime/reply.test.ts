@@ -11,7 +11,10 @@ const codeOf = (e: unknown) => (e as { code?: string }).code
 
 /** Settles `p` into a value or the rejection's code, without an unhandled rejection meanwhile. */
 function outcome<T>(p: Promise<T>): Promise<{ value: T } | { code: string | undefined }> {
-  return p.then((value) => ({ value }), (e: unknown) => ({ code: codeOf(e) }))
+  return p.then(
+    (value) => ({ value }),
+    (e: unknown) => ({ code: codeOf(e) }),
+  )
 }
 
 for (const [style, make] of REPLY_STYLES) {
@@ -30,8 +33,18 @@ for (const [style, make] of REPLY_STYLES) {
     describe('client -> server', () => {
       it('answers a request with a $reply frame carrying its id (sync and async handlers)', async () => {
         const { a } = await setup()
-        expect(await a.request('add', { a: 2, b: 3 })).toEqual({ fromRole: 'server', messageName: '$reply', payload: { sum: 5 }, id: 'harness-1' })
-        expect(await a.request('addLater', { a: 1, b: 1 })).toEqual({ fromRole: 'server', messageName: '$reply', payload: { sum: 2 }, id: 'harness-2' })
+        expect(await a.request('add', { a: 2, b: 3 })).toEqual({
+          fromRole: 'server',
+          messageName: '$reply',
+          payload: { sum: 5 },
+          id: 'harness-1',
+        })
+        expect(await a.request('addLater', { a: 1, b: 1 })).toEqual({
+          fromRole: 'server',
+          messageName: '$reply',
+          payload: { sum: 2 },
+          id: 'harness-2',
+        })
       })
 
       it('sends nothing back for a request frame without an id, or for a one-way message', async () => {
@@ -44,7 +57,11 @@ for (const [style, make] of REPLY_STYLES) {
       it('an invalid reply is reported on the handler side and answered with $error OPENWS_ERR_REPLY_INVALID', async () => {
         const { a, errors } = await setup()
         const answer = await a.request('badSum', {})
-        expect(answer).toEqual({ fromRole: 'server', messageName: '$error', payload: { code: 'OPENWS_ERR_REPLY_INVALID', message: expect.any(String), messageName: 'badSum', id: 'harness-1' } })
+        expect(answer).toEqual({
+          fromRole: 'server',
+          messageName: '$error',
+          payload: { code: 'OPENWS_ERR_REPLY_INVALID', message: expect.any(String), messageName: 'badSum', id: 'harness-1' },
+        })
         expect(errors.map(codeOf)).toEqual(['OPENWS_ERR_REPLY_INVALID'])
         expect((errors[0] as { issues: unknown[] }).issues).toEqual([expect.objectContaining({ path: '/sum', code: 'type' })])
       })
@@ -92,7 +109,14 @@ for (const [style, make] of REPLY_STYLES) {
         const first = outcome(api.confirm({ q: '1' }))
         const second = outcome(api.confirm({ q: '2' }))
         const [f1, f2] = a.take()
-        await a.sendRaw(JSON.stringify({ fromRole: 'client', messageName: '$error', payload: { code: 'OPENWS_ERR_HANDLER_FAILED', message: 'no', id: f2.id }, id: f2.id }))
+        await a.sendRaw(
+          JSON.stringify({
+            fromRole: 'client',
+            messageName: '$error',
+            payload: { code: 'OPENWS_ERR_HANDLER_FAILED', message: 'no', id: f2.id },
+            id: f2.id,
+          }),
+        )
         expect(await second).toEqual({ code: 'OPENWS_ERR_HANDLER_FAILED' })
         await a.reply(f1.id!, { ok: false })
         expect(await first).toEqual({ value: { ok: false } })
@@ -159,7 +183,14 @@ for (const [style, make] of REPLY_STYLES) {
       it('a reply or $error for an unknown or settled id is reported and dropped, never answered', async () => {
         const { a, api, errors } = await setup()
         await a.reply(12345, { ok: true })
-        await a.sendRaw(JSON.stringify({ fromRole: 'client', messageName: '$error', payload: { code: 'OPENWS_ERR_INTERNAL', message: 'x', id: 'zzz' }, id: 'zzz' }))
+        await a.sendRaw(
+          JSON.stringify({
+            fromRole: 'client',
+            messageName: '$error',
+            payload: { code: 'OPENWS_ERR_INTERNAL', message: 'x', id: 'zzz' },
+            id: 'zzz',
+          }),
+        )
         const p = api.confirm({ q: '?' })
         const id = a.take()[0].id!
         await a.reply(id, { ok: true })
@@ -184,7 +215,9 @@ for (const [style, make] of REPLY_STYLES) {
         expect(a.take().map((f) => (f.payload as { code: string }).code)).toEqual(['OPENWS_ERR_BAD_ENVELOPE', 'OPENWS_ERR_BAD_ENVELOPE'])
         const p = outcome(api.confirm({ q: '?' }))
         const id = a.take()[0].id!
-        await a.sendRaw(`{"fromRole":"client","messageName":"$reply","payload":{"ok":true,"__proto__":{"ok":false}},"id":${JSON.stringify(id)}}`)
+        await a.sendRaw(
+          `{"fromRole":"client","messageName":"$reply","payload":{"ok":true,"__proto__":{"ok":false}},"id":${JSON.stringify(id)}}`,
+        )
         expect(await p).toEqual({ code: 'OPENWS_ERR_REPLY_INVALID' })
         expect(errors).toEqual([])
         expect(a.closed).toBeUndefined()

@@ -21,16 +21,19 @@ describe('session API types', () => {
   it('runtime and sessions', () => {
     const rt = runtime(binder, { host: {}, limits: { maxIssues: 3 }, exposeErrors: true })
     expectTypeOf(rt).toEqualTypeOf<Runtime>()
-    const s = rt.newSession((fromRole, messageName, payload, id, frame) => {
-      expectTypeOf(frame).toBeString()
-      expectTypeOf(fromRole).toBeString()
-      expectTypeOf(messageName).toBeString()
-      expectTypeOf(payload).toBeUnknown()
-      expectTypeOf(id).toEqualTypeOf<string | number | undefined>()
-    }, (code, reason) => {
-      expectTypeOf(code).toBeNumber()
-      expectTypeOf(reason).toBeString()
-    })
+    const s = rt.newSession(
+      (fromRole, messageName, payload, id, frame) => {
+        expectTypeOf(frame).toBeString()
+        expectTypeOf(fromRole).toBeString()
+        expectTypeOf(messageName).toBeString()
+        expectTypeOf(payload).toBeUnknown()
+        expectTypeOf(id).toEqualTypeOf<string | number | undefined>()
+      },
+      (code, reason) => {
+        expectTypeOf(code).toBeNumber()
+        expectTypeOf(reason).toBeString()
+      },
+    )
     expectTypeOf(s).toEqualTypeOf<Session>()
     expectTypeOf(s.open('client')).toEqualTypeOf<Promise<boolean>>()
     expectTypeOf(s.handleMessage('client', 'x', {}, 'id')).toEqualTypeOf<Promise<void>>()
@@ -38,7 +41,13 @@ describe('session API types', () => {
     expectTypeOf(s.receive(new Uint8Array(), false)).toBeVoid()
     expectTypeOf(s.close()).toEqualTypeOf<Promise<void>>()
     expectTypeOf(s.state).toEqualTypeOf<'new' | 'open' | 'closing' | 'closed'>()
-    expectTypeOf(disconnect(rt.createPeer('client', () => {}), 4000, 'bye')).toBeBoolean()
+    expectTypeOf(
+      disconnect(
+        rt.createPeer('client', () => {}),
+        4000,
+        'bye',
+      ),
+    ).toBeBoolean()
     // @ts-expect-error limits are checked by name
     runtime(binder, { limits: { maxFrames: 1 } })
     // @ts-expect-error a send function is required

@@ -33,15 +33,18 @@ describe('session', () => {
 
   it('queues a message a handler sends to its own session until the handler returns', async () => {
     const order: string[] = []
-    const { s } = setup({}, {
-      constructor: {
-        a: (p: { n: number }) => {
-          order.push(`start ${p.n}`)
-          if (p.n === 1) void s.handleMessage('a', 'constructor', { n: 2 })
-          order.push(`end ${p.n}`)
+    const { s } = setup(
+      {},
+      {
+        constructor: {
+          a: (p: { n: number }) => {
+            order.push(`start ${p.n}`)
+            if (p.n === 1) void s.handleMessage('a', 'constructor', { n: 2 })
+            order.push(`end ${p.n}`)
+          },
         },
       },
-    })
+    )
     await s.open('a')
     await s.handleMessage('a', 'constructor', { n: 1 })
     await s.idle()

@@ -33,11 +33,11 @@ describe('smoke', () => {
     await a.send('requestRoomStats', { roomId: 'r' }, 7)
     await a.sendAs('portal', 'createRoom', { userId: 'a', roomId: 'r' })
     expect(h.frames.map((f) => [f.to, f.messageName, (f.payload as any).code])).toEqual([
-      ["client#1", "joinedRoom", undefined],
-      ["client#1", "$error", "OPENWS_ERR_SENDER_NOT_ALLOWED"],
-      ["client#1", "$error", "OPENWS_ERR_ROLE_MISMATCH"],
+      ['client#1', 'joinedRoom', undefined],
+      ['client#1', '$error', 'OPENWS_ERR_SENDER_NOT_ALLOWED'],
+      ['client#1', '$error', 'OPENWS_ERR_ROLE_MISMATCH'],
     ])
-    expect(a.closed).toEqual({ code: 1008, reason: "OPENWS_ERR_ROLE_MISMATCH" })
+    expect(a.closed).toEqual({ code: 1008, reason: 'OPENWS_ERR_ROLE_MISMATCH' })
   })
 
   it('refuses bindings that carry neither a compiled artifact nor the interpreter', () => {

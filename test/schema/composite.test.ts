@@ -14,7 +14,11 @@ describe('S.arr', () => {
 
   it('min/max are minItems/maxItems; unique is uniqueItems', () => {
     expect(S.arr(S.int).min(1).max(5).unique().jsonSchema()).toEqual({
-      type: 'array', items: { type: 'integer' }, minItems: 1, maxItems: 5, uniqueItems: true,
+      type: 'array',
+      items: { type: 'integer' },
+      minItems: 1,
+      maxItems: 5,
+      uniqueItems: true,
     })
   })
 
@@ -35,10 +39,14 @@ describe('S.map', () => {
 
   it('.keyPattern(p).value(s) is patternProperties with additionalProperties false', () => {
     expect(S.map.keyPattern('^[a-z]+$').value(S.str).jsonSchema()).toEqual({
-      type: 'object', patternProperties: { '^[a-z]+$': { type: 'string' } }, additionalProperties: false,
+      type: 'object',
+      patternProperties: { '^[a-z]+$': { type: 'string' } },
+      additionalProperties: false,
     })
     expect(S.map.keyPattern(/^\d+$/).value(S.bool).jsonSchema()).toEqual({
-      type: 'object', patternProperties: { '^\\d+$': { type: 'boolean' } }, additionalProperties: false,
+      type: 'object',
+      patternProperties: { '^\\d+$': { type: 'boolean' } },
+      additionalProperties: false,
     })
   })
 
@@ -48,19 +56,27 @@ describe('S.map', () => {
 
   it('keyPattern alone allows any value under matching keys', () => {
     expect(S.map.keyPattern('^x').jsonSchema()).toEqual({
-      type: 'object', patternProperties: { '^x': {} }, additionalProperties: false,
+      type: 'object',
+      patternProperties: { '^x': {} },
+      additionalProperties: false,
     })
   })
 
   it('repeated calls replace', () => {
     expect(S.map.keyPattern('^a').keyPattern('^b').value(S.int).value(S.str).jsonSchema()).toEqual({
-      type: 'object', patternProperties: { '^b': { type: 'string' } }, additionalProperties: false,
+      type: 'object',
+      patternProperties: { '^b': { type: 'string' } },
+      additionalProperties: false,
     })
   })
 
   it('min/max are minProperties/maxProperties', () => {
     expect(S.map.value(S.int).min(1).max(9).desc('scores').jsonSchema()).toEqual({
-      type: 'object', additionalProperties: { type: 'integer' }, minProperties: 1, maxProperties: 9, description: 'scores',
+      type: 'object',
+      additionalProperties: { type: 'integer' },
+      minProperties: 1,
+      maxProperties: 9,
+      description: 'scores',
     })
   })
 
@@ -114,7 +130,10 @@ describe('S.nullable', () => {
     expect(S.nullable(S.str).jsonSchema()).toEqual({ type: ['string', 'null'] })
     expect(S.nullable(S.int.min(1)).jsonSchema()).toEqual({ type: ['integer', 'null'], minimum: 1 })
     expect(S.nullable(S.obj({ a: S.str })).jsonSchema()).toEqual({
-      type: ['object', 'null'], properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false,
+      type: ['object', 'null'],
+      properties: { a: { type: 'string' } },
+      required: ['a'],
+      additionalProperties: false,
     })
     expect(S.nullable(S.arr(S.str)).jsonSchema()).toEqual({ type: ['array', 'null'], items: { type: 'string' } })
     expect(nullable).toBe(S.nullable)
@@ -143,13 +162,18 @@ describe('S.nullable', () => {
     const b = S.nullable(S.str.optional())
     expect(b.isOptional).toBe(true)
     expect(S.obj({ a: b }).jsonSchema()).toEqual({
-      type: 'object', properties: { a: { type: ['string', 'null'] } }, required: [], additionalProperties: false,
+      type: 'object',
+      properties: { a: { type: ['string', 'null'] } },
+      required: [],
+      additionalProperties: false,
     })
   })
 
   it('takes desc and default after wrapping', () => {
     expect(S.nullable(S.str).desc('maybe').default(null).jsonSchema()).toEqual({
-      type: ['string', 'null'], description: 'maybe', default: null,
+      type: ['string', 'null'],
+      description: 'maybe',
+      default: null,
     })
   })
 })

@@ -12,9 +12,31 @@ const draft07 = addFormats(new Ajv(options))
 const draft2020 = addFormats(new Ajv2020(options))
 
 const ALLOWED = new Set([
-  'type', 'properties', 'required', 'additionalProperties', 'patternProperties', 'items', 'minItems', 'maxItems',
-  'uniqueItems', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'pattern', 'format', 'minProperties', 'maxProperties', 'anyOf', 'description', 'default',
+  'type',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'minProperties',
+  'maxProperties',
+  'anyOf',
+  'description',
+  'default',
 ])
 
 /** Keywords used anywhere in a schema (walks subschemas only, not data like enum values or property maps). */
@@ -30,7 +52,17 @@ function keywords(schema: unknown, out = new Set<string>()): Set<string> {
 }
 
 const catalogue: Array<[string, SchemaBuilder<any>, unknown[], unknown[]]> = [
-  ['str', S.str.min(1).max(5).pattern(/^[a-z]+$/u).desc('d').default('ab'), ['abc'], ['', 'ABC', 'abcdef', 1]],
+  [
+    'str',
+    S.str
+      .min(1)
+      .max(5)
+      .pattern(/^[a-z]+$/u)
+      .desc('d')
+      .default('ab'),
+    ['abc'],
+    ['', 'ABC', 'abcdef', 1],
+  ],
   ['format', S.str.format('uuid'), ['3f2504e0-4f89-11d3-9a0c-0305e82c3301'], ['nope']],
   ['str enum', S.str.enum('a', 'b'), ['a'], ['c']],
   ['int', S.int.min(0).max(10).multipleOf(2), [0, 4, 10], [1, -2, 12, 2.5]],

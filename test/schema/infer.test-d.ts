@@ -1,7 +1,14 @@
 // Type inference for every factory and modifier.
 import { describe, expectTypeOf, it } from 'vitest'
 import {
-  S, obj, str, type Infer, type PayloadType, type SchemaBuilder, type StringBuilder, type NumberBuilder,
+  S,
+  obj,
+  str,
+  type Infer,
+  type PayloadType,
+  type SchemaBuilder,
+  type StringBuilder,
+  type NumberBuilder,
 } from '../../src/runtime/schema/index'
 
 describe('primitives', () => {
@@ -94,7 +101,9 @@ describe('S.obj', () => {
 
 describe('containers', () => {
   it('S.arr infers arrays', () => {
-    const a = S.arr(S.obj({ id: S.int })).min(1).unique()
+    const a = S.arr(S.obj({ id: S.int }))
+      .min(1)
+      .unique()
     expectTypeOf<S.Infer<typeof a>>().toEqualTypeOf<{ id: number }[]>()
     expectTypeOf<S.Infer<ReturnType<typeof S.arr<typeof S.str>>>>().toEqualTypeOf<string[]>()
   })

@@ -110,7 +110,10 @@ describe('patterns and formats', () => {
   })
 
   it('accepts only supported formats', () => {
-    misuse(() => loose.str.format('hostname'), /\.format\(\) got string "hostname"; supported formats: date-time, date, time, email, uuid, uri, ipv4, ipv6/)
+    misuse(
+      () => loose.str.format('hostname'),
+      /\.format\(\) got string "hostname"; supported formats: date-time, date, time, email, uuid, uri, ipv4, ipv6/,
+    )
     misuse(() => loose.str.format(undefined), /got undefined/)
   })
 })
@@ -160,7 +163,10 @@ describe('bad schema inputs', () => {
   })
 
   it('optional builders only where they mean something', () => {
-    misuse(() => S.arr(S.str.optional()), /S\.arr\(\) item is \.optional\(\), which only has a meaning for S\.obj properties, not array items/)
+    misuse(
+      () => S.arr(S.str.optional()),
+      /S\.arr\(\) item is \.optional\(\), which only has a meaning for S\.obj properties, not array items/,
+    )
     misuse(() => S.union(S.str, S.int.optional()), /S\.union\(\) member at position 1 is \.optional\(\).*not union members/)
     misuse(() => S.map.value(S.str.optional()), /\.value\(\) schema is \.optional\(\).*not map values/)
   })

@@ -40,7 +40,9 @@ describe('S.obj', () => {
 
   it('.loose() drops additionalProperties: false', () => {
     expect(S.obj({ a: S.str }).loose().jsonSchema()).toEqual({
-      type: 'object', properties: { a: { type: 'string' } }, required: ['a'],
+      type: 'object',
+      properties: { a: { type: 'string' } },
+      required: ['a'],
     })
   })
 
@@ -108,7 +110,11 @@ describe('property names are data', () => {
   })
 
   it('empty and odd keys', () => {
-    expect(Object.keys(S.obj({ '': S.str, 'a/b': S.str, '~0': S.str, '1': S.str }).jsonSchema().properties as object))
-      .toEqual(['1', '', 'a/b', '~0'])
+    expect(Object.keys(S.obj({ '': S.str, 'a/b': S.str, '~0': S.str, '1': S.str }).jsonSchema().properties as object)).toEqual([
+      '1',
+      '',
+      'a/b',
+      '~0',
+    ])
   })
 })

@@ -36,9 +36,22 @@ describe('primitive builders', () => {
   })
 
   it('S has exactly the documented members', () => {
-    expect(Object.keys(S).sort()).toEqual(
-      ['any', 'arr', 'bool', 'const', 'double', 'enum', 'int', 'map', 'null', 'nullable', 'num', 'obj', 'str', 'union'],
-    )
+    expect(Object.keys(S).sort()).toEqual([
+      'any',
+      'arr',
+      'bool',
+      'const',
+      'double',
+      'enum',
+      'int',
+      'map',
+      'null',
+      'nullable',
+      'num',
+      'obj',
+      'str',
+      'union',
+    ])
   })
 })
 
@@ -68,7 +81,9 @@ describe('string modifiers', () => {
 
   it('desc and default are annotations', () => {
     expect(S.str.desc('a name').default('bob').jsonSchema()).toEqual({
-      type: 'string', description: 'a name', default: 'bob',
+      type: 'string',
+      description: 'a name',
+      default: 'bob',
     })
   })
 
@@ -87,7 +102,9 @@ describe('number modifiers', () => {
 
   it('exclusive bounds are numeric keywords', () => {
     expect(S.num.exclusiveMin(0).exclusiveMax(1).jsonSchema()).toEqual({
-      type: 'number', exclusiveMinimum: 0, exclusiveMaximum: 1,
+      type: 'number',
+      exclusiveMinimum: 0,
+      exclusiveMaximum: 1,
     })
     expect(S.int.exclusiveMin(-3).jsonSchema()).toEqual({ type: 'integer', exclusiveMinimum: -3 })
   })

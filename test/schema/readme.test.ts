@@ -10,9 +10,17 @@ const str = { type: 'string' }
 describe('reference README payloads', () => {
   it.each([
     ['S.obj({ joinerId: S.str, roomId: S.str })', S.obj({ joinerId: S.str, roomId: S.str }), strict({ joinerId: str, roomId: str })],
-    ['S.obj({ senderId: S.str, roomId: S.str, text: S.str })', S.obj({ senderId: S.str, roomId: S.str, text: S.str }), strict({ senderId: str, roomId: str, text: str })],
+    [
+      'S.obj({ senderId: S.str, roomId: S.str, text: S.str })',
+      S.obj({ senderId: S.str, roomId: S.str, text: S.str }),
+      strict({ senderId: str, roomId: str, text: str }),
+    ],
     ['S.obj({ userId: S.str, roomId: S.str })', S.obj({ userId: S.str, roomId: S.str }), strict({ userId: str, roomId: str })],
-    ['S.obj({ userId: S.str, roomId: S.str, text: S.str })', S.obj({ userId: S.str, roomId: S.str, text: S.str }), strict({ userId: str, roomId: str, text: str })],
+    [
+      'S.obj({ userId: S.str, roomId: S.str, text: S.str })',
+      S.obj({ userId: S.str, roomId: S.str, text: S.str }),
+      strict({ userId: str, roomId: str, text: str }),
+    ],
     ['S.obj({ roomId: S.str })', S.obj({ roomId: S.str }), strict({ roomId: str })],
     [
       'S.obj({ roomId: S.str, senderId: S.str, text: S.str, sentAt: S.int })',

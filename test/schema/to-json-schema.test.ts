@@ -32,7 +32,7 @@ describe('toJsonSchema', () => {
     expect(json).toEqual({ type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] })
   })
 
-  it('keeps keywords of plain schemas as they are (checking them is the IR\'s job)', () => {
+  it("keeps keywords of plain schemas as they are (checking them is the IR's job)", () => {
     expect(toJsonSchema({ type: 'string', $comment: 'x' })).toEqual({ type: 'string', $comment: 'x' })
   })
 
@@ -53,7 +53,8 @@ describe('toJsonSchema', () => {
 
   it('TypeBox-like values work inside S builders too', () => {
     expect(S.arr(typeboxLike()).jsonSchema()).toEqual({
-      type: 'array', items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
+      type: 'array',
+      items: { type: 'object', properties: { id: { type: 'string', format: 'uuid' } }, required: ['id'] },
     })
   })
 

@@ -9,7 +9,12 @@ const chat = network('chat')
     role('server')
       .asHost()
       .endpoint(endpoint('ws', 'localhost', 8082, '/chat'))
-      .message(message('createRoom').payload(S.obj({ roomId: S.str })).from('client').desc('Create a room'))
+      .message(
+        message('createRoom')
+          .payload(S.obj({ roomId: S.str }))
+          .from('client')
+          .desc('Create a room'),
+      )
       .message(message('stats').payload(true).from('portal'))
       .message(message('both').payload(S.obj({})).from('client', 'portal')),
   )
@@ -50,7 +55,12 @@ describe('toAsyncApi', () => {
 
   it('messages are the wire envelope: fromRole = the sender role(s), messageName const, payload by reference', () => {
     const create = api.components.messages['chat.server.createRoom']
-    expect(create).toMatchObject({ name: 'createRoom', summary: 'Create a room', 'x-openws-from': ['client'], contentType: 'application/json' })
+    expect(create).toMatchObject({
+      name: 'createRoom',
+      summary: 'Create a room',
+      'x-openws-from': ['client'],
+      contentType: 'application/json',
+    })
     expect(create.payload).toMatchObject({
       type: 'object',
       required: ['fromRole', 'messageName', 'payload'],
@@ -108,16 +118,34 @@ describe('toAsyncApi', () => {
     const payload = {
       $ref: '#/$defs/Join',
       $defs: {
-        Join: { type: 'object', properties: { p: { $ref: '#/$defs/a~1b' }, self: { $ref: '#' }, deep: { $ref: '#/$defs/Join/properties/p' } } },
+        Join: {
+          type: 'object',
+          properties: { p: { $ref: '#/$defs/a~1b' }, self: { $ref: '#' }, deep: { $ref: '#/$defs/Join/properties/p' } },
+        },
         'a/b': { type: 'string', const: 'x' },
         'Tree<string>': { items: { $ref: '#/$defs/Tree%3Cstring%3E' } },
       },
       definitions: { Old: { type: 'integer' } },
       properties: { old: { $ref: '#/definitions/Old' }, data: { const: { $ref: '#/$defs/Join' } } },
     }
-    const out = toAsyncApi(spec('0.0.2').network(network('n').role(role('h').asHost().message(message('m').payload(payload))).role(role('r'))).valueOf()) as any
+    const out = toAsyncApi(
+      spec('0.0.2')
+        .network(
+          network('n')
+            .role(role('h').asHost().message(message('m').payload(payload)))
+            .role(role('r')),
+        )
+        .valueOf(),
+    ) as any
     const schemas = out.components.schemas
-    expect(Object.keys(schemas)).toEqual(['n.h.m.payload.defs.Join', 'n.h.m.payload.defs.a_b', 'n.h.m.payload.defs.Tree_string_', 'n.h.m.payload.definitions.Old', 'n.h.m.payload', 'n.error'])
+    expect(Object.keys(schemas)).toEqual([
+      'n.h.m.payload.defs.Join',
+      'n.h.m.payload.defs.a_b',
+      'n.h.m.payload.defs.Tree_string_',
+      'n.h.m.payload.definitions.Old',
+      'n.h.m.payload',
+      'n.error',
+    ])
     expect(schemas['n.h.m.payload']).toEqual({
       $ref: '#/components/schemas/n.h.m.payload.defs.Join',
       properties: { old: { $ref: '#/components/schemas/n.h.m.payload.definitions.Old' }, data: { const: { $ref: '#/$defs/Join' } } },
@@ -131,7 +159,9 @@ describe('toAsyncApi', () => {
   })
 
   it('without a host mark: one channel per role, each receives its own messages; no $error', () => {
-    const plain = spec('0.0.1').network(network('n').role(role('a').message(message('m').payload(true)))).valueOf()
+    const plain = spec('0.0.1')
+      .network(network('n').role(role('a').message(message('m').payload(true))))
+      .valueOf()
     const out = toAsyncApi(plain) as Record<string, any>
     expect(out.operations['n.a.receive.a.m'].action).toBe('receive')
     expect(out.channels['n.a'].address).toBe('/n/a')
@@ -141,7 +171,10 @@ describe('toAsyncApi', () => {
   })
 
   it('exports one network on request, and rejects an unknown one', () => {
-    const two = spec('0.0.2').network(chat).network(network('other').role(role('x'))).valueOf()
+    const two = spec('0.0.2')
+      .network(chat)
+      .network(network('other').role(role('x')))
+      .valueOf()
     expect(Object.keys((toAsyncApi(two) as any).channels)).toEqual(['chat.client', 'chat.portal', 'other.x'])
     expect(Object.keys((toAsyncApi(two, { network: 'other' }) as any).channels)).toEqual(['other.x'])
     try {

@@ -25,7 +25,9 @@ describe('endpoint', () => {
 
 describe('message', () => {
   it('stores an S payload as plain JSON Schema', () => {
-    const m = message('createRoom').payload(S.obj({ userId: S.str, roomId: S.str })).desc('A room creation request')
+    const m = message('createRoom')
+      .payload(S.obj({ userId: S.str, roomId: S.str }))
+      .desc('A room creation request')
     expect(m.name).toBe('createRoom')
     expect(m.valueOf()).toEqual({
       payload: {
@@ -226,9 +228,9 @@ describe('spec', () => {
     expect(thrown(() => spec('0.0.2').network(null as never)).code).toBe('OPENWS_ERR_INVALID_SPEC')
     expect(thrown(() => spec('0.0.2').network({ name: 'n', roles: { r: 5 } } as never)).code).toBe('OPENWS_ERR_INVALID_SPEC')
     expect(thrown(() => spec('0.0.2').network({ name: 'bad name', roles: {} } as never)).code).toBe('OPENWS_ERR_INVALID_NAME')
-    expect(
-      thrown(() => spec('0.0.2').network({ name: 'n', roles: { r: { messages: { m: null } } } } as never)).code,
-    ).toBe('OPENWS_ERR_INVALID_SPEC')
+    expect(thrown(() => spec('0.0.2').network({ name: 'n', roles: { r: { messages: { m: null } } } } as never)).code).toBe(
+      'OPENWS_ERR_INVALID_SPEC',
+    )
   })
 })
 
@@ -239,7 +241,11 @@ describe('builders from another copy of the module', () => {
     const n = network('chat').role(foreignRole as never)
     expect(n.valueOf().roles.client).toEqual({ messages: { m: { payload: true } } })
     const foreignMessage = { kind: 'openws.message', name: 'm', fields: {}, valueOf: () => ({ payload: false }) }
-    expect(role('r').message(foreignMessage as never).valueOf()).toEqual({ messages: { m: { payload: false } } })
+    expect(
+      role('r')
+        .message(foreignMessage as never)
+        .valueOf(),
+    ).toEqual({ messages: { m: { payload: false } } })
     // a brand alone is not enough
     expect(thrown(() => role('r').message({ kind: 'openws.message', name: 'm' } as never)).code).toBe('OPENWS_ERR_INVALID_SPEC')
   })

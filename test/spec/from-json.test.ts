@@ -100,7 +100,12 @@ describe('fromJson', () => {
             role('server')
               .asHost()
               .endpoint(endpoint('wss', 'h', 443, '/'))
-              .message(message('m').payload(S.obj({ a: S.int.min(0) })).from('client').metadata('k', 'v')),
+              .message(
+                message('m')
+                  .payload(S.obj({ a: S.int.min(0) }))
+                  .from('client')
+                  .metadata('k', 'v'),
+              ),
           )
           .role(role('client')),
       )

@@ -6,7 +6,11 @@ import { validate } from '../../src/runtime/spec/index'
 
 const clientRole = WS.role('client')
   .desc('A client role')
-  .message(WS.message('joinedRoom').payload(S.obj({ userId: S.str, roomId: S.str })).desc('A room joined request'))
+  .message(
+    WS.message('joinedRoom')
+      .payload(S.obj({ userId: S.str, roomId: S.str }))
+      .desc('A room joined request'),
+  )
   .message(
     WS.message('receivedMessage')
       .payload(S.obj({ roomId: S.str, senderId: S.str, text: S.str, sentAt: S.int }))
@@ -15,16 +19,36 @@ const clientRole = WS.role('client')
 
 const portalRole = WS.role('portal')
   .desc('A portal role')
-  .message(WS.message('receivedRoomStats').payload(S.obj({ roomId: S.str })).desc('A room stats request'))
+  .message(
+    WS.message('receivedRoomStats')
+      .payload(S.obj({ roomId: S.str }))
+      .desc('A room stats request'),
+  )
 
 const serverRole = WS.role('server')
   .asHost()
   .desc('A server role')
   .endpoint(WS.endpoint('ws', 'localhost', 8082, '/chat'))
-  .message(WS.message('createRoom').payload(S.obj({ userId: S.str, roomId: S.str })).desc('A room creation request'))
-  .message(WS.message('joinRoom').payload(S.obj({ userId: S.str, roomId: S.str })).desc('A room join request'))
-  .message(WS.message('sendMessage').payload(S.obj({ userId: S.str, roomId: S.str, text: S.str })).desc('A message send request'))
-  .message(WS.message('requestRoomStats').payload(S.obj({ roomId: S.str })).desc('A room stats request'))
+  .message(
+    WS.message('createRoom')
+      .payload(S.obj({ userId: S.str, roomId: S.str }))
+      .desc('A room creation request'),
+  )
+  .message(
+    WS.message('joinRoom')
+      .payload(S.obj({ userId: S.str, roomId: S.str }))
+      .desc('A room join request'),
+  )
+  .message(
+    WS.message('sendMessage')
+      .payload(S.obj({ userId: S.str, roomId: S.str, text: S.str }))
+      .desc('A message send request'),
+  )
+  .message(
+    WS.message('requestRoomStats')
+      .payload(S.obj({ roomId: S.str }))
+      .desc('A room stats request'),
+  )
 
 const network = WS.network('chat').role(serverRole).role(clientRole).role(portalRole).desc('A chat network')
 

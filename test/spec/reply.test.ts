@@ -11,11 +11,18 @@ import { loadDecorated } from '../helpers/decorators'
 
 describe('reply schemas in the spec', () => {
   it('the three styles yield the same document, with `reply` on request messages only', async () => {
-    const decorated = (await loadDecorated<(d: typeof D, s: typeof S) => { network: unknown }>('runtime/fixtures/reply-decorated.ts', 'esbuild-tc39'))(D, S)
+    const decorated = (
+      await loadDecorated<(d: typeof D, s: typeof S) => { network: unknown }>('runtime/fixtures/reply-decorated.ts', 'esbuild-tc39')
+    )(D, S)
     const net = replyClassBindings().network
     expect(replyFluentBindings().network).toEqual(net)
     expect(decorated.network).toEqual(net)
-    expect(net.roles.server.messages.add.reply).toEqual({ type: 'object', properties: { sum: { type: 'integer' } }, required: ['sum'], additionalProperties: false })
+    expect(net.roles.server.messages.add.reply).toEqual({
+      type: 'object',
+      properties: { sum: { type: 'integer' } },
+      required: ['sum'],
+      additionalProperties: false,
+    })
     expect(net.roles.server.messages.tell).not.toHaveProperty('reply')
     expect(net.roles.client.messages.confirm.reply).toMatchObject({ properties: { ok: { type: 'boolean' } } })
   })
@@ -24,7 +31,9 @@ describe('reply schemas in the spec', () => {
     const doc = spec('0.0.2', 'calc').network(replyClassBindings().network).valueOf()
     expect(validate(doc)).toBeTruthy()
     expect(fromJson(doc).valueOf()).toEqual(doc)
-    expect(() => validate({ ...doc, networks: { calc: { roles: { a: { messages: { m: { payload: {}, reply: 3 } } } } } } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_SPEC' }))
+    expect(() => validate({ ...doc, networks: { calc: { roles: { a: { messages: { m: { payload: {}, reply: 3 } } } } } } })).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_INVALID_SPEC' }),
+    )
   })
 
   it('a reply outside the supported subset is refused when the network is defined, naming the reply', () => {
@@ -37,7 +46,9 @@ describe('reply schemas in the spec', () => {
     class Client {
       static CONFIG = { name: 'client', messages: {} }
     }
-    expect(() => bindings({ name: 'n', roles: [Server, Client] })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_UNSUPPORTED_KEYWORD', message: expect.stringContaining('reply') }))
+    expect(() => bindings({ name: 'n', roles: [Server, Client] })).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_UNSUPPORTED_KEYWORD', message: expect.stringContaining('reply') }),
+    )
   })
 
   it('a reply that is no schema is refused, naming the reply', () => {
@@ -48,6 +59,8 @@ describe('reply schemas in the spec', () => {
       static CONFIG = { name: 'server', handlers: { ask: { payload: S.obj({}), reply: 'nope' } } }
       ask() {}
     }
-    expect(() => bindings({ name: 'n', roles: [Bad as never, Client] })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_SCHEMA', message: expect.stringContaining('invalid reply') }))
+    expect(() => bindings({ name: 'n', roles: [Bad as never, Client] })).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_INVALID_SCHEMA', message: expect.stringContaining('invalid reply') }),
+    )
   })
 })

@@ -18,37 +18,52 @@ const text = fc.string({ maxLength: 3 })
 /** Optional fields: present or absent; required ones absent only rarely. */
 const opt = { requiredKeys: [] as never[] }
 
-const endpoint = fc.record({
-  scheme: v(fc.constant('ws')),
-  host: v(fc.constant('localhost')),
-  port: v(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(0, -1, 65536, 1.5, '80', null)),
-  path: v(fc.constant('/')),
-  'x-e': anyJson,
-}, { requiredKeys: ['host', 'port', 'path'] })
-const message = fc.record({
-  description: v(text),
-  payload: v(fc.constantFrom({ type: 'string' }, true, false, {})),
-  from: v(fc.array(name, { maxLength: 2 })),
-  'x-m': anyJson,
-}, { requiredKeys: ['payload'] })
-const role = fc.record({
-  description: v(text),
-  'x-openws-host': v(fc.boolean()),
-  endpoints: v(fc.array(v(endpoint), { maxLength: 2 })),
-  messages: v(fc.dictionary(name, v(message), { maxKeys: 3 })),
-}, { requiredKeys: ['messages'] })
-const network = fc.record({
-  description: v(text),
-  roles: v(fc.dictionary(name, v(role), { maxKeys: 3 })),
-  'x-n': anyJson,
-}, { requiredKeys: ['roles'] })
-const doc = fc.record({
-  openws: v(fc.constantFrom('0.0.1', '0.0.2'), fc.constantFrom('0.0.3', 1, null)),
-  title: v(text),
-  version: v(text),
-  networks: v(fc.dictionary(name, v(network), { maxKeys: 2 })),
-  'x-d': anyJson,
-}, opt)
+const endpoint = fc.record(
+  {
+    scheme: v(fc.constant('ws')),
+    host: v(fc.constant('localhost')),
+    port: v(fc.integer({ min: 1, max: 65535 }), fc.constantFrom(0, -1, 65536, 1.5, '80', null)),
+    path: v(fc.constant('/')),
+    'x-e': anyJson,
+  },
+  { requiredKeys: ['host', 'port', 'path'] },
+)
+const message = fc.record(
+  {
+    description: v(text),
+    payload: v(fc.constantFrom({ type: 'string' }, true, false, {})),
+    from: v(fc.array(name, { maxLength: 2 })),
+    'x-m': anyJson,
+  },
+  { requiredKeys: ['payload'] },
+)
+const role = fc.record(
+  {
+    description: v(text),
+    'x-openws-host': v(fc.boolean()),
+    endpoints: v(fc.array(v(endpoint), { maxLength: 2 })),
+    messages: v(fc.dictionary(name, v(message), { maxKeys: 3 })),
+  },
+  { requiredKeys: ['messages'] },
+)
+const network = fc.record(
+  {
+    description: v(text),
+    roles: v(fc.dictionary(name, v(role), { maxKeys: 3 })),
+    'x-n': anyJson,
+  },
+  { requiredKeys: ['roles'] },
+)
+const doc = fc.record(
+  {
+    openws: v(fc.constantFrom('0.0.1', '0.0.2'), fc.constantFrom('0.0.3', 1, null)),
+    title: v(text),
+    version: v(text),
+    networks: v(fc.dictionary(name, v(network), { maxKeys: 2 })),
+    'x-d': anyJson,
+  },
+  opt,
+)
 
 describe('OPENWS_DOCUMENT_SCHEMA: interpreter and ajv agree', () => {
   const ajv = new Ajv2020({ strict: false, allErrors: true })

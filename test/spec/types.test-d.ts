@@ -26,9 +26,13 @@ type Room = { userId: string; roomId: string }
 type Text = { userId: string; roomId: string; text: string }
 
 const createRoom = message('createRoom').payload(S.obj({ userId: S.str, roomId: S.str }))
-const sendMessage = message('sendMessage').payload(S.obj({ userId: S.str, roomId: S.str, text: S.str })).desc('d')
+const sendMessage = message('sendMessage')
+  .payload(S.obj({ userId: S.str, roomId: S.str, text: S.str }))
+  .desc('d')
 const server = role('server').asHost().message(createRoom).message(sendMessage)
-const client = role('client').desc('c').message(message('joinedRoom').payload(S.obj({ roomId: S.str })))
+const client = role('client')
+  .desc('c')
+  .message(message('joinedRoom').payload(S.obj({ roomId: S.str })))
 const chat = network('chat').role(server).role(client).desc('A chat network')
 
 describe('message types', () => {

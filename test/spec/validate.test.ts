@@ -64,14 +64,17 @@ describe('validate: valid documents', () => {
   })
   it('accepts an endpoint without scheme, an empty endpoint list and an empty messages map', () => {
     const doc = valid()
-    doc.networks.chat.roles.server.endpoints = [{ host: 'h', port: 65535, path: '' }, { host: 'h', port: 1, path: '/' }]
+    doc.networks.chat.roles.server.endpoints = [
+      { host: 'h', port: 65535, path: '' },
+      { host: 'h', port: 1, path: '/' },
+    ]
     doc.networks.chat.roles.client.endpoints = []
     doc.networks.chat.roles.client.messages = {}
     expect(() => validate(doc)).not.toThrow()
   })
   it('accepts single-letter and dashed/underscored names', () => {
     const doc = valid()
-    doc.networks['a'] = { roles: { 'b-c_d': { messages: { 'e2': { payload: false } } } } }
+    doc.networks['a'] = { roles: { 'b-c_d': { messages: { e2: { payload: false } } } } }
     expect(() => validate(doc)).not.toThrow()
   })
 })
@@ -97,7 +100,11 @@ describe('validate: invalid documents', () => {
       (d) => (d.networks.chat.roles.client.messages['$error'] = { payload: true }),
       'message "$error": message names starting with "$" are reserved',
     ],
-    ['port 0', (d) => (d.networks.chat.roles.server.endpoints[0].port = 0), 'network "chat", role "server": endpoints[0].port must be >= 1'],
+    [
+      'port 0',
+      (d) => (d.networks.chat.roles.server.endpoints[0].port = 0),
+      'network "chat", role "server": endpoints[0].port must be >= 1',
+    ],
     [
       'port 65536',
       (d) => (d.networks.chat.roles.server.endpoints[0].port = 65536),

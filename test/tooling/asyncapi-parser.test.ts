@@ -35,7 +35,8 @@ async function typedNetwork(): Promise<NetworkIR> {
   return ((await import(/* @vite-ignore */ file)) as { binder: { network: NetworkIR } }).binder.network
 }
 
-const decorated = (await loadDecorated<typeof decoratedChat>('contract/fixtures/decorated-chat.ts', 'esbuild-tc39'))(D, S, Spec).binder.network
+const decorated = (await loadDecorated<typeof decoratedChat>('contract/fixtures/decorated-chat.ts', 'esbuild-tc39'))(D, S, Spec).binder
+  .network
 const typed = await typedNetwork()
 
 const networks: Record<string, NetworkIR> = {
@@ -83,16 +84,34 @@ describe('toAsyncApi through @asyncapi/parser', () => {
   it('a request carries its reply: operation.reply names the $reply message of the same channel', async () => {
     const api = toAsyncApi(spec('0.0.2', 'calc').version('1.0.0').network(replyClassBindings().network).valueOf()) as any
     const op = api.operations['calc.client.receive.server.add']
-    expect(op.reply).toEqual({ channel: { $ref: '#/channels/calc.client' }, messages: [{ $ref: '#/channels/calc.client/messages/server.add.reply' }] })
+    expect(op.reply).toEqual({
+      channel: { $ref: '#/channels/calc.client' },
+      messages: [{ $ref: '#/channels/calc.client/messages/server.add.reply' }],
+    })
     const reply = api.components.messages['calc.server.add.reply']
     expect(reply.payload.required).toEqual(['fromRole', 'messageName', 'payload', 'id'])
     expect(reply.payload.properties.messageName).toEqual({ type: 'string', const: '$reply' })
-    expect(api.components.schemas['calc.server.add.reply']).toEqual({ type: 'object', properties: { sum: { type: 'integer' } }, required: ['sum'], additionalProperties: false })
+    expect(api.components.schemas['calc.server.add.reply']).toEqual({
+      type: 'object',
+      properties: { sum: { type: 'integer' } },
+      required: ['sum'],
+      additionalProperties: false,
+    })
     // The host asks the client too: its send operation has the client's reply.
-    expect(api.operations['calc.client.send.client.confirm'].reply.messages).toEqual([{ $ref: '#/channels/calc.client/messages/client.confirm.reply' }])
+    expect(api.operations['calc.client.send.client.confirm'].reply.messages).toEqual([
+      { $ref: '#/channels/calc.client/messages/client.confirm.reply' },
+    ])
     expect(api.operations['calc.client.receive.server.tell'].reply).toBeUndefined()
     const { document, diagnostics } = await new Parser().parse(JSON.stringify(api))
     expect(diagnostics).toEqual([])
-    expect(document!.operations().get('calc.client.receive.server.add')!.reply()!.messages().all().map((m) => m.name())).toEqual(['$reply'])
+    expect(
+      document!
+        .operations()
+        .get('calc.client.receive.server.add')!
+        .reply()!
+        .messages()
+        .all()
+        .map((m) => m.name()),
+    ).toEqual(['$reply'])
   })
 })

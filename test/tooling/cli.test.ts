@@ -47,7 +47,10 @@ describe('openws (in-process)', () => {
     expect(await cli('spec', '--nope', 'x.json')).toMatchObject({ code: 2, stderr: expect.stringContaining("Unknown option '--nope'") })
     expect(await cli('diff', 'a.json')).toMatchObject({ code: 2, stderr: expect.stringContaining('diff takes 2 inputs, got 1') })
     expect(await cli('sdk', 'x.json', '-o', 'out')).toMatchObject({ code: 2, stderr: expect.stringContaining('sdk needs --lang') })
-    expect(await cli('sdk', '--lang', 'cobol', 'x.json', '-o', 'out')).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown --lang "cobol"') })
+    expect(await cli('sdk', '--lang', 'cobol', 'x.json', '-o', 'out')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown --lang "cobol"'),
+    })
     expect(await cli('spec', 'notes.txt')).toMatchObject({ code: 2, stderr: expect.stringContaining(join(fixtures, 'notes.txt')) })
   })
 
@@ -64,11 +67,20 @@ describe('openws (in-process)', () => {
   })
 
   it('spec --export picks one of several; without it the choice is a usage error naming them', async () => {
-    expect(await cli('spec', 'two-networks.mjs')).toMatchObject({ code: 2, stderr: expect.stringContaining('several networks (alpha, beta): choose one with --export') })
+    expect(await cli('spec', 'two-networks.mjs')).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('several networks (alpha, beta): choose one with --export'),
+    })
     const beta = await cli('spec', 'two-networks.mjs', '--export', 'beta')
     expect(Object.keys(JSON.parse(beta.stdout).networks)).toEqual(['beta'])
-    expect(await cli('spec', 'two-networks.mjs', '--export', 'gamma')).toMatchObject({ code: 1, stderr: expect.stringContaining('has no export "gamma"') })
-    expect(await cli('spec', 'two-networks.mjs', '--export', 'notANetwork')).toMatchObject({ code: 1, stderr: expect.stringContaining('is not a valid OpenWS document') })
+    expect(await cli('spec', 'two-networks.mjs', '--export', 'gamma')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('has no export "gamma"'),
+    })
+    expect(await cli('spec', 'two-networks.mjs', '--export', 'notANetwork')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('is not a valid OpenWS document'),
+    })
   })
 
   it('spec -o writes the file', async () => {
@@ -83,33 +95,58 @@ describe('openws (in-process)', () => {
     expect(JSON.parse(fromJson.stdout)).toMatchObject({ asyncapi: '3.1.0', channels: { 'chat.client': { address: '/chat/client' } } })
     const fromModule = await cli('asyncapi', 'roles.ts')
     expect(JSON.parse(fromModule.stdout).servers['chat.server.0'].pathname).toBe('/chat')
-    expect(await cli('asyncapi', 'roles.ts', '--network', 'nope')).toMatchObject({ code: 1, stderr: expect.stringContaining('no network "nope"') })
+    expect(await cli('asyncapi', 'roles.ts', '--network', 'nope')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no network "nope"'),
+    })
   })
 
   it('validate: 0 for a valid document; 1 naming the file and every issue otherwise', async () => {
-    expect(await cli('validate', writeSpec('valid.json'))).toMatchObject({ code: 0, stdout: expect.stringContaining('valid OpenWS 0.0.2 document (1 network: chat)') })
+    expect(await cli('validate', writeSpec('valid.json'))).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining('valid OpenWS 0.0.2 document (1 network: chat)'),
+    })
     const bad = await cli('validate', 'invalid.json')
     expect(bad.code).toBe(1)
     expect(bad.stderr).toContain(`${join(fixtures, 'invalid.json')} is not a valid OpenWS document`)
     expect(bad.stderr).toContain('$bad')
-    expect(await cli('validate', 'missing.json')).toMatchObject({ code: 1, stderr: expect.stringContaining(`cannot read ${join(fixtures, 'missing.json')}: ENOENT`) })
+    expect(await cli('validate', 'missing.json')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`cannot read ${join(fixtures, 'missing.json')}: ENOENT`),
+    })
     writeFileSync(join(tmp, 'broken.json'), '{ nope')
-    expect(await cli('validate', join(tmp, 'broken.json'))).toMatchObject({ code: 1, stderr: expect.stringContaining(`${join(tmp, 'broken.json')} is not valid JSON`) })
+    expect(await cli('validate', join(tmp, 'broken.json'))).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining(`${join(tmp, 'broken.json')} is not valid JSON`),
+    })
   })
 
   it('diff: exit 1 and a report on breaking changes, 0 otherwise; --json', async () => {
     const old = writeSpec('old.json')
-    const stricter = writeSpec('stricter.json', (n) => (n.roles.server.messages.createRoom.payload.properties.roomId = { type: 'string', minLength: 3 }))
+    const stricter = writeSpec(
+      'stricter.json',
+      (n) => (n.roles.server.messages.createRoom.payload.properties.roomId = { type: 'string', minLength: 3 }),
+    )
     const looser = writeSpec('looser.json', (n) => n.roles.server.messages.createRoom.payload.required.pop())
     const text = await cli('diff', old, stricter)
     expect(text.code).toBe(1)
-    expect(text.stdout).toBe('Breaking changes (1):\n  chat.server.createRoom at /properties/roomId: minLength added (3) (received by server) [payload-stricter]\n')
+    expect(text.stdout).toBe(
+      'Breaking changes (1):\n  chat.server.createRoom at /properties/roomId: minLength added (3) (received by server) [payload-stricter]\n',
+    )
     const ok = await cli('diff', old, looser, '--json')
     expect(ok.code).toBe(0)
     expect(JSON.parse(ok.stdout)).toEqual({
       breaking: [],
       nonBreaking: [
-        { kind: 'payload-looser', breaking: false, network: 'chat', role: 'server', message: 'createRoom', path: '', detail: 'property "roomId" no longer required (received by server)' },
+        {
+          kind: 'payload-looser',
+          breaking: false,
+          network: 'chat',
+          role: 'server',
+          message: 'createRoom',
+          path: '',
+          detail: 'property "roomId" no longer required (received by server)',
+        },
       ],
     })
     expect((await cli('diff', old, old)).stdout).toBe('No breaking changes.\n')
@@ -124,8 +161,13 @@ describe('openws sdk', () => {
     expect(readFileSync(join(dir, 'chat.py'), 'utf8')).toContain('class ChatClient(_RoleClient):')
     const ts = await cli('sdk', '-l', 'ts', 'roles.ts', '-o', dir, '--role', 'client')
     expect(ts.code).toBe(0)
-    expect(readFileSync(join(dir, 'chat.ts'), 'utf8')).toContain('export class ChatClient extends RoleClient<ChatClientSends, ChatClientReceives>')
-    expect(await cli('sdk', '-l', 'ts', 'roles.ts', '-o', dir, '--role', 'nobody')).toMatchObject({ code: 1, stderr: expect.stringContaining('no role "nobody" can connect') })
+    expect(readFileSync(join(dir, 'chat.ts'), 'utf8')).toContain(
+      'export class ChatClient extends RoleClient<ChatClientSends, ChatClientReceives>',
+    )
+    expect(await cli('sdk', '-l', 'ts', 'roles.ts', '-o', dir, '--role', 'nobody')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('no role "nobody" can connect'),
+    })
     expect(await cli('sdk', '-l', 'ts', 'roles.ts')).toMatchObject({ code: 2, stderr: expect.stringContaining('sdk needs -o <dir>') })
   })
 })

@@ -17,7 +17,8 @@ function diff(edit: (net: any) => void) {
   return diffDocuments(doc(chatNetwork()), doc(after))
 }
 
-const summary = (changes: Change[]) => changes.map((c) => `${c.kind} ${[c.role, c.message].filter(Boolean).join('.')}${c.path ? ` ${c.path}` : ''}`)
+const summary = (changes: Change[]) =>
+  changes.map((c) => `${c.kind} ${[c.role, c.message].filter(Boolean).join('.')}${c.path ? ` ${c.path}` : ''}`)
 
 describe('diffDocuments', () => {
   it('no change, no report', () => {
@@ -32,8 +33,18 @@ describe('diffDocuments', () => {
       n.roles.watcher = { messages: {} }
     })
     // client messages had no `from`: "every other role" lost portal
-    expect(summary(r.breaking)).toEqual(['message-removed server.boom', 'from-narrowed client.joinedRoom', 'from-narrowed client.receivedMessage', 'role-removed portal'])
-    expect(summary(r.nonBreaking)).toEqual(['message-added server.ping', 'from-widened client.joinedRoom', 'from-widened client.receivedMessage', 'role-added watcher'])
+    expect(summary(r.breaking)).toEqual([
+      'message-removed server.boom',
+      'from-narrowed client.joinedRoom',
+      'from-narrowed client.receivedMessage',
+      'role-removed portal',
+    ])
+    expect(summary(r.nonBreaking)).toEqual([
+      'message-added server.ping',
+      'from-widened client.joinedRoom',
+      'from-widened client.receivedMessage',
+      'role-added watcher',
+    ])
   })
 
   it('a message the host sends, removed, is breaking', () => {
@@ -65,7 +76,13 @@ describe('diffDocuments', () => {
 
   describe('payloads the host receives: stricter is breaking, looser is not', () => {
     const stricter: [string, (p: any) => void][] = [
-      ['new required field', (p) => { p.properties.lang = { type: 'string' }; p.required.push('lang') }],
+      [
+        'new required field',
+        (p) => {
+          p.properties.lang = { type: 'string' }
+          p.required.push('lang')
+        },
+      ],
       ['narrowed type', (p) => (p.properties.text = { type: 'integer' })],
       ['minLength added', (p) => (p.properties.text = { type: 'string', minLength: 1 })],
       ['maxLength added', (p) => (p.properties.text = { type: 'string', maxLength: 100 })],
@@ -112,7 +129,10 @@ describe('diffDocuments', () => {
         n.roles.client.messages.joinedRoom.payload.properties.at = { type: 'integer' }
         n.roles.client.messages.receivedMessage.payload.properties.text = { type: ['string', 'null'] }
       })
-      expect(summary(r.breaking)).toEqual(['payload-looser client.joinedRoom /properties/at', 'payload-looser client.receivedMessage /properties/text'])
+      expect(summary(r.breaking)).toEqual([
+        'payload-looser client.joinedRoom /properties/at',
+        'payload-looser client.receivedMessage /properties/text',
+      ])
       expect(r.breaking[0].detail).toBe('accepted now (was rejected) (sent by server to client)')
     })
 
@@ -145,7 +165,9 @@ describe('compareSchemas', () => {
   it('follows $ref into $defs (typed mode) and survives recursion', () => {
     const tree = (max: number) => ({
       $ref: '#/$defs/T',
-      $defs: { T: { type: 'object', properties: { v: { type: 'string', maxLength: max }, c: { type: 'array', items: { $ref: '#/$defs/T' } } } } },
+      $defs: {
+        T: { type: 'object', properties: { v: { type: 'string', maxLength: max }, c: { type: 'array', items: { $ref: '#/$defs/T' } } } },
+      },
     })
     expect(dirs(tree(10), tree(10))).toEqual([])
     expect(dirs(tree(10), tree(5))).toEqual(['stricter /properties/v maxLength 10 -> 5'])
@@ -155,7 +177,9 @@ describe('compareSchemas', () => {
     expect(dirs({ multipleOf: 2 }, { multipleOf: 4 })).toEqual(['stricter  multipleOf 2 -> 4'])
     expect(dirs({ multipleOf: 4 }, { multipleOf: 2 })).toEqual(['looser  multipleOf 4 -> 2'])
     expect(dirs({ type: 'array' }, { type: 'array', uniqueItems: true })).toEqual(['stricter  uniqueItems added'])
-    expect(dirs({ items: { type: 'string' } }, { items: { type: 'string', minLength: 2 } })).toEqual(['stricter /items minLength added (2)'])
+    expect(dirs({ items: { type: 'string' } }, { items: { type: 'string', minLength: 2 } })).toEqual([
+      'stricter /items minLength added (2)',
+    ])
     expect(dirs({ additionalProperties: { type: 'number' } }, { additionalProperties: { type: 'integer' } })).toEqual([
       'stricter /additionalProperties type narrowed: "number" -> "integer"',
     ])

@@ -14,12 +14,21 @@ const PYTHON = '/usr/bin/python3'
 const SUITE = join(import.meta.dirname, '../fixtures/json-schema-test-suite')
 const golden = join(import.meta.dirname, '__golden__')
 
-interface Group { description: string; schema: unknown; tests: { description: string; data: unknown; valid: boolean }[] }
+interface Group {
+  description: string
+  schema: unknown
+  tests: { description: string; data: unknown; valid: boolean }[]
+}
 
 /** draft7 ignores the siblings of $ref; openws applies them (as 2020-12 does): such groups are skipped, as in the TS suite. */
 function hasRefSiblings(s: unknown): boolean {
   if (typeof s !== 'object' || s === null) return false
-  if (!Array.isArray(s) && '$ref' in s && Object.keys(s).some((k) => k !== '$ref' && !k.startsWith('$') && k !== 'definitions' && k !== 'description' && k !== 'title')) return true
+  if (
+    !Array.isArray(s) &&
+    '$ref' in s &&
+    Object.keys(s).some((k) => k !== '$ref' && !k.startsWith('$') && k !== 'definitions' && k !== 'description' && k !== 'title')
+  )
+    return true
   return Object.values(s).some(hasRefSiblings)
 }
 
@@ -42,7 +51,10 @@ function runnable(): (Group & { file: string })[] {
 }
 
 it('the generated Python validator passes the JSON-Schema-Test-Suite for the supported subset', async (ctx) => {
-  const probe = await exec(PYTHON, ['-c', 'import websockets']).then(() => true, () => false)
+  const probe = await exec(PYTHON, ['-c', 'import websockets']).then(
+    () => true,
+    () => false,
+  )
   if (!probe) {
     if (process.env.CI) throw new Error(`${PYTHON} with the websockets library is required in CI (apt-get install python3-websockets)`)
     ctx.skip(`${PYTHON} cannot import websockets: install python3-websockets to run the Python SDK tests`)

@@ -31,7 +31,12 @@ function hostile(): NetworkIR {
             description: '*/ alert(1) /*\n""" + __import__("os").system("x") + """',
             payload: {
               type: 'object',
-              properties: { ['__proto__']: { type: 'string' }, '$ref': { type: 'string' }, 'a"b': { const: '*/`${x}`' }, 'x\ny': { enum: ['"', "'", '\\'] } },
+              properties: {
+                ['__proto__']: { type: 'string' },
+                $ref: { type: 'string' },
+                'a"b': { const: '*/`${x}`' },
+                'x\ny': { enum: ['"', "'", '\\'] },
+              },
               required: ['__proto__'],
               additionalProperties: false,
             },
@@ -90,7 +95,10 @@ describe('generated SDKs', () => {
   }, 120_000) // a whole tsc run: seconds alone, minutes on a busy 2-core machine
 
   it('the Python SDKs compile, import and validate (Debian python3 with websockets)', async (ctx) => {
-    const probe = await exec(PYTHON, ['-c', 'import websockets']).then(() => true, () => false)
+    const probe = await exec(PYTHON, ['-c', 'import websockets']).then(
+      () => true,
+      () => false,
+    )
     if (!probe) {
       if (process.env.CI) throw new Error(`${PYTHON} with the websockets library is required in CI (apt-get install python3-websockets)`)
       ctx.skip(`${PYTHON} cannot import websockets: install python3-websockets to run the Python SDK tests`)

@@ -66,7 +66,11 @@ describe('the generated TypeScript SDK reconnects (openws/client underneath)', (
   it('a restarted server: the client reconnects with backoff and sends what was queued meanwhile', async () => {
     const first = await createServer({ bindings: chatServerBindings(), port: 0, onInternalError: () => {} })
     const port = first.port
-    const client = new ChatClient({ url: `${first.url}/client`, WebSocket: WebSocket as never, reconnect: { initialDelayMs: 20, maxDelayMs: 50 } })
+    const client = new ChatClient({
+      url: `${first.url}/client`,
+      WebSocket: WebSocket as never,
+      reconnect: { initialDelayMs: 20, maxDelayMs: 50 },
+    })
     const events: string[] = []
     client.onEvent('reconnecting', () => void events.push('reconnecting'))
     const joined: string[] = []
@@ -90,7 +94,10 @@ describe('the generated TypeScript SDK reconnects (openws/client underneath)', (
 
 describe('the generated Python SDK', () => {
   it('talks to the server from python3 + websockets', async (ctx) => {
-    const probe = await exec(PYTHON, ['-c', 'import websockets']).then(() => true, () => false)
+    const probe = await exec(PYTHON, ['-c', 'import websockets']).then(
+      () => true,
+      () => false,
+    )
     if (!probe) {
       if (process.env.CI) throw new Error(`${PYTHON} with the websockets library is required in CI (apt-get install python3-websockets)`)
       ctx.skip(`${PYTHON} cannot import websockets: install python3-websockets to run the Python SDK tests`)

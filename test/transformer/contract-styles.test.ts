@@ -51,7 +51,9 @@ describe.each(STYLES.flatMap((style) => WAYS.map((way) => [style, way] as const)
     const seen = host ? host.seen : mod.seen!
     const rt = runtime(binder, host ? { host } : {})
     const frames: string[] = []
-    const peer = rt.createPeer('server', (_f, _n, _p, _i, frame) => { frames.push(frame) }) as Record<string, (p: unknown) => Promise<void>>
+    const peer = rt.createPeer('server', (_f, _n, _p, _i, frame) => {
+      frames.push(frame)
+    }) as Record<string, (p: unknown) => Promise<void>>
     await peer.createRoom({ userId: 'alice', roomId: 'r1' })
     expect(JSON.parse(frames[0])).toMatchObject({ fromRole: 'client', messageName: 'createRoom' })
     await expect(peer.createRoom({ userId: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_OUTBOUND_INVALID' })

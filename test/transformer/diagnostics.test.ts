@@ -13,7 +13,11 @@ const dir = join(fixturesDir, 'diagnostics')
 const files = readdirSync(dir).filter((f) => f.endsWith('.ts'))
 let tsBuild: ReturnType<typeof compileWithTransformer> | undefined
 /** One program for every diagnostics fixture (a program per file would be slow). */
-const build = () => (tsBuild ??= compileWithTransformer(files.map((f) => join(dir, f)), FIXTURE_COMPILER_OPTIONS))
+const build = () =>
+  (tsBuild ??= compileWithTransformer(
+    files.map((f) => join(dir, f)),
+    FIXTURE_COMPILER_OPTIONS,
+  ))
 
 function expected(code: string): { line: number; code: string } {
   const lines = code.split('\n')

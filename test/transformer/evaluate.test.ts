@@ -13,7 +13,9 @@ function evaluate(code: string, files: Record<string, string> = {}): unknown {
     resolveModule: (spec) => (files[spec] === undefined ? undefined : { code: files[spec], id: `/${spec}.ts` }),
   })
   ev.addUnit({ id: '/main.ts', sf })
-  const decl = (sf.program.body as Node[]).flatMap((s) => (s.type === 'VariableDeclaration' ? (s.declarations as Node[]) : [])).find((d) => d.id.name === 'result')!
+  const decl = (sf.program.body as Node[])
+    .flatMap((s) => (s.type === 'VariableDeclaration' ? (s.declarations as Node[]) : []))
+    .find((d) => d.id.name === 'result')!
   return ev.evaluate(decl.init)
 }
 
@@ -29,13 +31,21 @@ function why(code: string): string {
 
 describe('static evaluation', () => {
   it('evaluates literals, constants, spreads, templates and arithmetic', () => {
-    expect(evaluate("const a = 2; const b = { x: [1, -a, `t${a}`] }; const result = { ...b, y: a * 3 + 1, s: 'p' + 'q' }")).toEqual({ x: [1, -2, 't2'], y: 7, s: 'pq' })
+    expect(evaluate("const a = 2; const b = { x: [1, -a, `t${a}`] }; const result = { ...b, y: a * 3 + 1, s: 'p' + 'q' }")).toEqual({
+      x: [1, -2, 't2'],
+      y: 7,
+      s: 'pq',
+    })
   })
 
   it('calls the real S builder through renamed and namespace imports', () => {
     const json = { type: 'object', properties: { a: { type: 'string', minLength: 1 } }, required: ['a'], additionalProperties: false }
-    expect((evaluate("import { S as X } from 'openws/schema'\nconst result = X.obj({ a: X.str.min(1) })") as { json: unknown }).json).toEqual(json)
-    expect((evaluate("import * as WS from 'openws'\nconst result = WS.S.obj({ a: WS.S.str.min(1) })") as { json: unknown }).json).toEqual(json)
+    expect(
+      (evaluate("import { S as X } from 'openws/schema'\nconst result = X.obj({ a: X.str.min(1) })") as { json: unknown }).json,
+    ).toEqual(json)
+    expect((evaluate("import * as WS from 'openws'\nconst result = WS.S.obj({ a: WS.S.str.min(1) })") as { json: unknown }).json).toEqual(
+      json,
+    )
   })
 
   it('follows imports and re-exports of other modules', () => {
@@ -52,7 +62,7 @@ describe('static evaluation', () => {
 
   it.each([
     ["import { S } from 'openws'\nconst result = S.obj.constructor('return process')()", '"constructor" is not read'],
-    ["const result = [].map", 'built-in member'],
+    ['const result = [].map', 'built-in member'],
     ["const result = 'x'.toUpperCase()", 'cannot read'],
     ['const result = Math.random()', 'not declared'],
     ['let x = 1\nconst result = x', 'not a const'],

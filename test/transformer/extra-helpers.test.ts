@@ -14,7 +14,14 @@ import { loadTspatchFixture } from '../helpers/tspatch'
 
 const CASES: Array<[string, unknown, unknown]> = [
   ['equal', { at: [1, 2], kind: 'point' }, { kind: 'point', at: [2, 1] }],
-  ['dup', [1, { a: [1] }, '1', { a: [2] }], [{ a: 1, b: 2 }, { b: 2, a: 1 }]],
+  [
+    'dup',
+    [1, { a: [1] }, '1', { a: [2] }],
+    [
+      { a: 1, b: 2 },
+      { b: 2, a: 1 },
+    ],
+  ],
   ['mult', 0.07, 0.075],
   ['keys', { a: 1, b: 2 }, { a: 1 }],
 ]
@@ -30,7 +37,9 @@ describe('extra validator helpers', () => {
 
   it('the transformer passes exactly the helpers the validators call', () => {
     const out = transformFixture('extra-helpers-server.ts', { runtimeModule: 'openws' })!.code
-    expect(out).toMatch(/helpers: \{ equal: [\w$]+\.helperEqual, dup: [\w$]+\.helperDup, mult: [\w$]+\.helperMult, keys: [\w$]+\.helperKeys \}/)
+    expect(out).toMatch(
+      /helpers: \{ equal: [\w$]+\.helperEqual, dup: [\w$]+\.helperDup, mult: [\w$]+\.helperMult, keys: [\w$]+\.helperKeys \}/,
+    )
     const code = [
       "import { bindings, S } from 'openws'",
       "class C { static CONFIG = { name: 'c', messages: { a: { payload: S.obj({ n: S.num }) } } } }",
@@ -39,7 +48,7 @@ describe('extra validator helpers', () => {
     ].join('\n')
     const one = transformSource(code, '/virtual/mult.ts', { mode: 'syntax' })!.code
     expect(one).toMatch(/helpers: \{ mult: [\w$]+\.helperMult \}/)
-    const none = transformSource(code.replace(", multipleOf: 3", ''), '/virtual/plain.ts', { mode: 'syntax' })!.code
+    const none = transformSource(code.replace(', multipleOf: 3', ''), '/virtual/plain.ts', { mode: 'syntax' })!.code
     expect(none).not.toMatch(/helpers:|helperEqual|helperDup|helperMult|helperKeys/)
   })
 
@@ -49,20 +58,30 @@ describe('extra validator helpers', () => {
     // Data that spells a helper call is not a call (usage was once recovered from the text).
     expect(generateValidator({ type: 'string', const: 'h.equal(' }).helpers).toEqual([])
     expect(generateValidator({ type: 'string', minLength: 1 }).helpers).toEqual([])
-    expect(() => generateValidatorModule({ a: { format: 'email' } }, './helpers', undefined, 'coreHelpers')).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
-    expect(() => generateValidatorModule({ a: { uniqueItems: true } }, './helpers', undefined, 'coreHelpers')).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+    expect(() => generateValidatorModule({ a: { format: 'email' } }, './helpers', undefined, 'coreHelpers')).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }),
+    )
+    expect(() => generateValidatorModule({ a: { uniqueItems: true } }, './helpers', undefined, 'coreHelpers')).toThrow(
+      expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }),
+    )
     expect(generateValidatorModule({ a: { type: 'string' } }, './helpers', undefined, 'coreHelpers')).toContain('coreHelpers as h')
   })
 
   it.each(['interpreted', 'compiled', 'ts-patch'] as const)('%s: each keyword accepts its value and rejects a near miss', async (mode) => {
-    const mod = mode === 'ts-patch' ? await loadTspatchFixture<{ binder: BindingsCore }>('extra-helpers-server.ts') : await loadFixture<{ binder: BindingsCore }>('extra-helpers-server.ts', mode)
+    const mod =
+      mode === 'ts-patch'
+        ? await loadTspatchFixture<{ binder: BindingsCore }>('extra-helpers-server.ts')
+        : await loadFixture<{ binder: BindingsCore }>('extra-helpers-server.ts', mode)
     expect(mod.binder.compiled === undefined).toBe(mode === 'interpreted')
     const client = harness(mod.binder).connect('client')
     for (const [name, good, bad] of CASES) {
       await client.send(name, good)
       expect(client.frames.at(-1), `${name} ${JSON.stringify(good)}`).toMatchObject({ messageName: 'ok', payload: { field: name } })
       await client.send(name, bad)
-      expect(client.frames.at(-1), `${name} ${JSON.stringify(bad)}`).toMatchObject({ messageName: '$error', payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD' } })
+      expect(client.frames.at(-1), `${name} ${JSON.stringify(bad)}`).toMatchObject({
+        messageName: '$error',
+        payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD' },
+      })
     }
   })
 })

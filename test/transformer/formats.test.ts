@@ -46,7 +46,12 @@ describe('format checks', () => {
   })
 
   it('the generator says which format checks its validators read, and only those', () => {
-    expect(generateValidator({ $defs: { d: { anyOf: [{ format: 'ipv6' }] } }, properties: { format: { type: 'string' }, a: { $ref: '#/$defs/d' } } }).formats).toEqual(['ipv6'])
+    expect(
+      generateValidator({
+        $defs: { d: { anyOf: [{ format: 'ipv6' }] } },
+        properties: { format: { type: 'string' }, a: { $ref: '#/$defs/d' } },
+      }).formats,
+    ).toEqual(['ipv6'])
     expect(generateValidator({ $defs: { d: { format: 'ipv6' } }, type: 'string' }).formats).toEqual([])
     // A message the host neither receives nor may send is not validated: its format is not needed.
     const network = {
@@ -66,14 +71,20 @@ describe('format checks', () => {
   })
 
   it.each(['interpreted', 'compiled', 'ts-patch'] as const)('%s: each format accepts its value and rejects a near miss', async (mode) => {
-    const mod = mode === 'ts-patch' ? await loadTspatchFixture<{ binder: BindingsCore }>('formats-server.ts') : await loadFixture<{ binder: BindingsCore }>('formats-server.ts', mode)
+    const mod =
+      mode === 'ts-patch'
+        ? await loadTspatchFixture<{ binder: BindingsCore }>('formats-server.ts')
+        : await loadFixture<{ binder: BindingsCore }>('formats-server.ts', mode)
     expect(mod.binder.compiled === undefined).toBe(mode === 'interpreted')
     const client = harness(mod.binder).connect('client')
     for (const [field, key, good, bad] of CASES) {
       await client.send('check', { field, value: { [key]: good } })
       expect(client.frames.at(-1), `${field} ${good}`).toMatchObject({ messageName: 'ok', payload: { field } })
       await client.send('check', { field, value: { [key]: bad } })
-      expect(client.frames.at(-1), `${field} ${bad}`).toMatchObject({ messageName: '$error', payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD' } })
+      expect(client.frames.at(-1), `${field} ${bad}`).toMatchObject({
+        messageName: '$error',
+        payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD' },
+      })
     }
   })
 })

@@ -10,7 +10,8 @@ const STYLES = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts']
 
 /** Validator bodies belong to the code generator's own tests; here they are elided. */
 // Validators (their own snapshots live in test/validators) are elided; encoders stay in view.
-const elideValidators = (code: string) => code.replace(/\(function \(\) \{\n"use strict";\nconst hasOwn = h\.hasOwn;[\s\S]*?\n\}\)\(\)/g, '/* generated validator */')
+const elideValidators = (code: string) =>
+  code.replace(/\(function \(\) \{\n"use strict";\nconst hasOwn = h\.hasOwn;[\s\S]*?\n\}\)\(\)/g, '/* generated validator */')
 
 describe.each(STYLES)('%s', (file) => {
   const first = transformFixture(file, { runtimeModule: 'openws' })!
@@ -46,7 +47,7 @@ describe.each(STYLES)('%s', (file) => {
 })
 
 describe('payload literals', () => {
-  it('replace builders only in openws definitions, never in the user\'s own data', () => {
+  it("replace builders only in openws definitions, never in the user's own data", () => {
     const code = [
       "import { S } from 'openws'",
       "import { message } from 'openws/fluent'",
@@ -68,17 +69,19 @@ describe('modules without definitions', () => {
     const schemas = "import { S } from 'openws'\n/** Payload of a message. */\nexport const Item = S.obj({ id: S.str })\n"
     expect(transformSource(schemas, '/virtual/schemas.ts', { mode: 'syntax' })).toBeUndefined()
     const fluent = "import { S, message } from 'openws/fluent'\nexport const m = message('a').payload(S.int)\n"
-    expect(transformSource(fluent, '/virtual/fluent.ts', { mode: 'syntax' })!.code).toContain(".payload(JSON.parse(")
+    expect(transformSource(fluent, '/virtual/fluent.ts', { mode: 'syntax' })!.code).toContain('.payload(JSON.parse(')
     const config = "import { S } from 'openws'\nexport class R { static CONFIG = { name: 'r', messages: { a: { payload: S.int } } } }\n"
     expect(transformSource(config, '/virtual/config.ts', { mode: 'syntax' })!.code).toContain('payload: JSON.parse(')
-    const renamed = "import { bindings as b, S } from 'openws'\nclass R { static CONFIG = { name: 'r', handlers: { a: { payload: S.int } } }\n  a() {} }\nexport const x = b({ name: 'n', roles: [R] })\n"
+    const renamed =
+      "import { bindings as b, S } from 'openws'\nclass R { static CONFIG = { name: 'r', handlers: { a: { payload: S.int } } }\n  a() {} }\nexport const x = b({ name: 'n', roles: [R] })\n"
     expect(transformSource(renamed, '/virtual/renamed.ts', { mode: 'syntax' })!.code).toMatch(/compiled(Fluent)?Bindings\(/)
   })
 
   it('roles in a module that imports only its schemas lose their builders too', () => {
     const schemas = "import { S } from 'openws'\nexport const Item = S.obj({ id: S.str })\n"
     const resolveModule = (spec: string) => (spec === './schemas' ? { code: schemas, id: '/virtual/schemas.ts' } : undefined)
-    const roles = "import { Item } from './schemas'\nexport class R { static CONFIG = { name: 'r', messages: { a: { payload: Item }, b: { payload: Missing } } } }\n"
+    const roles =
+      "import { Item } from './schemas'\nexport class R { static CONFIG = { name: 'r', messages: { a: { payload: Item }, b: { payload: Missing } } } }\n"
     const out = transformSource(roles, '/virtual/roles.ts', { mode: 'syntax', resolveModule })!
     expect(out.code).toContain('a: { payload: JSON.parse("{\\"type\\":\\"object\\"')
     // Not an openws definition as far as this module can tell: left as written, nothing reported.
@@ -86,8 +89,13 @@ describe('modules without definitions', () => {
     expect(out.diagnostics).toEqual([])
     expect(out.code).not.toContain('__openws_rt')
     // A schema module whose builder throws: not evaluated, so left alone, and the build goes on.
-    const broken = (spec: string) => (spec === './schemas' ? { code: "import { S } from 'openws'\nexport const Item = S.str.min(-1)\n", id: '/virtual/schemas.ts' } : undefined)
-    expect(transformSource(roles.replace(', b: { payload: Missing }', ''), '/virtual/roles.ts', { mode: 'syntax', resolveModule: broken })).toBeUndefined()
+    const broken = (spec: string) =>
+      spec === './schemas'
+        ? { code: "import { S } from 'openws'\nexport const Item = S.str.min(-1)\n", id: '/virtual/schemas.ts' }
+        : undefined
+    expect(
+      transformSource(roles.replace(', b: { payload: Missing }', ''), '/virtual/roles.ts', { mode: 'syntax', resolveModule: broken }),
+    ).toBeUndefined()
     const plain = "import { other } from './other'\nexport class R { static CONFIG = { payload: other } }\n"
     expect(transformSource(plain, '/virtual/plain.ts', { mode: 'syntax', resolveModule })).toBeUndefined()
   })

@@ -6,14 +6,23 @@ import { transformSource } from '../../src/transformer/core/index'
 
 describe('parsing', () => {
   it.each([
-    ['a.ts', 'ts'], ['a.mts', 'ts'], ['a.cts', 'ts'], ['a.tsx', 'tsx'], ['a.js', 'jsx'], ['a.mjs', 'jsx'],
-    ['a.jsx', 'jsx'], ['a.vue?vue&type=script&lang.ts', 'ts'], ['a.tsx?x=1', 'tsx'], ['virtual', 'ts'],
+    ['a.ts', 'ts'],
+    ['a.mts', 'ts'],
+    ['a.cts', 'ts'],
+    ['a.tsx', 'tsx'],
+    ['a.js', 'jsx'],
+    ['a.mjs', 'jsx'],
+    ['a.jsx', 'jsx'],
+    ['a.vue?vue&type=script&lang.ts', 'ts'],
+    ['a.tsx?x=1', 'tsx'],
+    ['virtual', 'ts'],
   ])('%s is read as %s', (id, lang) => {
     expect(langOf(id)).toBe(lang)
   })
 
   it('compiles a definition in a .js file that also holds JSX', () => {
-    const code = "import { S, bindings } from 'openws'\nexport const view = () => <div title=\"x\">{1}</div>\n" +
+    const code =
+      'import { S, bindings } from \'openws\'\nexport const view = () => <div title="x">{1}</div>\n' +
       "class C { static CONFIG = { name: 'c', messages: {} } }\nclass H { static CONFIG = { name: 'h', handlers: { x: { payload: S.obj({}), from: [C] } } }\n  x() {} }\n" +
       "export const b = bindings({ name: 'n', roles: [H, C] })\n"
     expect(parseModule('/p/a.js', code).program.body).toHaveLength(5)

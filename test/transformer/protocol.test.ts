@@ -40,7 +40,10 @@ async function compiled<T>(file: string, exportName: string): Promise<T> {
   const result = transformSource(publicSource(file), id, { mode: 'syntax', runtimeModule: RUNTIME_SHIM })
   expect(result?.diagnostics).toEqual([])
   expect(result?.code).toMatch(/compiled(Fluent)?Bindings\(/)
-  const js = relink(toJs(result!.code, file)).replace(/(from\s+)(['"])(\.\.?\/[^'"]+)\.mjs\2/g, (_a, pre: string, q: string, spec: string) => `${pre}${q}${resolve(dirname(id), spec)}.ts${q}`)
+  const js = relink(toJs(result!.code, file)).replace(
+    /(from\s+)(['"])(\.\.?\/[^'"]+)\.mjs\2/g,
+    (_a, pre: string, q: string, spec: string) => `${pre}${q}${resolve(dirname(id), spec)}.ts${q}`,
+  )
   mkdirSync(outDir, { recursive: true })
   const target = join(outDir, file.replace(/\.ts$/, '.mjs'))
   writeFileSync(target, js)
@@ -51,7 +54,10 @@ type Make = (probe: Probe) => BindingsCore
 
 const classMake = await compiled<Make>('probe-class.ts', 'probeClassBindings')
 const fluentMake = await compiled<Make>('probe-fluent.ts', 'probeFluentBindings')
-const decoratedFixture = await compiled<(d: unknown, s: unknown, probe: Probe, code: typeof codeOf) => BindingsCore>('probe-decorated.ts', 'default')
+const decoratedFixture = await compiled<(d: unknown, s: unknown, probe: Probe, code: typeof codeOf) => BindingsCore>(
+  'probe-decorated.ts',
+  'default',
+)
 
 describe('compiled probes', () => {
   it('carry a precompiled artifact', () => {

@@ -28,7 +28,10 @@ async function compiled(file: string, exportName: string): Promise<() => Binding
   const result = transformSource(code, id, { mode: 'syntax', runtimeModule: RUNTIME_SHIM })
   expect(result?.diagnostics).toEqual([])
   expect(result?.code).toMatch(/compiled(Fluent)?Bindings\(/)
-  const js = relink(toJs(result!.code, file)).replace(/(from\s+)(['"])(\.\.?\/[^'"]+)\.mjs\2/g, (_a: string, pre: string, q: string, spec: string) => `${pre}${q}${resolve(dirname(id), spec)}.ts${q}`)
+  const js = relink(toJs(result!.code, file)).replace(
+    /(from\s+)(['"])(\.\.?\/[^'"]+)\.mjs\2/g,
+    (_a: string, pre: string, q: string, spec: string) => `${pre}${q}${resolve(dirname(id), spec)}.ts${q}`,
+  )
   mkdirSync(outDir, { recursive: true })
   const target = join(outDir, file.replace(/\.ts$/, '.mjs'))
   writeFileSync(target, js)

@@ -11,7 +11,8 @@ type Way = 'interpreted' | 'compiled' | 'ts-patch'
 const MODES: Way[] = ['interpreted', 'compiled', 'ts-patch']
 
 async function binderOf(file: string, mode: Way): Promise<BindingsCore> {
-  const mod = mode === 'ts-patch' ? await loadTspatchFixture<{ binder: BindingsCore }>(file) : await loadFixture<{ binder: BindingsCore }>(file, mode)
+  const mod =
+    mode === 'ts-patch' ? await loadTspatchFixture<{ binder: BindingsCore }>(file) : await loadFixture<{ binder: BindingsCore }>(file, mode)
   return mod.binder
 }
 
@@ -46,9 +47,11 @@ describe.each(STYLES)('%s', (file) => {
 
 describe('roles split across modules (renamed imports, re-exported decorated class, imported schema)', () => {
   it.each(MODES)('%s', async (mode) => {
-    const binder = (mode === 'ts-patch'
-      ? await loadTspatchFixture<{ binder: BindingsCore }>('split-server.ts')
-      : await loadFixture<{ binder: BindingsCore }>('split-server.ts', mode)).binder
+    const binder = (
+      mode === 'ts-patch'
+        ? await loadTspatchFixture<{ binder: BindingsCore }>('split-server.ts')
+        : await loadFixture<{ binder: BindingsCore }>('split-server.ts', mode)
+    ).binder
     expect(binder.compiled === undefined).toBe(mode === 'interpreted')
     expect(Object.keys(binder.network.roles).sort()).toEqual(['client', 'portal', 'server'])
     const h = harness(binder)
@@ -58,6 +61,9 @@ describe('roles split across modules (renamed imports, re-exported decorated cla
     await p.send('joinRoom', { userId: 'u', roomId: 'r' })
     await p.send('createRoom', { userId: 'u', roomId: 'r' })
     expect(c.frames.map((f) => f.messageName)).toEqual(['joinedRoom'])
-    expect(p.frames.map((f) => f.messageName === '$error' ? (f.payload as { code: string }).code : f.messageName)).toEqual(['audit', 'OPENWS_ERR_SENDER_NOT_ALLOWED'])
+    expect(p.frames.map((f) => (f.messageName === '$error' ? (f.payload as { code: string }).code : f.messageName))).toEqual([
+      'audit',
+      'OPENWS_ERR_SENDER_NOT_ALLOWED',
+    ])
   })
 })

@@ -21,21 +21,36 @@ describe.skipIf(!available)('TypeScript 6', () => {
     const program = ts6.createProgram(files, { ...FIXTURE_COMPILER_OPTIONS, ignoreDeprecations: '6.0' } as ts.CompilerOptions)
     const diagnostics: ts.Diagnostic[] = []
     const outputs = new Map<string, string>()
-    const transformer = openwsTransformer(program as never, { runtimeModule: RUNTIME_SHIM, ts: ts6 }, { addDiagnostic: (d) => diagnostics.push(d), ts: ts6 })
+    const transformer = openwsTransformer(
+      program as never,
+      { runtimeModule: RUNTIME_SHIM, ts: ts6 },
+      { addDiagnostic: (d) => diagnostics.push(d), ts: ts6 },
+    )
     for (const sf of program.getSourceFiles()) {
       if (!files.includes(sf.fileName)) continue
-      program.emit(sf, (name, text) => { if (name.endsWith('.js')) outputs.set(sf.fileName, text) }, undefined, false, { before: [transformer as never] })
+      program.emit(
+        sf,
+        (name, text) => {
+          if (name.endsWith('.js')) outputs.set(sf.fileName, text)
+        },
+        undefined,
+        false,
+        { before: [transformer as never] },
+      )
     }
     return { diagnostics, outputs, version: ts6.version }
   }
 
   it('compiles the three styles, and the output runs', async () => {
-    const files = readdirSync(fixturesDir).filter((n) => n.endsWith('.ts')).map((n) => join(fixturesDir, n))
+    const files = readdirSync(fixturesDir)
+      .filter((n) => n.endsWith('.ts'))
+      .map((n) => join(fixturesDir, n))
     const build = emit(files)
     expect(build.version.startsWith('6.')).toBe(true)
     expect(build.diagnostics).toEqual([])
     const dir = scratchDir(import.meta.dirname, 'ts6')
-    for (const [file, js] of build.outputs) writeFileSync(join(dir, file.slice(fixturesDir.length + 1).replace(/\.ts$/, '.mjs')), relink(js))
+    for (const [file, js] of build.outputs)
+      writeFileSync(join(dir, file.slice(fixturesDir.length + 1).replace(/\.ts$/, '.mjs')), relink(js))
     for (const style of ['class-chat', 'decorator-chat', 'fluent-chat']) {
       const { binder } = (await import(/* @vite-ignore */ join(dir, `${style}.mjs`))) as { binder: BindingsCore }
       expect(binder.compiled).toBeDefined()

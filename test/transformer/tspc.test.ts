@@ -16,20 +16,40 @@ describe('tspc (ts-patch 3)', () => {
     // Dependencies stay external, as tsup leaves them in the published build (oxc-parser is ESM
     // with a native binding: it cannot be inlined into CommonJS).
     buildSync({
-      entryPoints: [join(root, 'src/transformer/index.ts')], bundle: true, platform: 'node', format: 'cjs',
-      outfile: join(dir, 'transformer.cjs'), external: ['typescript', '@typia/core', 'typia', 'oxc-parser'], logLevel: 'error',
+      entryPoints: [join(root, 'src/transformer/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: join(dir, 'transformer.cjs'),
+      external: ['typescript', '@typia/core', 'typia', 'oxc-parser'],
+      logLevel: 'error',
     })
-    const files = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts', 'diagnostics/unknown-from.ts'].map((f) => relative(dir, join(fixturesDir, f)))
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      compilerOptions: {
-        target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: false, skipLibCheck: true, types: [],
-        outDir: './dist', rootDir: relative(dir, root), baseUrl: relative(dir, root),
-        paths: { 'openws': ['src/runtime/entries/index.ts'], 'openws/*': ['src/runtime/entries/*.ts'] },
-        plugins: [{ transform: './transformer.cjs' }],
-      },
-      files,
-    }))
-    const run = spawnSync(process.execPath, [join(root, 'node_modules/ts-patch/bin/tspc.js'), '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8', cwd: dir })
+    const files = ['class-chat.ts', 'decorator-chat.ts', 'fluent-chat.ts', 'diagnostics/unknown-from.ts'].map((f) =>
+      relative(dir, join(fixturesDir, f)),
+    )
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'ESNext',
+          moduleResolution: 'Bundler',
+          strict: false,
+          skipLibCheck: true,
+          types: [],
+          outDir: './dist',
+          rootDir: relative(dir, root),
+          baseUrl: relative(dir, root),
+          paths: { openws: ['src/runtime/entries/index.ts'], 'openws/*': ['src/runtime/entries/*.ts'] },
+          plugins: [{ transform: './transformer.cjs' }],
+        },
+        files,
+      }),
+    )
+    const run = spawnSync(process.execPath, [join(root, 'node_modules/ts-patch/bin/tspc.js'), '-p', join(dir, 'tsconfig.json')], {
+      encoding: 'utf8',
+      cwd: dir,
+    })
     const out = run.stdout + run.stderr
     expect(out).not.toContain('TS6059')
     expect(out).toMatch(/unknown-from\.ts[:(]\d+[:,]\d+\)?.*OPENWS_ERR_UNKNOWN_FROM_ROLE/)

@@ -56,7 +56,9 @@ describe('types as payloads', () => {
     await a.send('joinRoom', { userId: '', roomId })
     await a.send('joinRoom', { userId: 'u', roomId, nickname: 'far too long' })
     expect(a.frames.slice(1).map((f) => (f.payload as { code: string }).code)).toEqual([
-      'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD',
+      'OPENWS_ERR_INVALID_PAYLOAD',
+      'OPENWS_ERR_INVALID_PAYLOAD',
+      'OPENWS_ERR_INVALID_PAYLOAD',
     ])
   })
 
@@ -75,22 +77,31 @@ describe('types as payloads', () => {
     const interpreted = fluentBindings(binder.network)
     for (const name of ['strict', 'open', 'nested']) interpreted.fromRoles.client.on(name, () => {})
     const sends: Array<[string, unknown]> = [
-      ['strict', { roomId: 'r' }], ['strict', { roomId: 'r', extra: 1 }],
+      ['strict', { roomId: 'r' }],
+      ['strict', { roomId: 'r', extra: 1 }],
       ['open', { roomId: 'r', extra: 1 }],
-      ['nested', { room: { id: 'a' }, tags: [{ name: 't' }] }], ['nested', { room: { id: 'a', x: 1 } }], ['nested', { room: { id: 'a' }, tags: [{ name: 't', x: 1 }] }],
+      ['nested', { room: { id: 'a' }, tags: [{ name: 't' }] }],
+      ['nested', { room: { id: 'a', x: 1 } }],
+      ['nested', { room: { id: 'a' }, tags: [{ name: 't', x: 1 }] }],
     ]
     for (const b of [binder, interpreted]) {
       expect(b.compiled === undefined).toBe(b === interpreted)
       const c = harness(b).connect('client')
       for (const [name, payload] of sends) await c.send(name, payload)
       expect(c.frames.map((f) => (f.payload as { code?: string })?.code ?? 'ok')).toEqual([
-        'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD', 'OPENWS_ERR_INVALID_PAYLOAD',
+        'OPENWS_ERR_INVALID_PAYLOAD',
+        'OPENWS_ERR_INVALID_PAYLOAD',
+        'OPENWS_ERR_INVALID_PAYLOAD',
       ])
-      expect(c.frames.map((f) => (f.payload as { issues?: Array<{ path: string }> }).issues?.[0]?.path)).toEqual(['/extra', '/room/x', '/tags/0/x'])
+      expect(c.frames.map((f) => (f.payload as { issues?: Array<{ path: string }> }).issues?.[0]?.path)).toEqual([
+        '/extra',
+        '/room/x',
+        '/tags/0/x',
+      ])
     }
   })
 
-  it('a handler\'s return type is its reply schema: the artifact carries the reply table, requests get validated replies (compiled and interpreted agree)', async () => {
+  it("a handler's return type is its reply schema: the artifact carries the reply table, requests get validated replies (compiled and interpreted agree)", async () => {
     const file = join(fixturesDir, 'typed', 'typed-reply.ts')
     const build = compileWithTransformer([file])
     expect(build.diagnostics.map((d) => d.messageText)).toEqual([])
@@ -98,8 +109,17 @@ describe('types as payloads', () => {
     expect(binder.compiled).toBeDefined()
     const messages = binder.network.roles.server.messages
     const target = (p: any) => (p.$ref ? p.$defs[p.$ref.split('/').pop()] : p)
-    expect(messages.add.reply).toEqual({ type: 'object', properties: { sum: { type: 'number' } }, required: ['sum'], additionalProperties: false })
-    expect(target(messages.named.reply)).toMatchObject({ properties: { sum: { type: 'number' } }, required: ['sum'], additionalProperties: false })
+    expect(messages.add.reply).toEqual({
+      type: 'object',
+      properties: { sum: { type: 'number' } },
+      required: ['sum'],
+      additionalProperties: false,
+    })
+    expect(target(messages.named.reply)).toMatchObject({
+      properties: { sum: { type: 'number' } },
+      required: ['sum'],
+      additionalProperties: false,
+    })
     expect(messages.inferred.reply).toMatchObject({ properties: { twice: { type: 'number' } }, additionalProperties: false })
     // void / no return: one-way, as before; an explicit `reply` wins over the return type.
     expect(messages.ping.reply).toBeUndefined()
@@ -110,7 +130,12 @@ describe('types as payloads', () => {
     const table = (binder.compiled as CompiledArtifact).replies?.inbound ?? []
     expect(names.filter((_n, i) => table[i] !== undefined).sort()).toEqual(['add', 'badSum', 'explicit', 'inferred', 'named'])
     // A @message stub's return type: the reply the host expects when it asks the client.
-    expect(binder.network.roles.client.messages.confirm.reply).toEqual({ type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'], additionalProperties: false })
+    expect(binder.network.roles.client.messages.confirm.reply).toEqual({
+      type: 'object',
+      properties: { ok: { type: 'boolean' } },
+      required: ['ok'],
+      additionalProperties: false,
+    })
     expect(Object.keys((binder.compiled as CompiledArtifact).replies?.outbound.client ?? {})).toEqual(['confirm'])
 
     const interpreted = fluentBindings(binder.network)
@@ -119,7 +144,9 @@ describe('types as payloads', () => {
     on.on('named', (p: { a: number }) => ({ sum: p.a }))
     on.on('badSum', () => ({ sum: 'not a number' }))
     on.on('inferred', (p: { a: number }) => ({ twice: p.a * 2 }))
-    on.on('ping', async (p: { n: number }, api: Record<string, (payload?: unknown) => Promise<void>>) => { await api.pinged({ n: p.n }) })
+    on.on('ping', async (p: { n: number }, api: Record<string, (payload?: unknown) => Promise<void>>) => {
+      await api.pinged({ n: p.n })
+    })
     on.on('bare', () => {})
     on.on('explicit', (p: { n: number }) => ({ label: String(p.n) }))
     for (const b of [binder, interpreted]) {
@@ -148,11 +175,17 @@ describe('types as payloads', () => {
 
   it('refuses an `any` return type, saying what to write', () => {
     const file = join(fixturesDir, 'typed', 'typed-reply.ts')
-    const anyReturn = readFileSync(file, 'utf8').replace('async named(p: { a: number }): Promise<Sum>', 'async named(p: { a: number }): Promise<any>')
+    const anyReturn = readFileSync(file, 'utf8').replace(
+      'async named(p: { a: number }): Promise<Sum>',
+      'async named(p: { a: number }): Promise<any>',
+    )
     const result = transformVariant(file, anyReturn)
     const errors = result!.diagnostics.filter((d) => d.severity === 'error')
     expect(errors).toHaveLength(1)
-    expect(errors[0]).toMatchObject({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringMatching(/@handler named: the return type is `any`.*Promise<void>.*"reply"/) })
+    expect(errors[0]).toMatchObject({
+      code: 'OPENWS_ERR_INVALID_OPTION',
+      message: expect.stringMatching(/@handler named: the return type is `any`.*Promise<void>.*"reply"/),
+    })
     expect(anyReturn.split('\n')[errors[0].line - 1]).toContain('Promise<any>')
     expect(result!.code).not.toMatch(/compiledBindings\(/)
   })
@@ -171,7 +204,10 @@ describe('types as payloads', () => {
     const result = transformSource(readFileSync(file, 'utf8'), file, { mode: 'typed', program, runtimeModule: RUNTIME_SHIM })
     const errors = result!.diagnostics.filter((d) => d.severity === 'error')
     expect(errors.length).toBeGreaterThan(0)
-    expect(errors[0]).toMatchObject({ code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringMatching(/`any`.*payload: \{ roomId: string \}/) })
+    expect(errors[0]).toMatchObject({
+      code: 'OPENWS_ERR_INVALID_OPTION',
+      message: expect.stringMatching(/`any`.*payload: \{ roomId: string \}/),
+    })
     expect(result!.code).not.toMatch(/compiledBindings\(/)
     // the Api-typed first parameter, alone
     const apiFirst = readFileSync(file, 'utf8').replace('async joinedRoom(_payload: any)', 'async joinedRoom(_payload: { n: number })')
@@ -179,11 +215,13 @@ describe('types as payloads', () => {
     const readFile = host.readFile
     host.readFile = (f) => (f === file ? apiFirst : readFile.call(host, f))
     const getSourceFile = host.getSourceFile
-    host.getSourceFile = (f, lang, ...rest) => (f === file ? ts.createSourceFile(f, apiFirst, lang) : getSourceFile.call(host, f, lang, ...rest))
+    host.getSourceFile = (f, lang, ...rest) =>
+      f === file ? ts.createSourceFile(f, apiFirst, lang) : getSourceFile.call(host, f, lang, ...rest)
     const program2 = ts.createProgram([file], FIXTURE_COMPILER_OPTIONS, host)
     const second = transformSource(apiFirst, file, { mode: 'typed', program: program2, runtimeModule: RUNTIME_SHIM })
     expect(second!.diagnostics.filter((d) => d.severity === 'error')[0]).toMatchObject({
-      code: 'OPENWS_ERR_INVALID_OPTION', message: expect.stringContaining('outbound API'),
+      code: 'OPENWS_ERR_INVALID_OPTION',
+      message: expect.stringContaining('outbound API'),
     })
   })
 

@@ -15,7 +15,11 @@ describe('readSpec', () => {
   it('reads roles, the host and who may send what', () => {
     expect(model.network).toBe('chat')
     expect(model.host).toBe('server')
-    expect(model.roles.map((r) => [r.name, r.host, r.handles.length])).toEqual([['server', true, 8], ['client', false, 2], ['portal', false, 2]])
+    expect(model.roles.map((r) => [r.name, r.host, r.handles.length])).toEqual([
+      ['server', true, 8],
+      ['client', false, 2],
+      ['portal', false, 2],
+    ])
     expect(remoteRoles(model).map((r) => r.name)).toEqual(['client', 'portal'])
     expect(sendable(model, 'portal').map((m) => m.name)).toEqual(['sendMessage', 'requestRoomStats', 'boom', 'whoami'])
     // A message without `from` may come from any other role.
@@ -31,7 +35,12 @@ describe('readSpec', () => {
   })
 
   it('ignores `from` names that are no role, and keeps `__proto__` as data', () => {
-    const doc = { openws: '0.0.2', networks: { n: { roles: { h: { 'x-openws-host': true, messages: { m: { payload: {}, from: ['ghost', 'r'] } } }, r: { messages: {} } } } } }
+    const doc = {
+      openws: '0.0.2',
+      networks: {
+        n: { roles: { h: { 'x-openws-host': true, messages: { m: { payload: {}, from: ['ghost', 'r'] } } }, r: { messages: {} } } },
+      },
+    }
     const m = readSpec(doc)
     expect(m.edges.map((e) => `${e.from}>${e.to}`)).toEqual(['r>h'])
     expect(() => readSpec({})).toThrow(/not an OpenWS document/)
@@ -50,7 +59,12 @@ describe('texts', () => {
   })
 
   it('issues, as the interpreter reports them', () => {
-    const v = interpret({ type: 'object', properties: { a: { type: 'string', maxLength: 2 }, n: { type: 'integer', maximum: 3 } }, required: ['a', 'b'], additionalProperties: false })
+    const v = interpret({
+      type: 'object',
+      properties: { a: { type: 'string', maxLength: 2 }, n: { type: 'integer', maximum: 3 } },
+      required: ['a', 'b'],
+      additionalProperties: false,
+    })
     expect(v.explain({ a: 'abc', n: 4, x: 1 }, 10).map(issueText)).toEqual([
       '/b: required',
       '/a: at most 2 characters, got 3',
@@ -63,12 +77,23 @@ describe('texts', () => {
 
 describe('sample', () => {
   it('starts from examples, defaults and minimal valid shapes', () => {
-    const schema = { type: 'object', properties: { at: { type: 'string', format: 'date-time' }, n: { type: 'integer', minimum: 2 }, tags: { type: 'array', items: { type: 'string' } } }, required: ['at', 'n'] }
+    const schema = {
+      type: 'object',
+      properties: {
+        at: { type: 'string', format: 'date-time' },
+        n: { type: 'integer', minimum: 2 },
+        tags: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['at', 'n'],
+    }
     const value = sample(schema, schema)
     expect(value).toEqual({ at: '1970-01-01T00:00:00.000Z', n: 2 })
     expect(interpret(schema as never).is(value)).toBe(true)
     expect(sample({ examples: [{ a: 1 }], type: 'object' }, {})).toEqual({ a: 1 })
-    const recursive = { $defs: { node: { type: 'object', properties: { next: { $ref: '#/$defs/node' } }, required: ['next'] } }, $ref: '#/$defs/node' }
+    const recursive = {
+      $defs: { node: { type: 'object', properties: { next: { $ref: '#/$defs/node' } }, required: ['next'] } },
+      $ref: '#/$defs/node',
+    }
     expect(() => sample(recursive, recursive)).not.toThrow()
   })
 })

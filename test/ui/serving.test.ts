@@ -33,11 +33,18 @@ describe('uiEnabled', () => {
 })
 
 describe('uiHandler', () => {
-  const assets = new Map([['index.html', Buffer.from('<html>')], ['app.js', Buffer.from('js')], ['app.css', Buffer.from('css')]])
+  const assets = new Map([
+    ['index.html', Buffer.from('<html>')],
+    ['app.js', Buffer.from('js')],
+    ['app.css', Buffer.from('css')],
+  ])
   const handle = uiHandler('/chat', () => assets)
 
   it('maps the page and its two assets, with the CSP on every answer', () => {
-    expect(handle('')).toMatchObject({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': UI_CSP } })
+    expect(handle('')).toMatchObject({
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': UI_CSP },
+    })
     expect(handle('/app.js').headers['content-type']).toBe('text/javascript; charset=utf-8')
     expect(handle('/app.css').headers['content-type']).toBe('text/css; charset=utf-8')
     for (const rest of ['/index.html', '/nope.js', '/app.js/x', '/../spec.json', 'x', '/__proto__', '/constructor']) {
@@ -111,7 +118,11 @@ describe.each(ADAPTERS)('%s serves {path}/ui', (kind) => {
     expect(page.headers.get('x-content-type-options')).toBe('nosniff')
     expect(await page.text()).toContain('ui/app.js')
     const js = await get(server.http, '/ui/app.js')
-    expect([js.status, js.headers.get('content-type'), js.headers.get('content-security-policy')]).toEqual([200, 'text/javascript; charset=utf-8', UI_CSP])
+    expect([js.status, js.headers.get('content-type'), js.headers.get('content-security-policy')]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      UI_CSP,
+    ])
     expect((await js.text()).length).toBeGreaterThan(1000)
     const css = await get(server.http, '/ui/app.css')
     expect([css.status, css.headers.get('content-type')]).toEqual([200, 'text/css; charset=utf-8'])

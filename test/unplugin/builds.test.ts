@@ -26,7 +26,11 @@ async function buildAndRun(name: Bundler | 'baseline'): Promise<void> {
   const o: Outcome = {}
   outcomes.set(name, o)
   try {
-    o.build = await build(name === 'baseline' ? 'esbuild' : name, { entry, outDir: join(out, name), plugin: name === 'baseline' ? false : {} })
+    o.build = await build(name === 'baseline' ? 'esbuild' : name, {
+      entry,
+      outDir: join(out, name),
+      plugin: name === 'baseline' ? false : {},
+    })
   } catch (err) {
     o.buildError = err
     return

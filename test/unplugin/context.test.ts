@@ -107,7 +107,13 @@ describe('ctx.transform diagnostics and dependencies', () => {
   })
 
   it('falls back to TypeScript resolution when the bundler resolver throws or answers garbage', async () => {
-    for (const resolve of [async () => { throw new Error('nope') }, async () => '/p/styles.css', async () => undefined]) {
+    for (const resolve of [
+      async () => {
+        throw new Error('nope')
+      },
+      async () => '/p/styles.css',
+      async () => undefined,
+    ]) {
       const out = await ctx.transform(read('imported.ts'), file('imported.ts'), { resolve })
       expect(out?.code.replace(/\\"/g, '"')).toContain('"minLength":1')
     }

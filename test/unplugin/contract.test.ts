@@ -22,7 +22,12 @@ afterAll(() => rmSync(out, { recursive: true, force: true }))
 describe.each(STYLES)('shared $style contract bundles (esbuild plugin)', ({ dir, compiledCall }) => {
   const fixture = join(import.meta.dirname, 'fixtures', dir)
   it('the browser client bundle contains no server handler code and is compiled', async () => {
-    const { code } = await build('esbuild', { entry: join(fixture, 'browser.ts'), outDir: join(out, dir, 'browser'), plugin: {}, platform: 'browser' })
+    const { code } = await build('esbuild', {
+      entry: join(fixture, 'browser.ts'),
+      outDir: join(out, dir, 'browser'),
+      plugin: {},
+      platform: 'browser',
+    })
     expect(code).not.toContain('SERVER_HANDLER_SECRET')
     expect(code).not.toContain('ServerImpl')
     expect(code).not.toMatch(/async\s+createRoom|note\.length/)
@@ -33,7 +38,12 @@ describe.each(STYLES)('shared $style contract bundles (esbuild plugin)', ({ dir,
   }, 60_000)
 
   it('the server bundle built from the same contract hosts the server role, compiled', async () => {
-    const { file, code } = await build('esbuild', { entry: join(fixture, 'server.ts'), outDir: join(out, dir, 'server'), plugin: {}, platform: 'node' })
+    const { file, code } = await build('esbuild', {
+      entry: join(fixture, 'server.ts'),
+      outDir: join(out, dir, 'server'),
+      plugin: {},
+      platform: 'node',
+    })
     expect(code).toContain('SERVER_HANDLER_SECRET')
     const { stdout } = await run(process.execPath, [file], { timeout: 20_000 })
     expect(JSON.parse(stdout)).toEqual({

@@ -10,27 +10,44 @@ const dir = join(import.meta.dirname, 'fixtures', 'transform')
 const out = mkdtempSync(join(tmpdir(), 'openws-diag-'))
 afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-const lineOf = (file: string, needle: string) => readFileSync(join(dir, file), 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1
+const lineOf = (file: string, needle: string) =>
+  readFileSync(join(dir, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1
 
 describe('bundler messages', () => {
   const d = { severity: 'error' as const, code: 'OPENWS_ERR_X', message: 'boom', file: '/p/a.ts', start: 10, length: 2, line: 3, column: 5 }
 
   it('carry id, 0-based loc column; the text has no location, `located` has file:line:column', () => {
     expect(toBundlerMessage(d, '/p/a.ts')).toMatchObject({
-      id: '/p/a.ts', code: 'OPENWS_ERR_X', loc: { file: '/p/a.ts', line: 3, column: 4 },
-      message: 'OPENWS_ERR_X: boom', located: '/p/a.ts:3:5: OPENWS_ERR_X: boom',
+      id: '/p/a.ts',
+      code: 'OPENWS_ERR_X',
+      loc: { file: '/p/a.ts', line: 3, column: 4 },
+      message: 'OPENWS_ERR_X: boom',
+      located: '/p/a.ts:3:5: OPENWS_ERR_X: boom',
     })
   })
 
   it('send warnings to warn and all errors in one error; only later errors carry their location', () => {
     const seen: string[] = []
-    report([{ ...d, severity: 'warning', code: 'OPENWS_WARN_Y' }, d, { ...d, line: 9 }], '/p/a.ts', { warn: (m) => seen.push(`warn ${m.message}`), error: (m) => seen.push(`error ${m.message}`) }, false)
+    report(
+      [{ ...d, severity: 'warning', code: 'OPENWS_WARN_Y' }, d, { ...d, line: 9 }],
+      '/p/a.ts',
+      { warn: (m) => seen.push(`warn ${m.message}`), error: (m) => seen.push(`error ${m.message}`) },
+      false,
+    )
     expect(seen).toEqual(['warn OPENWS_WARN_Y: boom', 'error OPENWS_ERR_X: boom\n/p/a.ts:9:5: OPENWS_ERR_X: boom'])
   })
 
   it('put file:line:column in the text for bundlers that drop loc (webpack, rspack)', () => {
     const seen: string[] = []
-    report([{ ...d, severity: 'warning', code: 'OPENWS_WARN_Y' }, d], '/p/a.ts', { warn: (m) => seen.push(`warn ${m.message}`), error: (m) => seen.push(`error ${m.message}`) }, false, false)
+    report(
+      [{ ...d, severity: 'warning', code: 'OPENWS_WARN_Y' }, d],
+      '/p/a.ts',
+      { warn: (m) => seen.push(`warn ${m.message}`), error: (m) => seen.push(`error ${m.message}`) },
+      false,
+      false,
+    )
     expect(seen).toEqual(['warn /p/a.ts:3:5: OPENWS_WARN_Y: boom', 'error /p/a.ts:3:5: OPENWS_ERR_X: boom'])
   })
 

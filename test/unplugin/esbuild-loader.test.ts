@@ -60,7 +60,13 @@ describe('openws/esbuild', () => {
       format: 'esm',
       platform: 'node',
       logLevel: 'silent',
-      plugins: [openwsEsbuild({}), { name: 'openws-source', setup: (b) => void b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: openwsEntry(a.path)! })) }],
+      plugins: [
+        openwsEsbuild({}),
+        {
+          name: 'openws-source',
+          setup: (b) => void b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: openwsEntry(a.path)! })),
+        },
+      ],
     })
     const js = out.outputFiles.find((f) => f.path.endsWith('.js'))!.text
     const map = JSON.parse(out.outputFiles.find((f) => f.path.endsWith('.map'))!.text) as { sources: string[]; sourcesContent: string[] }

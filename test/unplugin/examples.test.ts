@@ -28,7 +28,10 @@ afterAll(async () => {
 
 const webBundle = () => {
   const assets = join(out, 'web', 'assets')
-  return readdirSync(assets).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(assets, f), 'utf8')).join('\n')
+  return readdirSync(assets)
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => readFileSync(join(assets, f), 'utf8'))
+    .join('\n')
 }
 
 describe('examples/esbuild: the chat server', () => {
@@ -65,7 +68,9 @@ describe('examples/vite: the browser client', () => {
 
   it('keeps its schemas and its contract identical to the server example', () => {
     for (const file of ['schemas.ts', 'contract.ts']) {
-      expect(readFileSync(join(examplesDir, 'vite', 'src', file), 'utf8')).toBe(readFileSync(join(examplesDir, 'esbuild', 'src', file), 'utf8'))
+      expect(readFileSync(join(examplesDir, 'vite', 'src', file), 'utf8')).toBe(
+        readFileSync(join(examplesDir, 'esbuild', 'src', file), 'utf8'),
+      )
     }
   })
 
@@ -78,50 +83,65 @@ describe('examples/vite: the browser client', () => {
   const hasChromium = existsSync(CHROMIUM)
   if (!hasChromium) console.warn(`examples.test: SKIPPING the browser test: ${CHROMIUM} is not installed (apt-get install -y chromium)`)
   const browserTest = hasChromium ? it : it.skip
-  browserTest(hasChromium ? 'chats with the server from headless Chromium under a strict CSP' : `chats from headless Chromium — SKIPPED: ${CHROMIUM} is not installed`, async () => {
-    const { chromium } = await import('playwright-core')
-    const site = await serveStatic(join(out, 'web'))
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    const bob = await rawClient(`${server!.url}/client`)
-    try {
-      const page = await browser.newPage()
-      const problems: string[] = []
-      page.on('pageerror', (e) => problems.push(String(e)))
-      page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())))
-      await page.goto(`${site.url}/?server=${encodeURIComponent(`${server!.url}/client`)}`)
-      await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('connected'))
+  browserTest(
+    hasChromium
+      ? 'chats with the server from headless Chromium under a strict CSP'
+      : `chats from headless Chromium — SKIPPED: ${CHROMIUM} is not installed`,
+    async () => {
+      const { chromium } = await import('playwright-core')
+      const site = await serveStatic(join(out, 'web'))
+      const browser = await chromium.launch({
+        executablePath: CHROMIUM,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      })
+      const bob = await rawClient(`${server!.url}/client`)
+      try {
+        const page = await browser.newPage()
+        const problems: string[] = []
+        page.on('pageerror', (e) => problems.push(String(e)))
+        page.on('console', (m) => void (m.type() === 'error' && problems.push(m.text())))
+        await page.goto(`${site.url}/?server=${encodeURIComponent(`${server!.url}/client`)}`)
+        await page.waitForFunction(() => document.getElementById('status')?.textContent?.startsWith('connected'))
 
-      await page.fill('#user', 'ann')
-      await page.fill('#room', 'web')
-      await page.click('#create')
-      await page.waitForSelector('#log li:has-text("ann joined web")')
+        await page.fill('#user', 'ann')
+        await page.fill('#room', 'web')
+        await page.click('#create')
+        await page.waitForSelector('#log li:has-text("ann joined web")')
 
-      bob.send('client', 'joinRoom', { userId: 'bob', roomId: 'web' })
-      await page.waitForSelector('#log li:has-text("bob joined web")')
+        bob.send('client', 'joinRoom', { userId: 'bob', roomId: 'web' })
+        await page.waitForSelector('#log li:has-text("bob joined web")')
 
-      await page.fill('#text', 'hello from the browser')
-      await page.click('#send')
-      const got = await bob.next((f) => f.messageName === 'receivedMessage')
-      expect(got.payload).toEqual({ roomId: 'web', senderId: 'ann', text: 'hello from the browser' })
+        await page.fill('#text', 'hello from the browser')
+        await page.click('#send')
+        const got = await bob.next((f) => f.messageName === 'receivedMessage')
+        expect(got.payload).toEqual({ roomId: 'web', senderId: 'ann', text: 'hello from the browser' })
 
-      bob.send('client', 'sendMessage', { userId: 'bob', roomId: 'web', text: 'hi ann' })
-      await page.waitForSelector('#log li:has-text("bob: hi ann")')
+        bob.send('client', 'sendMessage', { userId: 'bob', roomId: 'web', text: 'hi ann' })
+        await page.waitForSelector('#log li:has-text("bob: hi ann")')
 
-      // An outbound payload that breaks the schema is refused in the page, never sent.
-      await page.fill('#text', 'x'.repeat(2001))
-      await page.$eval('#text', (el) => el.removeAttribute('maxlength'))
-      await page.$eval('#text', (el: HTMLInputElement) => (el.value = 'x'.repeat(2001)))
-      await page.click('#send')
-      await page.waitForSelector('#log li:has-text("not sent:")')
-      expect(problems.filter((p) => /Content Security Policy|EvalError|unsafe-eval/.test(p))).toEqual([])
-      expect(problems).toEqual([])
-    } finally {
-      await browser.close()
-      await bob.close()
-      await site.stop()
-    }
-  }, 60_000)
+        // An outbound payload that breaks the schema is refused in the page, never sent.
+        await page.fill('#text', 'x'.repeat(2001))
+        await page.$eval('#text', (el) => el.removeAttribute('maxlength'))
+        await page.$eval('#text', (el: HTMLInputElement) => (el.value = 'x'.repeat(2001)))
+        await page.click('#send')
+        await page.waitForSelector('#log li:has-text("not sent:")')
+        expect(problems.filter((p) => /Content Security Policy|EvalError|unsafe-eval/.test(p))).toEqual([])
+        expect(problems).toEqual([])
+      } finally {
+        await browser.close()
+        await bob.close()
+        await site.stop()
+      }
+    },
+    60_000,
+  )
 })

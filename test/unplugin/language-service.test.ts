@@ -29,7 +29,7 @@ describe('typed service', () => {
 
   it('type-checks the text the bundler hands over, not the disk', () => {
     expect(typeOfP(service)).toBe('P')
-    expect(typeOfP(service, "export declare const p: { fromBundler: true }\n")).toBe('{ fromBundler: true; }')
+    expect(typeOfP(service, 'export declare const p: { fromBundler: true }\n')).toBe('{ fromBundler: true; }')
   })
 
   it('lists the files the payload types come from', () => {
@@ -75,7 +75,10 @@ describe('typed service, workspace package linked into node_modules', () => {
   const rolesCode = "import type { P } from '@acme/shared'\nexport declare const p: P\n"
   mkdirSync(`${shared}/src`, { recursive: true })
   mkdirSync(`${app}/node_modules/@acme`, { recursive: true })
-  writeFileSync(`${shared}/package.json`, JSON.stringify({ name: '@acme/shared', exports: { '.': { types: './src/index.ts', default: './src/index.ts' } } }))
+  writeFileSync(
+    `${shared}/package.json`,
+    JSON.stringify({ name: '@acme/shared', exports: { '.': { types: './src/index.ts', default: './src/index.ts' } } }),
+  )
   writeFileSync(types, 'export interface P { n: number }\n')
   symlinkSync(shared, `${app}/node_modules/@acme/shared`, 'dir')
   writeFileSync(roles, rolesCode)
@@ -89,7 +92,7 @@ describe('typed service, workspace package linked into node_modules', () => {
     return checker.typeToString(checker.getTypeOfSymbol(t.getProperties()[0]!))
   }
 
-  it('lists the linked package\'s real file among the dependencies', () => {
+  it("lists the linked package's real file among the dependencies", () => {
     expect(pOf()).toBe('number')
     expect(service.dependencies(roles)).toEqual([types])
   })

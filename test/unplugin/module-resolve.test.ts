@@ -22,18 +22,24 @@ file('src/view.tsx')
 file('src/esm.mts')
 file('src/plain.js')
 file('src/dir/index.ts')
-file('node_modules/exp/package.json', JSON.stringify({
-  name: 'exp',
-  exports: {
-    '.': { types: './dist/index.d.ts', import: './dist/index.mjs', default: './dist/index.cjs' },
-    './sub/*': { types: './dist/sub/*.d.ts', default: './dist/sub/*.js' },
-  },
-}))
+file(
+  'node_modules/exp/package.json',
+  JSON.stringify({
+    name: 'exp',
+    exports: {
+      '.': { types: './dist/index.d.ts', import: './dist/index.mjs', default: './dist/index.cjs' },
+      './sub/*': { types: './dist/sub/*.d.ts', default: './dist/sub/*.js' },
+    },
+  }),
+)
 file('node_modules/exp/dist/index.d.ts')
 file('node_modules/exp/dist/index.mjs')
 file('node_modules/exp/dist/index.cjs')
 file('node_modules/exp/dist/sub/a.js')
-file('node_modules/@scope/src-pkg/package.json', JSON.stringify({ name: '@scope/src-pkg', exports: { '.': { types: './src/index.ts', default: './dist/index.js' } } }))
+file(
+  'node_modules/@scope/src-pkg/package.json',
+  JSON.stringify({ name: '@scope/src-pkg', exports: { '.': { types: './src/index.ts', default: './dist/index.js' } } }),
+)
 file('node_modules/@scope/src-pkg/src/index.ts')
 file('node_modules/old/package.json', JSON.stringify({ name: 'old', main: 'lib/main' }))
 file('node_modules/old/lib/main.js')

@@ -45,7 +45,7 @@ describe('transform filter', () => {
 
   it('skips code that does not import openws', () => {
     expect(matches(filter(), "import { S } from 'openwsx'\n", '/p/a.ts')).toBe(false)
-    expect(matches(filter(), "const openws = 1\n", '/p/a.ts')).toBe(false)
+    expect(matches(filter(), 'const openws = 1\n', '/p/a.ts')).toBe(false)
     expect(matches(filter(), "import x from 'other/openws'\n", '/p/a.ts')).toBe(false)
   })
 

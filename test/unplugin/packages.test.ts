@@ -47,7 +47,11 @@ async function buildAndRun(name: string, plugin: OpenWsPluginOptions): Promise<{
 
 const FRAMES = [
   { fromRole: 'server', messageName: 'joinedRoom', payload: { roomId: 'r1' } },
-  { fromRole: 'server', messageName: '$error', payload: expect.objectContaining({ code: 'OPENWS_ERR_INVALID_PAYLOAD', messageName: 'createRoom' }) },
+  {
+    fromRole: 'server',
+    messageName: '$error',
+    payload: expect.objectContaining({ code: 'OPENWS_ERR_INVALID_PAYLOAD', messageName: 'createRoom' }),
+  },
 ]
 
 describe('the packages option', () => {

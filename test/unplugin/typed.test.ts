@@ -49,7 +49,8 @@ describe('typed mode', () => {
   it('uses typed mode for every file with typed: true', async () => {
     const typed = createContext({ root: dir, typed: true })
     const plain = `${dir}/plain.ts`
-    const src = "import { S, bindings } from 'openws'\nclass C { static CONFIG = { name: 'c', messages: {} } }\nclass H { static CONFIG = { name: 'h', handlers: { x: { payload: S.obj({}), from: [C] } } }\n  x() {} }\nexport const b = bindings({ name: 'n', roles: [H, C] })\n"
+    const src =
+      "import { S, bindings } from 'openws'\nclass C { static CONFIG = { name: 'c', messages: {} } }\nclass H { static CONFIG = { name: 'h', handlers: { x: { payload: S.obj({}), from: [C] } } }\n  x() {} }\nexport const b = bindings({ name: 'n', roles: [H, C] })\n"
     writeFileSync(plain, src)
     expect((await typed.transform(src, plain))?.mode).toBe('typed')
     expect((await ctx.transform(src, plain))?.mode).toBe('syntax')
@@ -64,15 +65,20 @@ describe('typed mode', () => {
       const file = `${bare}/roles.ts`
       const missing = createContext({ root: bare })
       await expect(missing.transform(code, file)).rejects.toMatchObject({
-        code: 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE', message: expect.stringMatching(/TypeScript 5\.9 or 6\.x.*npm i -D typescript@6/),
+        code: 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE',
+        message: expect.stringMatching(/TypeScript 5\.9 or 6\.x.*npm i -D typescript@6/),
       })
       // TypeScript 7 has no JS compiler API.
       mkdirSync(`${bare}/node_modules/typescript`, { recursive: true })
-      writeFileSync(`${bare}/node_modules/typescript/package.json`, JSON.stringify({ name: 'typescript', version: '7.0.2', main: 'index.js' }))
+      writeFileSync(
+        `${bare}/node_modules/typescript/package.json`,
+        JSON.stringify({ name: 'typescript', version: '7.0.2', main: 'index.js' }),
+      )
       writeFileSync(`${bare}/node_modules/typescript/index.js`, "module.exports = { version: '7.0.2' }\n")
       const seven = createContext({ root: bare, typed: true })
       await expect(seven.transform(code, file)).rejects.toMatchObject({
-        code: 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE', message: expect.stringMatching(/typescript 7\.0\.2.*npm i -D typescript@6/),
+        code: 'OPENWS_ERR_TYPED_MODE_UNAVAILABLE',
+        message: expect.stringMatching(/typescript 7\.0\.2.*npm i -D typescript@6/),
       })
     } finally {
       rmSync(bare, { recursive: true, force: true })

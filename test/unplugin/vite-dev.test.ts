@@ -44,7 +44,10 @@ describe('vite dev server', () => {
   })
 
   it('regenerates the definition when only an imported schema module changes', async () => {
-    writeFileSync(join(dir, 'schemas.ts'), "export const Ping = { type: 'object', properties: { n: { type: 'integer', maximum: 99 } }, required: ['n'] } as const\n")
+    writeFileSync(
+      join(dir, 'schemas.ts'),
+      "export const Ping = { type: 'object', properties: { n: { type: 'integer', maximum: 99 } }, required: ['n'] } as const\n",
+    )
     // The watcher invalidates main.ts through the dependency registered with addWatchFile.
     let code = ''
     for (let i = 0; i < 100 && maximumIn(code) !== '99'; i++) {

@@ -10,7 +10,24 @@ import { interpret } from '../../src/runtime/interpret/index'
 import type { JsonSchema } from '../../src/runtime/ir/types'
 import { compileGenerated } from './compile-source'
 
-const NASTY = ['__proto__', 'constructor', 'prototype', 'a"b', "a'b", 'a\\b', 'a\nb', 'a\u2028b', 'a\u2029b', '*/', '${x}', '`', '</script>', '\ud800', '"); process.exit(1); ("', '\\u0041']
+const NASTY = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'a"b',
+  "a'b",
+  'a\\b',
+  'a\nb',
+  'a\u2028b',
+  'a\u2029b',
+  '*/',
+  '${x}',
+  '`',
+  '</script>',
+  '\ud800',
+  '"); process.exit(1); ("',
+  '\\u0041',
+]
 
 describe('code builder', () => {
   it('embeds every non-code value as JSON data, U+2028/2029 escaped', () => {
@@ -34,7 +51,13 @@ describe('generated validators', () => {
   it('treat nasty property names, patterns and constants as data', () => {
     const props: Record<string, JsonSchema> = {}
     for (const k of NASTY) Object.defineProperty(props, k, { value: { type: 'string', const: k }, enumerable: true })
-    const schema: JsonSchema = { type: 'object', properties: props, required: NASTY, additionalProperties: false, patternProperties: { '"\\)\u2028': true } }
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: props,
+      required: NASTY,
+      additionalProperties: false,
+      patternProperties: { '"\\)\u2028': true },
+    }
     const { source } = generateValidator(schema)
     expect(source).not.toMatch(/[\u2028\u2029]/)
     // The quote that would close the string is always escaped.
@@ -52,23 +75,37 @@ describe('generated validators', () => {
 
   it('emit straight-line code for known shapes: no loop for open shapes, one own-key pass for closed ones', () => {
     const split = (src: string): [string, string] => [src.slice(0, src.indexOf('function ex')), src.slice(src.indexOf('function ex'))]
-    const [openIs, openEx] = split(generateValidator({ type: 'object', properties: { userId: { type: 'string' }, roomId: { type: 'string' } }, required: ['userId', 'roomId'] }).source)
+    const [openIs, openEx] = split(
+      generateValidator({
+        type: 'object',
+        properties: { userId: { type: 'string' }, roomId: { type: 'string' } },
+        required: ['userId', 'roomId'],
+      }).source,
+    )
     expect(openIs).not.toMatch(/for \(const/)
     // Each key is read once; hasOwnProperty with a constant key only runs when the prototype is
     // not a clean Object.prototype, or for an undefined value that the schema would not reject.
     expect(openIs.match(/v0\["userId"\]/g)).toHaveLength(1)
     expect(openIs).not.toMatch(/r0 === undefined/)
-    const [anyIs] = split(generateValidator({ type: 'object', properties: { a: { minLength: 1 }, b: { type: 'string' } }, required: ['a'] }).source)
+    const [anyIs] = split(
+      generateValidator({ type: 'object', properties: { a: { minLength: 1 }, b: { type: 'string' } }, required: ['a'] }).source,
+    )
     // An undefined value: `in` first (false for an absent key, no call), hasOwnProperty only when inherited or own.
     expect(anyIs).toMatch(/r0 === undefined && !\("a" in v0 && hasOwn\.call\(v0, "a"\)\)/)
     expect(anyIs).toMatch(/if \(r1 !== undefined\) \{ .* \} else if \("b" in v0 && hasOwn\.call\(v0, "b"\)\) \{ return false; \}/)
     // The root object tests the prototype's keys inline; nested objects once per call (U).
-    expect(openIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v0\) === OP && !\("userId" in OP\) && !\("roomId" in OP\)\)\) \{ if \(!hasOwn\.call\(v0, "userId"\)\) r0 = undefined;/)
-    const [listIs] = split(generateValidator({ type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } }).source)
+    expect(openIs).toMatch(
+      /if \(!\(Object\.getPrototypeOf\(v0\) === OP && !\("userId" in OP\) && !\("roomId" in OP\)\)\) \{ if \(!hasOwn\.call\(v0, "userId"\)\) r0 = undefined;/,
+    )
+    const [listIs] = split(
+      generateValidator({ type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } }).source,
+    )
     expect(listIs).toMatch(/^function is0\(v0\) \{ const U = !\("id" in OP\); /m)
     expect(listIs).toMatch(/if \(!\(Object\.getPrototypeOf\(v1\) === OP && U\)\)/)
     expect(openEx).not.toMatch(/for \(const/)
-    const [closedIs, closedEx] = split(generateValidator({ type: 'object', properties: { userId: { type: 'string' } }, additionalProperties: false }).source)
+    const [closedIs, closedEx] = split(
+      generateValidator({ type: 'object', properties: { userId: { type: 'string' } }, additionalProperties: false }).source,
+    )
     expect(closedIs.match(/for \(const/g)).toHaveLength(1)
     expect(closedEx).toMatch(/for \(const/)
   })
@@ -79,7 +116,10 @@ describe('generated validators', () => {
     // A plain-JS stand-in for the helpers module: re-export the real object through a global.
     ;(globalThis as Record<string, unknown>).__openwsHelpersForTest = (await import('../../src/runtime/validate/helpers')).validatorHelpers
     writeFileSync(helpers, 'export const validatorHelpers = globalThis.__openwsHelpersForTest\n')
-    const source = generateValidatorModule({ sendMessage: { type: 'object', required: ['text'] }, __proto__x: { type: 'string' }, 'join-room': { type: 'integer' } }, pathToFileURL(helpers).href)
+    const source = generateValidatorModule(
+      { sendMessage: { type: 'object', required: ['text'] }, __proto__x: { type: 'string' }, 'join-room': { type: 'integer' } },
+      pathToFileURL(helpers).href,
+    )
     expect(source.startsWith('// autogenerated by openws, do not edit')).toBe(true)
     const file = join(dir, 'validators.mjs')
     writeFileSync(file, source)

@@ -11,8 +11,16 @@ import { compileGenerated } from './compile-source'
 import { familySchemaArb, objectSchemaArb, schemaArb, shapedValueArb, valueArb } from './arbitraries'
 
 const str = { type: 'string' }
-const closed = (properties: Record<string, JsonSchema>): JsonSchema => ({ type: 'object', properties, required: Object.keys(properties), additionalProperties: false })
-const tree: JsonSchema = { $ref: '#/$defs/n', $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' } }, additionalProperties: false } } }
+const closed = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
+})
+const tree: JsonSchema = {
+  $ref: '#/$defs/n',
+  $defs: { n: { type: 'object', properties: { next: { $ref: '#/$defs/n' } }, additionalProperties: false } },
+}
 
 const CASES: [string, JsonSchema, number][] = [
   ['a scalar', str, 0],
@@ -73,9 +81,17 @@ describe('depthBound', () => {
     let checked = 0
     fc.assert(
       fc.property(
-        fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb(), familySchemaArb().map((x) => confine(x) as JsonSchema), objectSchemaArb().map((x) => confine(x) as JsonSchema)).chain((schema) =>
-          fc.tuple(fc.constant(schema), fc.array(fc.oneof(valueArb(), shapedValueArb(schema)), { minLength: 20, maxLength: 20 })),
-        ),
+        fc
+          .oneof(
+            schemaArb(false),
+            schemaArb(true),
+            objectSchemaArb(),
+            familySchemaArb().map((x) => confine(x) as JsonSchema),
+            objectSchemaArb().map((x) => confine(x) as JsonSchema),
+          )
+          .chain((schema) =>
+            fc.tuple(fc.constant(schema), fc.array(fc.oneof(valueArb(), shapedValueArb(schema)), { minLength: 20, maxLength: 20 })),
+          ),
         fc.integer({ min: 0, max: 6 }),
         ([schema, values], maxDepth) => {
           if (checkSupported(schema).length > 0) return

@@ -21,13 +21,21 @@ it(`codegen and interpreter agree (seed ${SEED})`, () => {
   try {
     fc.assert(
       fc.property(
-        fc.oneof(schemaArb(false), schemaArb(true), objectSchemaArb(), familySchemaArb()).chain((schema) =>
-          fc.tuple(fc.constant(schema), fc.array(fc.oneof(valueArb(), shapedValueArb(schema)), { minLength: VALUES_PER_SCHEMA, maxLength: VALUES_PER_SCHEMA })),
-        ),
+        fc
+          .oneof(schemaArb(false), schemaArb(true), objectSchemaArb(), familySchemaArb())
+          .chain((schema) =>
+            fc.tuple(
+              fc.constant(schema),
+              fc.array(fc.oneof(valueArb(), shapedValueArb(schema)), { minLength: VALUES_PER_SCHEMA, maxLength: VALUES_PER_SCHEMA }),
+            ),
+          ),
         fc.integer({ min: 0, max: 6 }),
         fc.integer({ min: 1, max: 4 }),
         ([schema, values], maxDepth, maxIssues) => {
-          if (checkSupported(schema).length > 0) { skipped++; return }
+          if (checkSupported(schema).length > 0) {
+            skipped++
+            return
+          }
           const gen = compileGenerated(schema, { maxDepth })
           const interp = interpret(schema, { maxDepth })
           for (const v of values) {
@@ -52,7 +60,9 @@ it(`codegen and interpreter agree (seed ${SEED})`, () => {
     console.log(`differential test failed; replay with OPENWS_FC_SEED=${SEED}`)
     throw e
   }
-  console.log(`differential: ${cases} cases (${accepted} accepted) over ${SCHEMAS} schemas (${skipped} outside the subset), seed ${SEED}\nissue codes seen: ${[...codes].map(([c, n]) => `${c}=${n}`).join(' ')}`)
+  console.log(
+    `differential: ${cases} cases (${accepted} accepted) over ${SCHEMAS} schemas (${skipped} outside the subset), seed ${SEED}\nissue codes seen: ${[...codes].map(([c, n]) => `${c}=${n}`).join(' ')}`,
+  )
   // Most generated schemas must be inside the subset, whatever the run size (3000 schemas: 100k+ cases).
   expect(cases).toBeGreaterThanOrEqual(Math.floor(SCHEMAS * VALUES_PER_SCHEMA * 0.7))
   // The generators must exercise both outcomes and the hostile paths.

@@ -71,14 +71,23 @@ interface Shape {
   any?: boolean
 }
 
-const hostileString = fc.oneof(fc.string({ maxLength: 6, unit: 'binary' }), fc.constantFrom('\ud800', '\udc00x', '\u2028\u2029', '"\\', '\u0000\u001f', '😀'))
-const anything = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom<unknown>(undefined, () => 1, Symbol('s'), -0))
+const hostileString = fc.oneof(
+  fc.string({ maxLength: 6, unit: 'binary' }),
+  fc.constantFrom('\ud800', '\udc00x', '\u2028\u2029', '"\\', '\u0000\u001f', '😀'),
+)
+const anything = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  fc.constantFrom<unknown>(undefined, () => 1, Symbol('s'), -0),
+)
 
 const leaves: Shape[] = [
   { schema: { type: 'string' }, value: hostileString },
   { schema: { type: 'string', enum: ['a', '\u2028', '"'] }, value: fc.constantFrom('a', '\u2028', '"') },
   { schema: { type: 'integer' }, value: fc.oneof(fc.integer(), fc.constantFrom(-0, 2 ** 53, 1e21, -1e300)) },
-  { schema: { type: 'number', minimum: -10 }, value: fc.oneof(fc.double({ min: -10, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 5e-324, 1e-7)) },
+  {
+    schema: { type: 'number', minimum: -10 },
+    value: fc.oneof(fc.double({ min: -10, noNaN: true, noDefaultInfinity: true }), fc.constantFrom(-0, 5e-324, 1e-7)),
+  },
   { schema: { type: 'boolean' }, value: fc.boolean() },
   { schema: { type: 'null' }, value: fc.constant(null) },
   { schema: {}, value: anything, any: true },
@@ -97,27 +106,54 @@ function shapeArb(depth: number): fc.Arbitrary<Shape> {
   const leaf = fc.constantFrom(...leaves)
   if (depth <= 0) return leaf
   const inner = shapeArb(depth - 1)
-  const object = fc.uniqueArray(fc.tuple(fc.constantFrom(...KEYS), inner, fc.boolean()), { maxLength: 4, selector: ([k]) => k }).map((props): Shape => ({
-    schema: own([
-      ['type', 'object'],
-      ['properties', own(props.map(([k, s]) => [k, s.schema]))],
-      ['required', props.filter(([, , r]) => r).map(([k]) => k)],
-      ['additionalProperties', false],
-    ]),
-    value: fc.tuple(...props.map(([k, s, required]) => (required ? s.value.map((v) => [[k, v]]) : fc.option(s.value.map((v) => [[k, v]]), { nil: [] })))).map((parts) =>
-      own((parts as Array<Array<[string, unknown]>>).flat()),
-    ),
-  }))
+  const object = fc
+    .uniqueArray(fc.tuple(fc.constantFrom(...KEYS), inner, fc.boolean()), { maxLength: 4, selector: ([k]) => k })
+    .map((props): Shape => ({
+      schema: own([
+        ['type', 'object'],
+        ['properties', own(props.map(([k, s]) => [k, s.schema]))],
+        ['required', props.filter(([, , r]) => r).map(([k]) => k)],
+        ['additionalProperties', false],
+      ]),
+      value: fc
+        .tuple(
+          ...props.map(([k, s, required]) =>
+            required
+              ? s.value.map((v) => [[k, v]])
+              : fc.option(
+                  s.value.map((v) => [[k, v]]),
+                  { nil: [] },
+                ),
+          ),
+        )
+        .map((parts) => own((parts as Array<Array<[string, unknown]>>).flat())),
+    }))
   const array = inner.map((s): Shape => ({
     schema: { type: 'array', items: s.schema, maxItems: 5 },
-    value: s.any !== true ? fc.array(s.value, { maxLength: 5 })
-      : fc.oneof(fc.array(s.value, { maxLength: 5 }), fc.array(s.value, { maxLength: 2 }).map((a) => { const x = [...a]; x.length += 1; return x })),
+    value:
+      s.any !== true
+        ? fc.array(s.value, { maxLength: 5 })
+        : fc.oneof(
+            fc.array(s.value, { maxLength: 5 }),
+            fc.array(s.value, { maxLength: 2 }).map((a) => {
+              const x = [...a]
+              x.length += 1
+              return x
+            }),
+          ),
   }))
-  const nullable = inner.filter((s) => typeof s.schema === 'object' && typeof s.schema.type === 'string' && s.schema.type !== 'null').map((s): Shape => ({
-    schema: orNull(s.schema as Record<string, unknown>),
-    value: fc.oneof(s.value, fc.constant(null)),
-  }))
-  return fc.oneof({ weight: 2, arbitrary: leaf }, { weight: 3, arbitrary: object }, { weight: 2, arbitrary: array }, { weight: 1, arbitrary: nullable })
+  const nullable = inner
+    .filter((s) => typeof s.schema === 'object' && typeof s.schema.type === 'string' && s.schema.type !== 'null')
+    .map((s): Shape => ({
+      schema: orNull(s.schema as Record<string, unknown>),
+      value: fc.oneof(s.value, fc.constant(null)),
+    }))
+  return fc.oneof(
+    { weight: 2, arbitrary: leaf },
+    { weight: 3, arbitrary: object },
+    { weight: 2, arbitrary: array },
+    { weight: 1, arbitrary: nullable },
+  )
 }
 
 /** fc.assert with this run's seed, printed on failure so the run can be replayed. */
@@ -159,19 +195,24 @@ describe('generated encoders', () => {
     let cases = 0
     let written = 0
     assertWithSeed(
-      fc.property(shapeArb(3).chain((s) => fc.tuple(fc.constant(s.schema), fc.array(s.value, { minLength: 10, maxLength: 10 }))), ([schema, values]) => {
-        const validate = compileGenerated(schema)
-        const encode = compileEncoder(schema)
-        for (const v of values) {
-          // The generator builds valid values by construction; the validator must agree.
-          if (!validate.is(v)) throw new Error(`generated value rejected: ${String(JSON.stringify(v))}`)
-          cases++
-          if (agree(encode, v)) written++
-        }
-      }),
+      fc.property(
+        shapeArb(3).chain((s) => fc.tuple(fc.constant(s.schema), fc.array(s.value, { minLength: 10, maxLength: 10 }))),
+        ([schema, values]) => {
+          const validate = compileGenerated(schema)
+          const encode = compileEncoder(schema)
+          for (const v of values) {
+            // The generator builds valid values by construction; the validator must agree.
+            if (!validate.is(v)) throw new Error(`generated value rejected: ${String(JSON.stringify(v))}`)
+            cases++
+            if (agree(encode, v)) written++
+          }
+        },
+      ),
       3000,
     )
-    console.log(`encoders: ${cases} valid values, ${written} written as text (the rest cannot be written by JSON.stringify either), seed ${SEED}`)
+    console.log(
+      `encoders: ${cases} valid values, ${written} written as text (the rest cannot be written by JSON.stringify either), seed ${SEED}`,
+    )
     expect(cases).toBe(30_000)
     expect(written).toBeGreaterThan(cases * 0.9)
   }, 120_000)
@@ -218,7 +259,13 @@ describe('generated encoders', () => {
     expect(compileEncoder({})(() => 1)).toBeUndefined()
     // A getter that throws on the second read (the validator read it once).
     let reads = 0
-    const flaky = Object.defineProperty({}, 'x', { enumerable: true, get: () => { if (++reads > 1) throw new Error('gone'); return 1 } })
+    const flaky = Object.defineProperty({}, 'x', {
+      enumerable: true,
+      get: () => {
+        if (++reads > 1) throw new Error('gone')
+        return 1
+      },
+    })
     const integers: JsonSchema = { type: 'object', properties: { x: { type: 'integer' } }, additionalProperties: false }
     expect(compileGenerated(integers).is(flaky)).toBe(true)
     expect(compileEncoder(integers)(flaky)).toBeUndefined()

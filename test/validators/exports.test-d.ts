@@ -13,5 +13,7 @@ test('public validator signatures', () => {
   expectTypeOf<SchemaProblem['kind']>().toEqualTypeOf<'unsupported' | 'malformed'>()
   expectTypeOf<Validator['explain']>().returns.toEqualTypeOf<Issue[]>()
   expectTypeOf(validatorHelpers.cpLen).toEqualTypeOf<(s: string) => number>()
-  expectTypeOf<(typeof SUPPORTED_FORMATS)[number]>().toEqualTypeOf<'date-time' | 'date' | 'time' | 'email' | 'uuid' | 'uri' | 'ipv4' | 'ipv6'>()
+  expectTypeOf<(typeof SUPPORTED_FORMATS)[number]>().toEqualTypeOf<
+    'date-time' | 'date' | 'time' | 'email' | 'uuid' | 'uri' | 'ipv4' | 'ipv6'
+  >()
 })

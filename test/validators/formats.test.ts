@@ -37,23 +37,38 @@ const VALID = ['2024-02-29T23:59:60.123-00:00', '1999-12-31t23:59:60z', '2024-05
 // Non-ASCII units whose low 7 bits are a hex digit ('\u00e1' -> 'a', '\u0161' -> 'a', '\u00b0' -> '0'):
 // the uuid scanner looks them up by their low bits, so it must reject them by the high ones.
 const alphabet = fc.constantFrom(...'0123456789-:.+TtZzaAfFgG \u0660\u00e1\u0161\u00b0'.split(''))
-const mutated = fc.tuple(fc.constantFrom(...VALID), fc.nat(40), alphabet, fc.constantFrom('replace', 'insert', 'delete', 'cut'))
+const mutated = fc
+  .tuple(fc.constantFrom(...VALID), fc.nat(40), alphabet, fc.constantFrom('replace', 'insert', 'delete', 'cut'))
   .map(([s, at, c, op]) => {
     const i = at % (s.length + 1)
-    return op === 'replace' ? s.slice(0, i) + c + s.slice(i + 1) : op === 'insert' ? s.slice(0, i) + c + s.slice(i) : op === 'delete' ? s.slice(0, i) + s.slice(i + 1) : s.slice(0, i)
+    return op === 'replace'
+      ? s.slice(0, i) + c + s.slice(i + 1)
+      : op === 'insert'
+        ? s.slice(0, i) + c + s.slice(i)
+        : op === 'delete'
+          ? s.slice(0, i) + s.slice(i + 1)
+          : s.slice(0, i)
   })
 const strings = fc.oneof(fc.string({ unit: alphabet, maxLength: 40 }), mutated, fc.constantFrom(...VALID))
 
 describe('format scanners', () => {
   it('agree with the regular-expression grammar on 40,000 strings', () => {
     let accepted = 0
-    fc.assert(fc.property(strings, (s) => {
-      for (const [scan, oracle] of [[isDate, oracleDate], [isTime, oracleTime], [isDateTime, oracleDateTime], [isUuid, (x: string) => UUID.test(x)]] as const) {
-        const r = scan(s)
-        expect(r, `${scan.name}(${JSON.stringify(s)})`).toBe(oracle(s))
-        if (r) accepted++
-      }
-    }), { numRuns: 40_000 })
+    fc.assert(
+      fc.property(strings, (s) => {
+        for (const [scan, oracle] of [
+          [isDate, oracleDate],
+          [isTime, oracleTime],
+          [isDateTime, oracleDateTime],
+          [isUuid, (x: string) => UUID.test(x)],
+        ] as const) {
+          const r = scan(s)
+          expect(r, `${scan.name}(${JSON.stringify(s)})`).toBe(oracle(s))
+          if (r) accepted++
+        }
+      }),
+      { numRuns: 40_000 },
+    )
     // The generator reaches valid values, so the agreement is not only on rejections.
     expect(accepted).toBeGreaterThan(1000)
   })

@@ -19,7 +19,10 @@ function polluted<T>(key: string, value: unknown, run: () => T): T {
   }
 }
 
-describe.each([['generated', compileGenerated], ['interpreted', interpret]] as const)('open shapes, hostile (%s)', (_label, make: (s: JsonSchema) => Validator) => {
+describe.each([
+  ['generated', compileGenerated],
+  ['interpreted', interpret],
+] as const)('open shapes, hostile (%s)', (_label, make: (s: JsonSchema) => Validator) => {
   const v = make(list)
 
   it('an inherited key never satisfies required inside an array of objects', () => {

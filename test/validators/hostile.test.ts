@@ -18,7 +18,10 @@ function deepArray(n: number): unknown {
   return v
 }
 function deepFreeze<T>(x: T): T {
-  if (typeof x === 'object' && x !== null) { Object.freeze(x); for (const v of Object.values(x)) deepFreeze(v) }
+  if (typeof x === 'object' && x !== null) {
+    Object.freeze(x)
+    for (const v of Object.values(x)) deepFreeze(v)
+  }
   return x
 }
 
@@ -40,7 +43,9 @@ for (const [name, make] of Object.entries(PATHS)) {
     it('honours a custom maxDepth', () => {
       const v = make({ items: { items: { items: true, type: 'array' } } }, { maxDepth: 1 })
       expect(v.explain([[[1]]], 5)).toEqual([{ path: '/0', code: 'depth', expected: 1, received: undefined }])
-      expect(make({ items: { type: 'array' } }, { maxDepth: 0 }).explain([[]], 5)).toEqual([{ path: '', code: 'depth', expected: 0, received: undefined }])
+      expect(make({ items: { type: 'array' } }, { maxDepth: 0 }).explain([[]], 5)).toEqual([
+        { path: '', code: 'depth', expected: 0, received: undefined },
+      ])
     })
 
     it('never recurses on the value in enum, const and uniqueItems', () => {
@@ -56,7 +61,9 @@ for (const [name, make] of Object.entries(PATHS)) {
     it('uniqueItems on a large array of objects is not quadratic', () => {
       const items = Array.from({ length: 50_000 }, (_, i) => ({ id: i, tags: [String(i)] }))
       expect(make({ uniqueItems: true }).is(items)).toBe(true)
-      expect(make({ uniqueItems: true }).explain([...items, { tags: ['7'], id: 7 }], 3)).toEqual([{ path: '', code: 'uniqueItems', expected: true, received: 50_000 }])
+      expect(make({ uniqueItems: true }).explain([...items, { tags: ['7'], id: 7 }], 3)).toEqual([
+        { path: '', code: 'uniqueItems', expected: true, received: 50_000 },
+      ])
     })
 
     it('caps issues at maxIssues on huge payloads', () => {
@@ -83,7 +90,11 @@ for (const [name, make] of Object.entries(PATHS)) {
 
     it('treats __proto__, constructor and prototype as data keys, own properties only', () => {
       // JSON.parse: in an object literal "__proto__" would set the prototype instead of a key.
-      const v = make(JSON.parse('{"type": "object", "required": ["__proto__", "constructor"], "properties": {"__proto__": {"type": "string"}, "constructor": {"type": "integer"}, "prototype": {"type": "integer"}}, "additionalProperties": false}'))
+      const v = make(
+        JSON.parse(
+          '{"type": "object", "required": ["__proto__", "constructor"], "properties": {"__proto__": {"type": "string"}, "constructor": {"type": "integer"}, "prototype": {"type": "integer"}}, "additionalProperties": false}',
+        ),
+      )
       expect(v.is(JSON.parse('{"__proto__": "x", "constructor": 1}'))).toBe(true)
       expect(v.is(JSON.parse('{"__proto__": 1, "constructor": 1}'))).toBe(false)
       expect(v.explain({}, 5)).toEqual([
@@ -138,7 +149,9 @@ for (const [name, make] of Object.entries(PATHS)) {
 
     it('objects: any non-null non-array object; own enumerable keys count', () => {
       const v = make({ type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: false })
-      class Point { a = 1 }
+      class Point {
+        a = 1
+      }
       expect(v.is(new Point())).toBe(true)
       expect(v.is(Object.assign(Object.create(null), { a: 1 }))).toBe(true)
       expect(v.is(new Date())).toBe(true)
@@ -152,12 +165,25 @@ for (const [name, make] of Object.entries(PATHS)) {
     it('getters are invoked when read; a throwing getter propagates', () => {
       let reads = 0
       const v = make({ properties: { a: { type: 'string' } } })
-      expect(v.is({ get a() { reads++; return 's' } })).toBe(true)
+      expect(
+        v.is({
+          get a() {
+            reads++
+            return 's'
+          },
+        }),
+      ).toBe(true)
       // Documented: a getter may be read more than once (the generated fast path reads, then validates).
       // One on a prototype other than Object.prototype may be called; its value never counts.
       expect(reads).toBeGreaterThanOrEqual(1)
       expect(reads).toBeLessThanOrEqual(2)
-      expect(() => v.is({ get a() { throw new Error('boom') } })).toThrow('boom')
+      expect(() =>
+        v.is({
+          get a() {
+            throw new Error('boom')
+          },
+        }),
+      ).toThrow('boom')
     })
 
     it('NaN and Infinity are not numbers; -0 is an integer equal to 0', () => {
@@ -184,12 +210,17 @@ for (const [name, make] of Object.entries(PATHS)) {
 
     it('sparse arrays: holes are undefined', () => {
       const holes = [1, , 3] // eslint-disable-line no-sparse-arrays
-      expect(make({ items: { type: 'integer' } }).explain(holes, 5)).toEqual([{ path: '/1', code: 'type', expected: 'integer', received: 'undefined' }])
+      expect(make({ items: { type: 'integer' } }).explain(holes, 5)).toEqual([
+        { path: '/1', code: 'type', expected: 'integer', received: 'undefined' },
+      ])
       expect(make({ items: true, minItems: 3 }).is(holes)).toBe(true)
     })
 
     it('never mutates the value and never writes defaults', () => {
-      const v = make({ type: 'object', properties: { a: { default: 1 }, b: { type: 'array', items: { default: 2, type: 'object', properties: { c: { default: 3 } } } } } })
+      const v = make({
+        type: 'object',
+        properties: { a: { default: 1 }, b: { type: 'array', items: { default: 2, type: 'object', properties: { c: { default: 3 } } } } },
+      })
       const value = deepFreeze({ b: [{}] })
       expect(v.is(value)).toBe(true)
       expect(v.explain(value, 5)).toEqual([])

@@ -72,7 +72,9 @@ describe('open-shape fast path (prototype is Object.prototype)', () => {
       try {
         expect(v.is({ a: 'x' })).toBe(false)
         expect(v.is({ a: 'x', b: 2 })).toBe(true)
-      } finally { delete proto.b }
+      } finally {
+        delete proto.b
+      }
       expect(v.is(Object.create({ a: 'x', b: 1 }))).toBe(false)
       expect(v.is(Object.assign(Object.create(null), { a: 'x', b: 1 }))).toBe(true)
       const hidden = { a: 'x' }
@@ -86,10 +88,17 @@ describe('open-shape fast path and accessor pollution', () => {
   it('a getter on Object.prototype that hides from Object.prototype itself still counts as inherited', () => {
     const schema = { type: 'object', required: ['sneaky'], properties: { sneaky: { type: 'integer' } } }
     for (const v of [compileGenerated(schema), interpret(schema)]) {
-      Object.defineProperty(Object.prototype, 'sneaky', { configurable: true, get(this: object) { return this === Object.prototype ? undefined : 1 } })
+      Object.defineProperty(Object.prototype, 'sneaky', {
+        configurable: true,
+        get(this: object) {
+          return this === Object.prototype ? undefined : 1
+        },
+      })
       try {
         expect(v.is({})).toBe(false)
-      } finally { delete (Object.prototype as Record<string, unknown>).sneaky }
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).sneaky
+      }
     }
   })
 })

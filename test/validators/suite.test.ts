@@ -11,14 +11,24 @@ import { compileGenerated } from './compile-source'
 
 const ROOT = join(__dirname, '../fixtures/json-schema-test-suite')
 
-interface Case { description: string, data: unknown, valid: boolean }
-interface Group { description: string, schema: JsonSchema, tests: Case[] }
+interface Case {
+  description: string
+  data: unknown
+  valid: boolean
+}
+interface Group {
+  description: string
+  schema: JsonSchema
+  tests: Case[]
+}
 
-function files(): Array<{ draft: string, keyword: string, file: string }> {
-  const out: Array<{ draft: string, keyword: string, file: string }> = []
+function files(): Array<{ draft: string; keyword: string; file: string }> {
+  const out: Array<{ draft: string; keyword: string; file: string }> = []
   for (const draft of ['draft2020-12', 'draft7']) {
-    for (const f of readdirSync(join(ROOT, draft))) if (f.endsWith('.json')) out.push({ draft, keyword: f.slice(0, -5), file: join(ROOT, draft, f) })
-    for (const f of readdirSync(join(ROOT, draft, 'optional/format'))) out.push({ draft, keyword: 'format:' + f.slice(0, -5), file: join(ROOT, draft, 'optional/format', f) })
+    for (const f of readdirSync(join(ROOT, draft)))
+      if (f.endsWith('.json')) out.push({ draft, keyword: f.slice(0, -5), file: join(ROOT, draft, f) })
+    for (const f of readdirSync(join(ROOT, draft, 'optional/format')))
+      out.push({ draft, keyword: 'format:' + f.slice(0, -5), file: join(ROOT, draft, 'optional/format', f) })
   }
   return out
 }
@@ -26,11 +36,16 @@ function files(): Array<{ draft: string, keyword: string, file: string }> {
 /** draft7 ignores the siblings of $ref; openws applies them (2020-12). Such draft7 groups are skipped. */
 function hasRefSiblings(s: unknown): boolean {
   if (typeof s !== 'object' || s === null) return false
-  if (!Array.isArray(s) && '$ref' in s && Object.keys(s).some((k) => k !== '$ref' && !k.startsWith('$') && k !== 'definitions' && k !== 'description' && k !== 'title')) return true
+  if (
+    !Array.isArray(s) &&
+    '$ref' in s &&
+    Object.keys(s).some((k) => k !== '$ref' && !k.startsWith('$') && k !== 'definitions' && k !== 'description' && k !== 'title')
+  )
+    return true
   return Object.values(s).some(hasRefSiblings)
 }
 
-const counts = new Map<string, { run: number, skipped: number, siblings: number }>()
+const counts = new Map<string, { run: number; skipped: number; siblings: number }>()
 
 describe('JSON-Schema-Test-Suite', () => {
   for (const { draft, keyword, file } of files()) {
@@ -71,14 +86,20 @@ describe('JSON-Schema-Test-Suite', () => {
 
   it('prints the supported keywords and case counts', () => {
     const rows = [...counts.entries()].sort(([a], [b]) => a.localeCompare(b))
-    const total = rows.reduce((s, [, c]) => ({ run: s.run + c.run, skipped: s.skipped + c.skipped, siblings: s.siblings + c.siblings }), { run: 0, skipped: 0, siblings: 0 })
-    console.log([
-      `supported keywords: ${SUPPORTED_KEYWORDS.join(', ')}`,
-      `supported formats: ${SUPPORTED_FORMATS.join(', ')}`,
-      'cases per keyword file (draft2020-12 + draft7): run (all pass, both paths) / skipped: schema outside the subset / skipped: draft7 $ref with siblings',
-      ...rows.map(([k, c]) => `  ${k.padEnd(26)} ${String(c.run).padStart(4)} / ${c.skipped} / ${c.siblings}`),
-      `  ${'total'.padEnd(26)} ${String(total.run).padStart(4)} / ${total.skipped} / ${total.siblings}`,
-    ].join('\n'))
+    const total = rows.reduce((s, [, c]) => ({ run: s.run + c.run, skipped: s.skipped + c.skipped, siblings: s.siblings + c.siblings }), {
+      run: 0,
+      skipped: 0,
+      siblings: 0,
+    })
+    console.log(
+      [
+        `supported keywords: ${SUPPORTED_KEYWORDS.join(', ')}`,
+        `supported formats: ${SUPPORTED_FORMATS.join(', ')}`,
+        'cases per keyword file (draft2020-12 + draft7): run (all pass, both paths) / skipped: schema outside the subset / skipped: draft7 $ref with siblings',
+        ...rows.map(([k, c]) => `  ${k.padEnd(26)} ${String(c.run).padStart(4)} / ${c.skipped} / ${c.siblings}`),
+        `  ${'total'.padEnd(26)} ${String(total.run).padStart(4)} / ${total.skipped} / ${total.siblings}`,
+      ].join('\n'),
+    )
     expect(total.run).toBeGreaterThan(1000)
   })
 })

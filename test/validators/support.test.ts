@@ -8,13 +8,30 @@ import type { JsonSchema } from '../../src/runtime/ir/types'
 describe('checkSupported', () => {
   it('accepts the subset, annotations and x- extensions', () => {
     const schema: JsonSchema = {
-      $schema: 'https://json-schema.org/draft/2020-12/schema', $id: 'urn:x', title: 't', description: 'd', default: {}, examples: [],
-      $comment: 'c', deprecated: false, readOnly: false, writeOnly: false, 'x-openws-note': 1,
-      type: ['object', 'null'], properties: { a: { type: 'string', minLength: 1, maxLength: 3, pattern: '^a', format: 'email' } },
-      required: ['a'], additionalProperties: { $ref: '#/$defs/n' }, patternProperties: { '^x': true }, minProperties: 0, maxProperties: 3,
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      $id: 'urn:x',
+      title: 't',
+      description: 'd',
+      default: {},
+      examples: [],
+      $comment: 'c',
+      deprecated: false,
+      readOnly: false,
+      writeOnly: false,
+      'x-openws-note': 1,
+      type: ['object', 'null'],
+      properties: { a: { type: 'string', minLength: 1, maxLength: 3, pattern: '^a', format: 'email' } },
+      required: ['a'],
+      additionalProperties: { $ref: '#/$defs/n' },
+      patternProperties: { '^x': true },
+      minProperties: 0,
+      maxProperties: 3,
       $defs: { n: { type: 'number', minimum: 0, maximum: 1, exclusiveMinimum: -1, exclusiveMaximum: 2, multipleOf: 0.5 } },
       definitions: { l: { type: 'array', items: { $ref: '#/definitions/l' }, minItems: 0, maxItems: 2, uniqueItems: true } },
-      anyOf: [true], oneOf: [{ const: 1 }, { enum: [2] }], allOf: [{}], not: false,
+      anyOf: [true],
+      oneOf: [{ const: 1 }, { enum: [2] }],
+      allOf: [{}],
+      not: false,
     }
     expect(checkSupported(schema)).toEqual([])
     expect(SUPPORTED_FORMATS).toEqual(['date-time', 'date', 'time', 'email', 'uuid', 'uri', 'ipv4', 'ipv6'])
@@ -47,8 +64,9 @@ describe('checkSupported', () => {
 
   it('rejects $ref loops that never descend into the value', () => {
     expect(checkSupported({ $ref: '#' })[0]).toMatchObject({ keyword: '$ref', kind: 'malformed' })
-    expect(checkSupported({ $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { not: { $ref: '#/$defs/a' } } }, $ref: '#/$defs/a' })[0])
-      .toMatchObject({ keyword: '$ref', kind: 'malformed' })
+    expect(
+      checkSupported({ $defs: { a: { allOf: [{ $ref: '#/$defs/b' }] }, b: { not: { $ref: '#/$defs/a' } } }, $ref: '#/$defs/a' })[0],
+    ).toMatchObject({ keyword: '$ref', kind: 'malformed' })
     // Recursion through a member keyword is fine.
     expect(checkSupported({ properties: { next: { $ref: '#' } } })).toEqual([])
   })
@@ -62,15 +80,26 @@ describe('checkSupported', () => {
   })
 
   it('lists every problem, not just the first', () => {
-    expect(checkSupported({ minLength: -1, foo: 1, properties: { a: { bar: 2 } } }).map((p) => p.keyword)).toEqual(['minLength', 'foo', 'bar'])
+    expect(checkSupported({ minLength: -1, foo: 1, properties: { a: { bar: 2 } } }).map((p) => p.keyword)).toEqual([
+      'minLength',
+      'foo',
+      'bar',
+    ])
   })
 })
 
 describe('preparing a schema', () => {
   it('never mutates it', () => {
-    const schema = JSON.parse('{"type":"object","properties":{"a":{"$ref":"#/$defs/x","default":1}},"required":["a"],"$defs":{"x":{"enum":[1,[2]]}}}')
+    const schema = JSON.parse(
+      '{"type":"object","properties":{"a":{"$ref":"#/$defs/x","default":1}},"required":["a"],"$defs":{"x":{"enum":[1,[2]]}}}',
+    )
     const copy = structuredClone(schema)
-    const freeze = (x: unknown): void => { if (typeof x === 'object' && x !== null) { Object.freeze(x); Object.values(x).forEach(freeze) } }
+    const freeze = (x: unknown): void => {
+      if (typeof x === 'object' && x !== null) {
+        Object.freeze(x)
+        Object.values(x).forEach(freeze)
+      }
+    }
     freeze(schema)
     interpret(schema)
     generateValidator(schema)
@@ -83,14 +112,20 @@ describe('both validator paths refuse bad schemas with coded errors', () => {
   const paths = { interpret, generate: generateValidator }
   for (const [name, make] of Object.entries(paths)) {
     it(`${name}: unsupported keyword`, () => {
-      try { make({ properties: { a: { contains: {} } } }); expect.unreachable() } catch (e) {
+      try {
+        make({ properties: { a: { contains: {} } } })
+        expect.unreachable()
+      } catch (e) {
         expect(isOpenWsError(e) && e.code).toBe('OPENWS_ERR_UNSUPPORTED_KEYWORD')
         expect((e as Error).message).toContain('"contains"')
         expect((e as Error).message).toContain('/properties/a/contains')
       }
     })
     it(`${name}: malformed keyword`, () => {
-      try { make({ type: 'object', required: 'a' }); expect.unreachable() } catch (e) {
+      try {
+        make({ type: 'object', required: 'a' })
+        expect.unreachable()
+      } catch (e) {
         expect(isOpenWsError(e) && e.code).toBe('OPENWS_ERR_INVALID_SCHEMA')
         expect((e as Error).message).toContain('/required')
       }

@@ -11,7 +11,11 @@ Prints the AsyncAPI 3.1.0 document of a network: one channel per connecting role
 envelope of every message, $error frames.
 `
 
-export async function asyncapiCommand(io: Io, input: string, options: { export?: string; network?: string; out?: string }): Promise<number> {
+export async function asyncapiCommand(
+  io: Io,
+  input: string,
+  options: { export?: string; network?: string; out?: string },
+): Promise<number> {
   const doc = await loadDocument(io.cwd, input, { exportName: options.export })
   let api: unknown
   try {

@@ -14,9 +14,14 @@ errors. --lang ts writes <network>.ts (uses openws/client); --lang python writes
 (asyncio + the websockets library). --role picks the client role when several can connect.
 `
 
-export async function sdkCommand(io: Io, input: string, options: { export?: string; out?: string; lang?: string; network?: string; role?: string }): Promise<number> {
+export async function sdkCommand(
+  io: Io,
+  input: string,
+  options: { export?: string; out?: string; lang?: string; network?: string; role?: string },
+): Promise<number> {
   if (options.lang === undefined) throw usageError(`sdk needs --lang (${SDK_LANGUAGES.join(' or ')})`)
-  if (!(SDK_LANGUAGES as readonly string[]).includes(options.lang)) throw usageError(`sdk: unknown --lang "${options.lang}" (${SDK_LANGUAGES.join(' or ')})`)
+  if (!(SDK_LANGUAGES as readonly string[]).includes(options.lang))
+    throw usageError(`sdk: unknown --lang "${options.lang}" (${SDK_LANGUAGES.join(' or ')})`)
   if (options.out === undefined) throw usageError('sdk needs -o <dir>')
   const doc = await loadDocument(io.cwd, input, { exportName: options.export })
   let files: Record<string, string>

@@ -11,6 +11,8 @@ issue listed otherwise.
 export async function validateCommand(io: Io, input: string, options: { export?: string }): Promise<number> {
   const doc = await loadDocument(io.cwd, input, { exportName: options.export })
   const networks = Object.keys(doc.networks)
-  io.stdout(`${input}: valid OpenWS ${doc.openws} document (${networks.length} network${networks.length === 1 ? '' : 's'}: ${networks.join(', ')})\n`)
+  io.stdout(
+    `${input}: valid OpenWS ${doc.openws} document (${networks.length} network${networks.length === 1 ? '' : 's'}: ${networks.join(', ')})\n`,
+  )
   return 0
 }

@@ -12,9 +12,18 @@ import { HOST_MARK, type MessageDoc, type NetworkDoc, type OpenWsDocument } from
 import { compareSchemas, type Direction } from './schema-diff'
 
 export type ChangeKind =
-  | 'network-removed' | 'network-added' | 'role-removed' | 'role-added' | 'host-changed'
-  | 'message-removed' | 'message-added' | 'from-narrowed' | 'from-widened'
-  | 'payload-stricter' | 'payload-looser' | 'description-changed'
+  | 'network-removed'
+  | 'network-added'
+  | 'role-removed'
+  | 'role-added'
+  | 'host-changed'
+  | 'message-removed'
+  | 'message-added'
+  | 'from-narrowed'
+  | 'from-widened'
+  | 'payload-stricter'
+  | 'payload-looser'
+  | 'description-changed'
 
 export interface Change {
   kind: ChangeKind
@@ -42,7 +51,8 @@ export function diffDocuments(before: OpenWsDocument, after: OpenWsDocument): Di
     }
   }
   for (const network of Object.keys(after.networks)) {
-    if (!Object.hasOwn(before.networks, network)) changes.push({ kind: 'network-added', breaking: false, network, detail: `network "${network}" added` })
+    if (!Object.hasOwn(before.networks, network))
+      changes.push({ kind: 'network-added', breaking: false, network, detail: `network "${network}" added` })
   }
   return { breaking: changes.filter((c) => c.breaking), nonBreaking: changes.filter((c) => !c.breaking) }
 }
@@ -80,8 +90,10 @@ function diffNetwork(network: string, a: NetworkDoc, b: NetworkDoc, out: Change[
       const fb = senders(b, role, mb[message])
       const lost = fa.filter((r) => !fb.includes(r))
       const gained = fb.filter((r) => !fa.includes(r))
-      if (lost.length > 0) out.push({ kind: 'from-narrowed', breaking: true, ...where, detail: `no longer accepted from ${lost.join(', ')}` })
-      if (gained.length > 0) out.push({ kind: 'from-widened', breaking: false, ...where, detail: `now also accepted from ${gained.join(', ')}` })
+      if (lost.length > 0)
+        out.push({ kind: 'from-narrowed', breaking: true, ...where, detail: `no longer accepted from ${lost.join(', ')}` })
+      if (gained.length > 0)
+        out.push({ kind: 'from-widened', breaking: false, ...where, detail: `now also accepted from ${gained.join(', ')}` })
       // Breaking: stricter where the host receives, looser where it sends.
       const breakingDirection: Direction = received ? 'stricter' : 'looser'
       const reported = new Set<string>()
@@ -91,7 +103,13 @@ function diffNetwork(network: string, a: NetworkDoc, b: NetworkDoc, out: Change[
         reported.add(key)
         const kind = change.direction === 'stricter' ? 'payload-stricter' : 'payload-looser'
         const why = received ? `received by ${role}` : `sent by ${hostA} to ${role}`
-        out.push({ kind, breaking: change.direction === breakingDirection, ...where, path: change.path, detail: `${change.detail} (${why})` })
+        out.push({
+          kind,
+          breaking: change.direction === breakingDirection,
+          ...where,
+          path: change.path,
+          detail: `${change.detail} (${why})`,
+        })
       }
       if (ma[message].description !== mb[message].description) {
         out.push({ kind: 'description-changed', breaking: false, ...where, detail: 'description changed' })

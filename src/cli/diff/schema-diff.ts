@@ -16,14 +16,44 @@ export interface SchemaChange {
 
 type Obj = Record<string, unknown>
 
-const ANNOTATIONS = new Set(['title', 'description', 'default', 'examples', '$comment', '$schema', '$id', 'deprecated', 'readOnly', 'writeOnly', '$defs', 'definitions', '$ref'])
+const ANNOTATIONS = new Set([
+  'title',
+  'description',
+  'default',
+  'examples',
+  '$comment',
+  '$schema',
+  '$id',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  '$defs',
+  'definitions',
+  '$ref',
+])
 /** Lower bounds: a bigger value (or a new one) is stricter. */
 const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties']
 /** Upper bounds: a smaller value (or a new one) is stricter. */
 const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties']
 const HANDLED = new Set([
-  ...LOWER, ...UPPER, 'type', 'enum', 'const', 'multipleOf', 'pattern', 'format', 'uniqueItems', 'required',
-  'properties', 'additionalProperties', 'patternProperties', 'items', 'allOf', 'anyOf', 'oneOf', 'not',
+  ...LOWER,
+  ...UPPER,
+  'type',
+  'enum',
+  'const',
+  'multipleOf',
+  'pattern',
+  'format',
+  'uniqueItems',
+  'required',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
 ])
 const TYPES = ['null', 'boolean', 'object', 'array', 'number', 'integer', 'string']
 
@@ -83,7 +113,16 @@ export function compareSchemas(before: unknown, after: unknown): SchemaChange[] 
   return out
 }
 
-function walk(ra: Resolver, a0: unknown, rb: Resolver, b0: unknown, path: string, out: SchemaChange[], seen: Set<string>, depth: number): void {
+function walk(
+  ra: Resolver,
+  a0: unknown,
+  rb: Resolver,
+  b0: unknown,
+  path: string,
+  out: SchemaChange[],
+  seen: Set<string>,
+  depth: number,
+): void {
   const a = ra.deref(a0)
   const b = rb.deref(b0)
   if (depth > 64) return
@@ -152,7 +191,8 @@ function walk(ra: Resolver, a0: unknown, rb: Resolver, b0: unknown, path: string
     else if (b[kw] === undefined) add('looser', `${kw} removed (was ${show(a[kw])})`)
     else both(`${kw} changed: ${show(a[kw])} -> ${show(b[kw])}`)
   }
-  if ((a.uniqueItems === true) !== (b.uniqueItems === true)) add(b.uniqueItems === true ? 'stricter' : 'looser', `uniqueItems ${b.uniqueItems === true ? 'added' : 'removed'}`)
+  if ((a.uniqueItems === true) !== (b.uniqueItems === true))
+    add(b.uniqueItems === true ? 'stricter' : 'looser', `uniqueItems ${b.uniqueItems === true ? 'added' : 'removed'}`)
 
   // objects
   const reqA = strings(a.required)

@@ -5,12 +5,21 @@ import type { ResolvedServerOptions } from './server-options'
 
 /** Why an upgrade is refused: 401/403/404/500 from admission, 503 while shutting down. */
 export type Refusal =
-  | { ok: false; status: 401 | 403 | 404 | 500; code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL'; reason: string }
+  | {
+      ok: false
+      status: 401 | 403 | 404 | 500
+      code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL'
+      reason: string
+    }
   | { ok: false; status: 503; code: 'OPENWS_ERR_SHUTTING_DOWN' | 'OPENWS_ERR_TOO_MANY_CONNECTIONS'; reason: string }
 
 export type Admission<Context> = { ok: true; role: string | undefined; context: Context | undefined } | Refusal
 
-function refuse<Context>(status: 401 | 403 | 404 | 500, code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL', reason: string): Admission<Context> {
+function refuse<Context>(
+  status: 401 | 403 | 404 | 500,
+  code: 'OPENWS_ERR_UNAUTHORIZED' | 'OPENWS_ERR_UNKNOWN_ROLE' | 'OPENWS_ERR_INTERNAL',
+  reason: string,
+): Admission<Context> {
   return { ok: false, status, code, reason }
 }
 
@@ -64,7 +73,11 @@ export async function admit<Request, Context>(
     context = grant.context
   }
   if (role === undefined && !options.firstFrame) {
-    return refuse(403, 'OPENWS_ERR_UNAUTHORIZED', 'the role of this connection is not established (use {path}/{role}, authenticate, or roleFrom: "first-frame")')
+    return refuse(
+      403,
+      'OPENWS_ERR_UNAUTHORIZED',
+      'the role of this connection is not established (use {path}/{role}, authenticate, or roleFrom: "first-frame")',
+    )
   }
   return { ok: true, role, context }
 }

@@ -4,7 +4,7 @@ import type { ServerHub } from './server-hub'
 import { ReadyState, type SocketContext } from './socket'
 import { bindContext, withOpeningContext } from './context'
 
-type Session = ReturnType<ServerHub["runtime"]["newSession"]>
+type Session = ReturnType<ServerHub['runtime']['newSession']>
 
 export class ServerConnection<Context = unknown> {
   readonly session: Session

@@ -8,7 +8,6 @@ import type { ResolvedServerOptions } from './server-options'
 import type { SocketContext } from './socket'
 import type { Refusal } from './admission'
 
-
 export class ServerHub<Context = unknown> {
   readonly runtime: Runtime
   readonly connections = new Set<ServerConnection<Context>>()

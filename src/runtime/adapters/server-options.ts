@@ -17,8 +17,9 @@ export interface Grant<Context = unknown> {
  * refuse with 401. Throw an error carrying `statusCode` 401 or 403 to choose the status; a grant
  * naming a role the connection may not take (unknown, the host role, or another path's role) is 403.
  */
-export type Authenticate<Request, Context = unknown> =
-  (request: Request) => Grant<Context> | false | null | undefined | Promise<Grant<Context> | false | null | undefined>
+export type Authenticate<Request, Context = unknown> = (
+  request: Request,
+) => Grant<Context> | false | null | undefined | Promise<Grant<Context> | false | null | undefined>
 
 /** What happens to a peer whose outbound buffer passed `maxBufferedBytes`. */
 export type SlowConsumerPolicy = 'close' | 'drop'
@@ -113,9 +114,11 @@ function perRole(value: unknown, roles: string[]): Record<string, number> {
     if (n > 0) for (const role of roles) out[role] = n
     return out
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw bad('maxConnectionsPerRole must be a number or an object of role -> number')
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw bad('maxConnectionsPerRole must be a number or an object of role -> number')
   for (const [role, n] of Object.entries(value)) {
-    if (!roles.includes(role)) throw bad(`maxConnectionsPerRole names "${role}", which is not a role that can connect (${roles.join(', ')})`)
+    if (!roles.includes(role))
+      throw bad(`maxConnectionsPerRole names "${role}", which is not a role that can connect (${roles.join(', ')})`)
     const limit = count(`maxConnectionsPerRole.${role}`, n)
     if (limit > 0) out[role] = limit
   }

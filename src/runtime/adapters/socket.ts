@@ -59,8 +59,9 @@ export function clampReason(reason: string): string {
 // Codes an application may put on the wire: 1000 and 3000-4999, plus the 1001-1014 codes
 // the protocol allows endpoints to send (1004-1006 and 1015 are reserved for local use).
 export function isSendableCloseCode(code: number): boolean {
-  return code === 1000 || (code >= 1001 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006)
-    || (code >= 3000 && code <= 4999)
+  return (
+    code === 1000 || (code >= 1001 && code <= 1014 && code !== 1004 && code !== 1005 && code !== 1006) || (code >= 3000 && code <= 4999)
+  )
 }
 
 class WebSocketContext implements SocketContext {

@@ -49,9 +49,15 @@ export function uiEnabled(
   mount: { spec: boolean; remoteRoles: readonly string[] },
   env: string | undefined = process.env.NODE_ENV,
 ): boolean {
-  if (option !== undefined && typeof option !== 'boolean') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options.ui must be a boolean when given')
-  const conflict = !mount.spec ? 'spec: false (the UI reads {path}/spec.json)' : mount.remoteRoles.includes('ui') ? 'a role named "ui" (its socket is {path}/ui)' : undefined
-  if (option === true && conflict !== undefined) throw openwsError('OPENWS_ERR_INVALID_OPTION', `options.ui cannot be true with ${conflict}`)
+  if (option !== undefined && typeof option !== 'boolean')
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options.ui must be a boolean when given')
+  const conflict = !mount.spec
+    ? 'spec: false (the UI reads {path}/spec.json)'
+    : mount.remoteRoles.includes('ui')
+      ? 'a role named "ui" (its socket is {path}/ui)'
+      : undefined
+  if (option === true && conflict !== undefined)
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', `options.ui cannot be true with ${conflict}`)
   if (conflict !== undefined) return false
   return option ?? env !== 'production'
 }
@@ -107,7 +113,10 @@ export function uiHandler(path: string, load: () => Map<string, Buffer> | undefi
     if (name === undefined) return json(404, { code: 'NOT_FOUND' })
     assets ??= load()
     if (assets === undefined) {
-      return json(500, { code: 'UI_NOT_BUILT', message: 'the openws UI assets are not built: run `node src/ui/build.mjs` (npm run build does)' })
+      return json(500, {
+        code: 'UI_NOT_BUILT',
+        message: 'the openws UI assets are not built: run `node src/ui/build.mjs` (npm run build does)',
+      })
     }
     return { status: 200, headers: { ...SECURITY_HEADERS, 'content-type': ASSETS[name]! }, body: assets.get(name)! }
   }

@@ -63,7 +63,12 @@ function inboundTable(plan: ArtifactPlan, validators: readonly Validator[]): Inb
 }
 
 /** One prototype per remote role; an API object is `Object.create(proto)` plus its sink. */
-function outboundFactory(plan: OutboundRole, hostRole: string, validators: readonly Validator[], encoders: readonly Encoder[]): OutboundFactory {
+function outboundFactory(
+  plan: OutboundRole,
+  hostRole: string,
+  validators: readonly Validator[],
+  encoders: readonly Encoder[],
+): OutboundFactory {
   const proto: Record<string, unknown> = Object.create(unknownMessageTrap(plan.role))
   for (const { name, schema } of plan.messages) {
     const validator = validators[schema]!

@@ -81,7 +81,9 @@ export function planArtifact(network: NetworkIR, hostRole: string): ArtifactPlan
   }
   const { schemas, idOf } = schemaIds()
   const hostMessages = roles[hostRole]!.messages
-  const slots = Object.keys(hostMessages).map((name) => withReply({ name, schema: idOf(hostMessages[name]!.payload) }, hostMessages[name]!, idOf))
+  const slots = Object.keys(hostMessages).map((name) =>
+    withReply({ name, schema: idOf(hostMessages[name]!.payload) }, hostMessages[name]!, idOf),
+  )
   const remoteRoles = Object.keys(roles).filter((r) => r !== hostRole)
   const allowed = remoteRoles.map((sender) => slots.map((s) => mayFrom(hostMessages[s.name]!, sender)))
   const encoded = new Set<number>()
@@ -99,6 +101,10 @@ export function planArtifact(network: NetworkIR, hostRole: string): ArtifactPlan
 }
 
 /** Adds the reply schema's id to a slot or outbound message of a request (after its payload's id). */
-function withReply<T extends { name: string; schema: number }>(entry: T, doc: MessageDoc, idOf: (schema: JsonSchema) => number): T & { reply?: number } {
+function withReply<T extends { name: string; schema: number }>(
+  entry: T,
+  doc: MessageDoc,
+  idOf: (schema: JsonSchema) => number,
+): T & { reply?: number } {
   return doc.reply === undefined ? entry : { ...entry, reply: idOf(doc.reply) }
 }

@@ -7,9 +7,15 @@ import type { ReplyTable } from './types'
 type Encoder = (value: unknown) => string | undefined
 
 /** undefined when no message of the plan declares a reply (the artifact then has none). */
-export function interpretReplies(plan: ArtifactPlan, validators: readonly Validator[], encoders: readonly Encoder[]): ReplyTable | undefined {
+export function interpretReplies(
+  plan: ArtifactPlan,
+  validators: readonly Validator[],
+  encoders: readonly Encoder[],
+): ReplyTable | undefined {
   if (!plan.replies) return undefined
-  const inbound = plan.slots.map((s) => (s.reply === undefined ? undefined : { validator: validators[s.reply]!, encode: encoders[s.reply]! }))
+  const inbound = plan.slots.map((s) =>
+    s.reply === undefined ? undefined : { validator: validators[s.reply]!, encode: encoders[s.reply]! },
+  )
   const outbound: Record<string, Record<string, Validator>> = Object.create(null)
   for (const { role, messages } of plan.outbound) {
     const table: Record<string, Validator> = Object.create(null)

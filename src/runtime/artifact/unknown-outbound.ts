@@ -7,9 +7,24 @@ import type { OutboundFactory } from './types'
 
 /** Names that runtimes and tools probe for (thenables, JSON, inspection, test matchers): never answered. */
 const PROBED = new Set([
-  'then', 'catch', 'finally', 'toJSON', 'constructor', 'toString', 'valueOf', 'toLocaleString',
-  'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'asymmetricMatch', 'nodeType', 'tagName',
-  'inspect', 'length', 'prototype', 'name',
+  'then',
+  'catch',
+  'finally',
+  'toJSON',
+  'constructor',
+  'toString',
+  'valueOf',
+  'toLocaleString',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  'inspect',
+  'length',
+  'prototype',
+  'name',
 ])
 
 /** The prototype to put under a role's outbound prototype (`Object.setPrototypeOf(proto, trap)`). */
@@ -18,7 +33,13 @@ export function unknownMessageTrap(role: string): object {
     get(_target, key) {
       if (typeof key !== 'string' || PROBED.has(key) || key.startsWith('$') || key.startsWith('_') || key.startsWith('@')) return undefined
       return function unknownMessage(): Promise<never> {
-        return Promise.reject(openwsError('OPENWS_ERR_OUTBOUND_UNKNOWN', `role "${role}" accepts no message ${JSON.stringify(key)} from this host; check the name against Api<typeof …>`, { role, message: key }))
+        return Promise.reject(
+          openwsError(
+            'OPENWS_ERR_OUTBOUND_UNKNOWN',
+            `role "${role}" accepts no message ${JSON.stringify(key)} from this host; check the name against Api<typeof …>`,
+            { role, message: key },
+          ),
+        )
       }
     },
   })

@@ -34,7 +34,11 @@ const INLINE_LIMIT = 64
 /** The generator refused a payload schema (e.g. an unsupported keyword): names the message. */
 export class SchemaGenerationError extends Error {
   readonly code: string
-  constructor(override readonly cause: unknown, readonly role: string, readonly messageName: string) {
+  constructor(
+    override readonly cause: unknown,
+    readonly role: string,
+    readonly messageName: string,
+  ) {
     super(`message "${messageName}" of role "${role}": ${(cause as Error)?.message ?? String(cause)}`)
     this.code = String((cause as { code?: unknown })?.code ?? '')
   }
@@ -51,7 +55,11 @@ class Pieces {
   private readonly helpers = new Set<keyof ExtraHelpers>()
   private readonly formats = new Set<string>()
 
-  constructor(private readonly plan: ArtifactPlan, private readonly maxDepth: number, private readonly lines: Code[]) {}
+  constructor(
+    private readonly plan: ArtifactPlan,
+    private readonly maxDepth: number,
+    private readonly lines: Code[],
+  ) {}
 
   validator(id: number, role: string, messageName: string): Name {
     let v = this.validators[id]
@@ -100,7 +108,9 @@ export function generateArtifact(input: ArtifactInput): GeneratedArtifact {
     // The slow path of every outbound method (a runtime depth limit below the validators' depth,
     // or a payload the validator refused): the rejected promise to return, or undefined to send.
     // Methods reject, never throw, so `api.x(bad).catch(...)` sees OPENWS_ERR_OUTBOUND_INVALID.
-    lines.unshift(_`const R = (s, n, v, p) => { const l = s.depthLimit; const a = l === undefined ? undefined : h.deepAt(p, l); return a !== undefined ? Promise.reject(s.tooDeep(n, a)) : v.is(p) ? undefined : Promise.reject(s.invalid(n, v, p)); };`)
+    lines.unshift(
+      _`const R = (s, n, v, p) => { const l = s.depthLimit; const a = l === undefined ? undefined : h.deepAt(p, l); return a !== undefined ? Promise.reject(s.tooDeep(n, a)) : v.is(p) ? undefined : Promise.reject(s.invalid(n, v, p)); };`,
+    )
   }
   lines.push(...networkLiteral(network))
   const names = plan.slots.map((s) => s.name)
@@ -112,7 +122,10 @@ export function generateArtifact(input: ArtifactInput): GeneratedArtifact {
     _`kind: ${ARTIFACT_KIND}, version: ${ARTIFACT_VERSION},`,
     _`get network() { return network(); },`,
     _`hostRole: ${hostRole},`,
-    _`remoteRoles: [${join(plan.remoteRoles.map((r) => _`${r}`), _`, `)}],`,
+    _`remoteRoles: [${join(
+      plan.remoteRoles.map((r) => _`${r}`),
+      _`, `,
+    )}],`,
     // The validators read h.maxDepth when it is above the depth they were generated for (withDepth).
     _`maxDepth: h.maxDepth > ${maxDepth} ? h.maxDepth : ${maxDepth},`,
     _`inbound: { messages: ${messagesList(names)}, validators: ${validatorsList(inboundValidators)}, route: { __proto__: null, ${join(routes, _`, `)} } },`,
@@ -130,7 +143,10 @@ function route(plan: ArtifactPlan, i: number, lines: Code[]): Name {
   const allowed = plan.allowed[i]!
   const slotOf = (slot: number): number => (allowed[slot] ? slot : ROUTE_NOT_ALLOWED)
   if (plan.slots.length <= SWITCH_LIMIT) {
-    const cases = join(plan.slots.map((s, slot) => _`case ${s.name}: return ${slotOf(slot)};`), _` `)
+    const cases = join(
+      plan.slots.map((s, slot) => _`case ${s.name}: return ${slotOf(slot)};`),
+      _` `,
+    )
     lines.push(_`const ${fn} = (n) => { switch (n) { ${cases} default: return ${ROUTE_UNKNOWN}; } };`)
   } else {
     // Data as JSON text: JSON.parse is far cheaper at start-up than parsing the same object literal.
@@ -151,7 +167,10 @@ function outboundApi(plan: ArtifactPlan, i: number, pieces: Pieces, lines: Code[
   if (methods.length <= INLINE_LIMIT) {
     // One method per message, its validator and encoder inlined by name. An encoder that cannot
     // write the payload gives undefined: the sink then encodes it the runtime's way.
-    const props = methods.map(({ name, v, w }) => _`${name}: { value: function (p, o) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${name}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${name}, p, t === undefined ? t : ${frameHead(plan.hostRole, name)} + t + "}", o); }, enumerable: true }`)
+    const props = methods.map(
+      ({ name, v, w }) =>
+        _`${name}: { value: function (p, o) { const s = this[P]; if (s.depthLimit !== undefined || !${v}.is(p)) { const r = R(s, ${name}, ${v}, p); if (r) return r; } const t = ${w}(p); return s.send(${name}, p, t === undefined ? t : ${frameHead(plan.hostRole, name)} + t + "}", o); }, enumerable: true }`,
+    )
     lines.push(_`${cls}.prototype = Object.create(null, { ${join(props, _`, `)} });`)
     return _`(s) => new ${cls}(s)`
   }
@@ -160,10 +179,18 @@ function outboundApi(plan: ArtifactPlan, i: number, pieces: Pieces, lines: Code[
   // Validators and encoders are both per schema id, so one index picks both.
   const ids = [...new Set(methods.map((m) => m.schema))]
   const byId = new Map(methods.map((m) => [m.schema, m]))
-  const vs = join(ids.map((id) => byId.get(id)!.v), _`, `)
-  const ws = join(ids.map((id) => byId.get(id)!.w), _`, `)
+  const vs = join(
+    ids.map((id) => byId.get(id)!.v),
+    _`, `,
+  )
+  const ws = join(
+    ids.map((id) => byId.get(id)!.w),
+    _`, `,
+  )
   const build = new Name(`build${i}`)
-  lines.push(_`let ${build} = () => { ${build} = null; const proto = ${cls}.prototype = Object.create(null); const vs = [${vs}]; const ws = [${ws}]; const which = ${jsonValue(methods.map((m) => ids.indexOf(m.schema)))}; ${jsonValue(methods.map((m) => m.name))}.forEach((n, k) => Object.defineProperty(proto, n, { value: method(n, vs[which[k]], ws[which[k]]), enumerable: true })); };`)
+  lines.push(
+    _`let ${build} = () => { ${build} = null; const proto = ${cls}.prototype = Object.create(null); const vs = [${vs}]; const ws = [${ws}]; const which = ${jsonValue(methods.map((m) => ids.indexOf(m.schema)))}; ${jsonValue(methods.map((m) => m.name))}.forEach((n, k) => Object.defineProperty(proto, n, { value: method(n, vs[which[k]], ws[which[k]]), enumerable: true })); };`,
+  )
   return _`(s) => { if (${build} !== null) ${build}(); return new ${cls}(s); }`
 }
 
@@ -174,7 +201,9 @@ function outboundApi(plan: ArtifactPlan, i: number, pieces: Pieces, lines: Code[
  */
 function replyTable(plan: ArtifactPlan, pieces: Pieces): Code {
   const inbound = plan.slots.map((s) =>
-    s.reply === undefined ? _`undefined` : _`{ validator: ${pieces.validator(s.reply, plan.hostRole, s.name)}, encode: ${pieces.encoder(s.reply)} }`,
+    s.reply === undefined
+      ? _`undefined`
+      : _`{ validator: ${pieces.validator(s.reply, plan.hostRole, s.name)}, encode: ${pieces.encoder(s.reply)} }`,
   )
   const outbound = plan.outbound.map(({ role, messages }) => {
     const entries = messages.flatMap((m) => (m.reply === undefined ? [] : [_`, [${m.name}]: ${pieces.validator(m.reply, role, m.name)}`]))
@@ -193,7 +222,12 @@ function methodMaker(hostRole: string): Code {
 }
 
 function messagesList(names: string[]): Code {
-  return names.length <= SWITCH_LIMIT ? _`[${join(names.map((n) => _`${n}`), _`, `)}]` : jsonValue(names)
+  return names.length <= SWITCH_LIMIT
+    ? _`[${join(
+        names.map((n) => _`${n}`),
+        _`, `,
+      )}]`
+    : jsonValue(names)
 }
 
 /** `[v0, v0, v1]`, or for large networks distinct validators indexed by JSON data. */

@@ -98,7 +98,10 @@ export class Gen {
 
   /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
   used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {
-    return { helpers: (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((n) => this.helpers.has(n)), formats: [...this.formats.keys()].sort() }
+    return {
+      helpers: (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((n) => this.helpers.has(n)),
+      formats: [...this.formats.keys()].sort(),
+    }
   }
 
   format(format: string): Name {
@@ -143,7 +146,12 @@ export const OPEN_SAFE = new Name('U')
 export function openSafeStatement(g: Gen): Code {
   const keys = [...g.openKeys]
   g.openKeys = new Set()
-  return keys.length === 0 ? _`` : _`const ${OPEN_SAFE} = ${join(keys.map((key) => _`!(${key} in OP)`), _` && `)}; `
+  return keys.length === 0
+    ? _``
+    : _`const ${OPEN_SAFE} = ${join(
+        keys.map((key) => _`!(${key} in OP)`),
+        _` && `,
+      )}; `
 }
 
 /**

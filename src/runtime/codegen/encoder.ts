@@ -30,14 +30,22 @@ class EncoderGen {
   /** The JSON text of `x` (a name); may be undefined only for a `json` plan. */
   text(plan: EncodePlan, x: Code): Code {
     switch (plan.kind) {
-      case 'string': return _`JSON.stringify(${x})`
-      case 'number': return _`("" + ${x})`
-      case 'boolean': return _`(${x} ? "true" : "false")`
-      case 'null': return _`"null"`
-      case 'nullable': return _`(${x} === null ? "null" : ${this.text(plan.inner, x)})`
-      case 'object': return _`${this.object(plan.members)}(${x})`
-      case 'array': return _`${this.array(plan.item)}(${x})`
-      case 'json': return _`JSON.stringify(${x})`
+      case 'string':
+        return _`JSON.stringify(${x})`
+      case 'number':
+        return _`("" + ${x})`
+      case 'boolean':
+        return _`(${x} ? "true" : "false")`
+      case 'null':
+        return _`"null"`
+      case 'nullable':
+        return _`(${x} === null ? "null" : ${this.text(plan.inner, x)})`
+      case 'object':
+        return _`${this.object(plan.members)}(${x})`
+      case 'array':
+        return _`${this.array(plan.item)}(${x})`
+      case 'json':
+        return _`JSON.stringify(${x})`
     }
   }
 
@@ -50,8 +58,16 @@ class EncoderGen {
     })
     if (members.every(isCertain)) {
       // Every property is written: read them all, then one concatenation (~6% faster than appending).
-      const body = members.length === 0 ? _`return "{}";`
-        : _`const ${join(members.map((m) => _`${m.t} = ${x}[${m.key}]`), _`, `)}; return ${join(members.map((m, i) => _`${(i === 0 ? '{' : ',') + m.label} + ${m.value}`), _` + `)} + "}";`
+      const body =
+        members.length === 0
+          ? _`return "{}";`
+          : _`const ${join(
+              members.map((m) => _`${m.t} = ${x}[${m.key}]`),
+              _`, `,
+            )}; return ${join(
+              members.map((m, i) => _`${(i === 0 ? '{' : ',') + m.label} + ${m.value}`),
+              _` + `,
+            )} + "}";`
       this.hoisted.push(_`function ${fn}(${x}) { ${body} }`)
       return fn
     }
@@ -94,7 +110,9 @@ class EncoderGen {
     const t = this.scope.name('t')
     const item = this.text(plan, t)
     const one = isTotal(plan) ? item : _`(${item} ?? "null")`
-    this.hoisted.push(_`function ${fn}(${x}) { const n = ${x}.length; if (n === 0) return "[]"; let ${t} = ${x}[0]; let ${s} = "[" + ${one}; for (let ${i} = 1; ${i} < n; ${i}++) { ${t} = ${x}[${i}]; ${s} += "," + ${one}; } return ${s} + "]"; }`)
+    this.hoisted.push(
+      _`function ${fn}(${x}) { const n = ${x}.length; if (n === 0) return "[]"; let ${t} = ${x}[0]; let ${s} = "[" + ${one}; for (let ${i} = 1; ${i} < n; ${i}++) { ${t} = ${x}[${i}]; ${s} += "," + ${one}; } return ${s} + "]"; }`,
+    )
     return fn
   }
 }

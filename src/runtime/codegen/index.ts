@@ -41,7 +41,7 @@ export function validatorCode(schema: JsonSchema, options?: ValidatorOptions): H
   return generate(prepareSchema(schema, options))
 }
 
-function emitUnit(g: Gen, node: SchemaNode, names: { is: Name, ex: Name }, dynamicDepth: boolean): Code {
+function emitUnit(g: Gen, node: SchemaNode, names: { is: Name; ex: Name }, dynamicDepth: boolean): Code {
   const v = g.scope.name('v')
   const d = g.scope.name('d')
   const p = g.scope.name('p')
@@ -76,8 +76,12 @@ function generate(prepared: PreparedSchema): HelperUsage & { code: Code } {
   const body = join(units)
   const bound = depthBoundCode(prepared, g.maxDepth)
   // The depth to descend to (see MAX_DEPTH): h.maxDepth may raise it, never lower it.
-  const depth = /\bMD\b/.test(body.text + bound.text) ? _`const ${MAX_DEPTH} = h.maxDepth > ${g.maxDepth} ? h.maxDepth : ${g.maxDepth};` : _``
-  const builtins = Object.values(BUILTINS).filter((b) => new RegExp(`\\b${b.name.text}\\(`).test(body.text)).map((b) => _`const ${b.name} = ${b.value};`)
+  const depth = /\bMD\b/.test(body.text + bound.text)
+    ? _`const ${MAX_DEPTH} = h.maxDepth > ${g.maxDepth} ? h.maxDepth : ${g.maxDepth};`
+    : _``
+  const builtins = Object.values(BUILTINS)
+    .filter((b) => new RegExp(`\\b${b.name.text}\\(`).test(body.text))
+    .map((b) => _`const ${b.name} = ${b.value};`)
   const preamble = [...builtins, ...(depth.text === '' ? [] : [depth]), ...g.hoisted]
   const code = _`(function () {
 "use strict";
@@ -113,7 +117,12 @@ function depthBoundCode(prepared: PreparedSchema, maxDepth: number): Code {
  * or `helpersExport` when the schemas use no format and no EXTRA_HELPERS (then `coreHelpers`,
  * which leaves both out of bundles, will do; asking for it otherwise throws).
  */
-export function generateValidatorModule(schemas: Record<string, JsonSchema>, helpersSpecifier: string, options?: ValidatorOptions, helpersExport = 'validatorHelpers'): string {
+export function generateValidatorModule(
+  schemas: Record<string, JsonSchema>,
+  helpersSpecifier: string,
+  options?: ValidatorOptions,
+  helpersExport = 'validatorHelpers',
+): string {
   if (typeof helpersSpecifier !== 'string' || helpersSpecifier === '') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'generateValidatorModule needs the module specifier of validatorHelpers')
   }

@@ -26,7 +26,9 @@ export function emitArray(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
   if (node.uniqueItems === true) {
     const j = g.scope.name('j')
     const budget = at.depth.base === null ? _`${MAX_DEPTH} - ${1 + at.depth.k}` : _`${MAX_DEPTH} - ${1 + at.depth.k} - ${at.depth.base}`
-    members.push(_`const ${j} = ${g.helper('dup')}(${v}, ${budget}); if (${j} !== -1) { if (${j} === -2) { ${depthIssue} } else { ${failure(e, at.path, 'uniqueItems', _`true`, j)} } }`)
+    members.push(
+      _`const ${j} = ${g.helper('dup')}(${v}, ${budget}); if (${j} !== -1) { if (${j} === -2) { ${depthIssue} } else { ${failure(e, at.path, 'uniqueItems', _`true`, j)} } }`,
+    )
   }
   const body = join(members)
   out.push(deep === false ? body : _`if (${deep}) { ${depthIssue} } else { ${body} }`)

@@ -18,8 +18,10 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
   if (node.minProperties !== undefined || node.maxProperties !== undefined) {
     const n = g.scope.name('n')
     const checks: Code[] = [_`const ${n} = ${g.helper('keys')}(${v});`]
-    if (node.minProperties !== undefined) checks.push(_`if (${n} < ${node.minProperties}) { ${failure(e, at.path, 'minProperties', _`${node.minProperties}`, n)} }`)
-    if (node.maxProperties !== undefined) checks.push(_`if (${n} > ${node.maxProperties}) { ${failure(e, at.path, 'maxProperties', _`${node.maxProperties}`, n)} }`)
+    if (node.minProperties !== undefined)
+      checks.push(_`if (${n} < ${node.minProperties}) { ${failure(e, at.path, 'minProperties', _`${node.minProperties}`, n)} }`)
+    if (node.maxProperties !== undefined)
+      checks.push(_`if (${n} > ${node.maxProperties}) { ${failure(e, at.path, 'maxProperties', _`${node.maxProperties}`, n)} }`)
     out.push(_`{ ${join(checks)} }`)
   }
   if (e.mode === 'is' && (node.patternProperties ?? []).length === 0) return [...out, ...emitIsKnownShape(g, node, at, e, emitNode)]
@@ -61,7 +63,12 @@ function ownTest(g: Gen, node: SchemaNode, v: Code, out: Code[]): (key: string) 
   const keys = [...new Set([...(node.required ?? []), ...(node.properties ?? []).filter((p) => p.node.kind !== 'true').map((p) => p.key)])]
   if (keys.length === 0) return (key) => _`hasOwn.call(${v}, ${key})`
   const o = g.scope.name('o')
-  out.push(_`const ${o} = ${BUILTINS.GP.name}(${v}) === OP && ${join(keys.map((key) => _`!(${key} in OP)`), _` && `)};`)
+  out.push(
+    _`const ${o} = ${BUILTINS.GP.name}(${v}) === OP && ${join(
+      keys.map((key) => _`!(${key} in OP)`),
+      _` && `,
+    )};`,
+  )
   return (key) => _`(${o} ? ${key} in ${v} : hasOwn.call(${v}, ${key}))`
 }
 
@@ -73,10 +80,19 @@ function emitKeyLoop(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: Emi
   const known = (node.properties ?? []).map((p) => p.key)
   const patterns = node.patternProperties ?? []
   const additional = node.additionalProperties
-  const onAdditional = additional === undefined ? undefined
-    : additional.kind === 'false' ? failure(e, child.path, 'additionalProperties', _`false`)
-      : _`const ${x} = ${v}[${k}]; ${emitNode(g, additional, child, e)}`
-  const cases = known.length === 0 ? _`` : _`${join(known.map((key) => _`case ${key}:`), _` `)}`
+  const onAdditional =
+    additional === undefined
+      ? undefined
+      : additional.kind === 'false'
+        ? failure(e, child.path, 'additionalProperties', _`false`)
+        : _`const ${x} = ${v}[${k}]; ${emitNode(g, additional, child, e)}`
+  const cases =
+    known.length === 0
+      ? _``
+      : _`${join(
+          known.map((key) => _`case ${key}:`),
+          _` `,
+        )}`
   if (patterns.length === 0) {
     // Only additionalProperties: known keys skip, others are additional.
     if (known.length === 0) return _`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; ${onAdditional!} }`
@@ -115,15 +131,23 @@ function emitIsKnownShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode
   const k = g.scope.name('k')
   const x = g.scope.name('v')
   // No `break` in here: with no cases this runs straight in the for-in body, where it would end the loop.
-  const onAdditional = additional.kind === 'false' ? e.fail
-    : _`{ const ${x} = ${v}[${k}]; ${emitNode(g, additional, { v: x, path: _`""`, depth: deeper(at.depth) }, e)} }`
+  const onAdditional =
+    additional.kind === 'false'
+      ? e.fail
+      : _`{ const ${x} = ${v}[${k}]; ${emitNode(g, additional, { v: x, path: _`""`, depth: deeper(at.depth) }, e)} }`
   const cases = knownKeys.map((key) => {
     const f = flags.get(key)
     return f === undefined ? _`case ${key}: break;` : _`case ${key}: ${f} = true; break;`
   })
   // A required key that no `properties` entry names is still an additional property.
   for (const key of required) if (!knownKeys.includes(key)) cases.push(_`case ${key}: ${flags.get(key)!} = true; ${onAdditional} break;`)
-  if (flags.size > 0) out.push(_`let ${join([...flags.values()].map((f) => _`${f} = false`), _`, `)};`)
+  if (flags.size > 0)
+    out.push(
+      _`let ${join(
+        [...flags.values()].map((f) => _`${f} = false`),
+        _`, `,
+      )};`,
+    )
   const body = cases.length === 0 ? onAdditional : _`switch (${k}) { ${join(cases, _` `)} default: ${onAdditional} }`
   // One for-in pass over the own keys marks the known ones and handles additionalProperties.
   out.push(_`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; ${body} }`)
@@ -158,10 +182,23 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
   // (measured: ~6% faster on flat shapes than a U computed up front); nested ones share U.
   const root = at.depth.base === null && at.depth.k === 0
   if (!root) for (const [key] of entries) g.openKeys.add(key)
-  const safe = root ? join(entries.map(([key]) => _`!(${key} in OP)`), _` && `) : OPEN_SAFE
-  const drop = join(entries.map(([key, r]) => _`if (!hasOwn.call(${v}, ${key})) ${r} = undefined;`), _` `)
+  const safe = root
+    ? join(
+        entries.map(([key]) => _`!(${key} in OP)`),
+        _` && `,
+      )
+    : OPEN_SAFE
+  const drop = join(
+    entries.map(([key, r]) => _`if (!hasOwn.call(${v}, ${key})) ${r} = undefined;`),
+    _` `,
+  )
   const own = (key: string): Code => _`(${key} in ${v} && hasOwn.call(${v}, ${key}))`
-  const out: Code[] = [_`let ${join(entries.map(([key, r]) => _`${r} = ${v}[${key}]`), _`, `)};`]
+  const out: Code[] = [
+    _`let ${join(
+      entries.map(([key, r]) => _`${r} = ${v}[${key}]`),
+      _`, `,
+    )};`,
+  ]
   // The type test left the array check to here (see arrayCheckDeferred), where V8 knows the map.
   // Below the root it follows the prototype test: before it, objects in a loop (arrays of
   // objects) ran at a third of the speed (V8 folded neither test); at the root, before it is ~6% faster.
@@ -197,12 +234,18 @@ function emitRejectUnknownKeys(g: Gen, node: SchemaNode, v: Code, e: Emit): Code
   const k = g.scope.name('k')
   const known = [...new Set((node.properties ?? []).map((p) => p.key))]
   if (known.length === 0) return _`for (const ${k} in ${v}) { if (hasOwn.call(${v}, ${k})) { ${e.fail} } }`
-  return _`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; switch (${k}) { ${join(known.map((key) => _`case ${key}:`), _` `)} break; default: { ${e.fail} } } }`
+  return _`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; switch (${k}) { ${join(
+    known.map((key) => _`case ${key}:`),
+    _` `,
+  )} break; default: { ${e.fail} } } }`
 }
 
 /** `type`, `const` and `enum` only admit JSON values, so such a schema fails on undefined. */
 function rejectsUndefined(node: SchemaNode): boolean {
-  return node.kind === 'false' || (node.kind === 'schema' && (node.types !== undefined || node.hasConst === true || node.enumValues !== undefined))
+  return (
+    node.kind === 'false' ||
+    (node.kind === 'schema' && (node.types !== undefined || node.hasConst === true || node.enumValues !== undefined))
+  )
 }
 
 /** The node takes the open-shape path in 'is' mode (emitObject → emitIsKnownShape → emitIsOpenShape): the one place this is decided. */

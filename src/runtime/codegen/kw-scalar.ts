@@ -8,21 +8,29 @@ const ENUM_SET_THRESHOLD = 8
 
 export function typeTest(type: string, v: Name): Code {
   switch (type) {
-    case 'string': return _`typeof ${v} === "string"`
-    case 'number': return _`(typeof ${v} === "number" && ${BUILTINS.NF.name}(${v}))`
-    case 'integer': return _`${BUILTINS.NI.name}(${v})`
-    case 'boolean': return _`typeof ${v} === "boolean"`
-    case 'null': return _`${v} === null`
-    case 'array': return _`${BUILTINS.IA.name}(${v})`
-    default: return _`(typeof ${v} === "object" && ${v} !== null && !${BUILTINS.IA.name}(${v}))`
+    case 'string':
+      return _`typeof ${v} === "string"`
+    case 'number':
+      return _`(typeof ${v} === "number" && ${BUILTINS.NF.name}(${v}))`
+    case 'integer':
+      return _`${BUILTINS.NI.name}(${v})`
+    case 'boolean':
+      return _`typeof ${v} === "boolean"`
+    case 'null':
+      return _`${v} === null`
+    case 'array':
+      return _`${BUILTINS.IA.name}(${v})`
+    default:
+      return _`(typeof ${v} === "object" && ${v} !== null && !${BUILTINS.IA.name}(${v}))`
   }
 }
 
 /** `type`: the failure statement is followed by `stop` (ex mode: leave the node). */
 export function emitType(g: Gen, node: SchemaNode, at: Place, e: Emit, stop: Code): Code {
-  const tests = e.mode === 'is' && arrayCheckDeferred(node)
-    ? [_`(typeof ${at.v} === "object" && ${at.v} !== null)`]
-    : node.types!.map((t) => typeTest(t, at.v))
+  const tests =
+    e.mode === 'is' && arrayCheckDeferred(node)
+      ? [_`(typeof ${at.v} === "object" && ${at.v} !== null)`]
+      : node.types!.map((t) => typeTest(t, at.v))
   const ok = tests.length === 1 ? tests[0]! : join(tests, _` || `)
   const fail = failure(e, at.path, 'type', g.constant(node.type), _`${BUILTINS.KD.name}(${at.v})`)
   return stop.text === '' ? _`if (!(${ok})) { ${fail} }` : _`if (!(${ok})) { ${fail} ${stop} }`
@@ -35,15 +43,23 @@ function equalTest(g: Gen, v: Name, value: unknown): Code {
 export function emitValues(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
   const out: Code[] = []
   if (node.hasConst) {
-    out.push(_`if (!(${equalTest(g, at.v, node.constValue)})) { ${failure(e, at.path, 'const', g.constant(node.constValue), _`${BUILTINS.KD.name}(${at.v})`)} }`)
+    out.push(
+      _`if (!(${equalTest(g, at.v, node.constValue)})) { ${failure(e, at.path, 'const', g.constant(node.constValue), _`${BUILTINS.KD.name}(${at.v})`)} }`,
+    )
   }
   if (node.enumValues !== undefined) {
     const values = node.enumValues
     const primitive = values.every((x) => typeof x !== 'object' || x === null)
     // Large primitive enums: one Set lookup (SameValueZero equals === for JSON values).
-    const test = values.length === 0 ? _`false`
-      : primitive && values.length > ENUM_SET_THRESHOLD ? _`${g.primitiveSet(values)}.has(${at.v})`
-        : join(values.map((x) => equalTest(g, at.v, x)), _` || `)
+    const test =
+      values.length === 0
+        ? _`false`
+        : primitive && values.length > ENUM_SET_THRESHOLD
+          ? _`${g.primitiveSet(values)}.has(${at.v})`
+          : join(
+              values.map((x) => equalTest(g, at.v, x)),
+              _` || `,
+            )
     out.push(_`if (!(${test})) { ${failure(e, at.path, 'enum', g.constant(values), _`${BUILTINS.KD.name}(${at.v})`)} }`)
   }
   return out
@@ -76,7 +92,8 @@ export function emitString(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[]
     const n = g.scope.name('n')
     return _`if (${utf16}) { const ${n} = h.cpLen(${v}); if (${n} ${op} ${limit}) { ${failure(e, at.path, keyword, _`${limit}`, n)} } }`
   }
-  if (node.minLength !== undefined && node.minLength > 0) out.push(length('minLength', _`${v}.length < ${2 * node.minLength}`, _`<`, node.minLength))
+  if (node.minLength !== undefined && node.minLength > 0)
+    out.push(length('minLength', _`${v}.length < ${2 * node.minLength}`, _`<`, node.minLength))
   if (node.maxLength !== undefined) out.push(length('maxLength', _`${v}.length > ${node.maxLength}`, _`>`, node.maxLength))
   if (node.pattern !== undefined) {
     out.push(_`if (!${g.regexp(node.pattern.source)}.test(${v})) { ${failure(e, at.path, 'pattern', _`${node.pattern.source}`)} }`)

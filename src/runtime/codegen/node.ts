@@ -15,9 +15,11 @@ export function emitNode(g: Gen, node: SchemaNode, at: Place, e: Emit): Code {
   const out: Code[] = []
   if (node.ref !== undefined) {
     const unit = g.unit(node.ref)
-    out.push(e.mode === 'is'
-      ? _`if (!${unit.is}(${at.v}, ${depthCode(at.depth)})) { ${e.fail} }`
-      : _`${unit.ex}(${at.v}, ${at.path}, ${depthCode(at.depth)}, c, m); if (c.length >= m) return;`)
+    out.push(
+      e.mode === 'is'
+        ? _`if (!${unit.is}(${at.v}, ${depthCode(at.depth)})) { ${e.fail} }`
+        : _`${unit.ex}(${at.v}, ${at.path}, ${depthCode(at.depth)}, c, m); if (c.length >= m) return;`,
+    )
   }
   const label = e.mode === 'ex' && node.types !== undefined ? g.scope.name('N') : undefined
   if (node.types !== undefined) out.push(emitType(g, node, at, e, label === undefined ? _`` : _`break ${label};`))
@@ -43,7 +45,10 @@ function emitByKind(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[] {
   const only = node.types?.length === 1 ? (node.types[0] === 'integer' ? 'number' : node.types[0]) : undefined
   const out: Code[] = []
   for (const [kind, code] of present) {
-    if (only === kind) { out.push(join(code)); continue }
+    if (only === kind) {
+      out.push(join(code))
+      continue
+    }
     if (only !== undefined) continue
     const guard = kind === 'number' ? _`typeof ${at.v} === "number"` : typeTest(kind, at.v)
     out.push(_`if (${guard}) { ${join(code)} }`)

@@ -32,8 +32,16 @@ export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
  * validator (the payload is not descended into, so one validator serves every depth limit).
  * `formats` and `helpers` must hold every format check and extra helper the artifact's validators use.
  */
-export function artifactOf(make: ArtifactFactory, formats: Record<string, FormatCheck> = {}, helpers: Partial<ExtraHelpers> = {}): CompiledArtifact {
-  const h = { ...coreHelpers, ...helpers, formats: Object.assign(Object.create(null) as Record<string, FormatCheck>, formats) } as ValidatorHelpers
+export function artifactOf(
+  make: ArtifactFactory,
+  formats: Record<string, FormatCheck> = {},
+  helpers: Partial<ExtraHelpers> = {},
+): CompiledArtifact {
+  const h = {
+    ...coreHelpers,
+    ...helpers,
+    formats: Object.assign(Object.create(null) as Record<string, FormatCheck>, formats),
+  } as ValidatorHelpers
   return complete(make, h)
 }
 
@@ -62,7 +70,13 @@ export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): B
   for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
     for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
   }
-  const core = createCore({ network: () => artifact.network, hostRole: artifact.hostRole, routes, hostClass: parts.hostClass, freezeRoutes: true })
+  const core = createCore({
+    network: () => artifact.network,
+    hostRole: artifact.hostRole,
+    routes,
+    hostClass: parts.hostClass,
+    freezeRoutes: true,
+  })
   core.compiled = artifact
   return core
 }
@@ -78,7 +92,15 @@ export function compiledFluentBindings(make: ArtifactFactory, parts: Pick<Compil
   for (const role of artifact.remoteRoles) {
     lifecycle[role] = {}
     // The binder reads `network` when a handler is registered, not before.
-    fromRoles[role] = new FluentRoleBinder({ get network() { return network() }, hostRole, role, routes, hooks: lifecycle[role] })
+    fromRoles[role] = new FluentRoleBinder({
+      get network() {
+        return network()
+      },
+      hostRole,
+      role,
+      routes,
+      hooks: lifecycle[role],
+    })
   }
   const core = createCore({ network, hostRole, routes, lifecycle, freezeRoutes: false })
   // Assigned, not spread: spreading would read the lazy `network`.

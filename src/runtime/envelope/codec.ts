@@ -34,9 +34,7 @@ export function encodeEnvelope(fromRole: string, messageName: string, payload: u
   if (payload === undefined || typeof payload === 'function' || typeof payload === 'symbol') {
     throw new TypeError('the payload is not a JSON value')
   }
-  return id === undefined
-    ? JSON.stringify({ fromRole, messageName, payload })
-    : JSON.stringify({ fromRole, messageName, payload, id })
+  return id === undefined ? JSON.stringify({ fromRole, messageName, payload }) : JSON.stringify({ fromRole, messageName, payload, id })
 }
 
 /**
@@ -158,9 +156,5 @@ export function utf8Exceeds(s: string, max: number): boolean {
 
 /** Checks an id given through the programmatic API (handleMessage), where no envelope validator ran. */
 export function isValidId(id: unknown): id is EnvelopeId | undefined {
-  return (
-    id === undefined ||
-    (typeof id === 'string' && id.length <= 128) ||
-    (typeof id === 'number' && Number.isSafeInteger(id))
-  )
+  return id === undefined || (typeof id === 'string' && id.length <= 128) || (typeof id === 'number' && Number.isSafeInteger(id))
 }

@@ -152,7 +152,12 @@ export class Cluster {
     this.stats.received++
     const direct = channel.startsWith(`${this.base}.c.`)
     const name = direct ? third : decodeGroup(channel.slice(this.base.length + 3))
-    this.groups.deliverLocal({ name, direct, role, except: direct || third === '' ? undefined : third }, env.messageName, env.payload, frame)
+    this.groups.deliverLocal(
+      { name, direct, role, except: direct || third === '' ? undefined : third },
+      env.messageName,
+      env.payload,
+      frame,
+    )
   }
 
   private presenceMessage(m: Announcement): void {

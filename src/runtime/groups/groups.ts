@@ -99,7 +99,11 @@ export class Groups implements FrameRouter {
    * OPENWS_ERR_OUTBOUND_INVALID and nothing is sent. Throws OPENWS_ERR_UNKNOWN_ROLE for a role
    * the host cannot send to.
    */
-  to<A extends object = Record<string, (payload: unknown) => Promise<void>>>(group: string, role: string, options: BroadcastOptions = {}): A {
+  to<A extends object = Record<string, (payload: unknown) => Promise<void>>>(
+    group: string,
+    role: string,
+    options: BroadcastOptions = {},
+  ): A {
     checkGroup(group)
     return this.api(role, { name: group, direct: false, role, except: this.exceptId(options.except) }) as A
   }
@@ -193,10 +197,14 @@ export class Groups implements FrameRouter {
     if (!Object.hasOwn(this.core.artifact.outbound, role)) {
       error = openwsError('OPENWS_ERR_UNKNOWN_ROLE', `no remote role "${String(role)}" in the network`, { network: this.core.networkName })
     } else if (!this.accepts(role, messageName)) {
-      error = openwsError('OPENWS_ERR_OUTBOUND_UNKNOWN', `role "${role}" accepts no message "${String(messageName)}" from "${this.core.hostRole}"`, {
-        network: this.core.networkName,
-        message: String(messageName),
-      })
+      error = openwsError(
+        'OPENWS_ERR_OUTBOUND_UNKNOWN',
+        `role "${role}" accepts no message "${String(messageName)}" from "${this.core.hostRole}"`,
+        {
+          network: this.core.networkName,
+          message: String(messageName),
+        },
+      )
     }
     if (error !== undefined) return Promise.reject(error)
     try {
@@ -211,7 +219,8 @@ export class Groups implements FrameRouter {
   private accepts(role: string, messageName: string): boolean {
     const roles = this.core.artifact.network.roles
     const messages = Object.hasOwn(roles, role) ? roles[role].messages : undefined
-    const message = messages !== undefined && typeof messageName === 'string' && Object.hasOwn(messages, messageName) ? messages[messageName] : undefined
+    const message =
+      messages !== undefined && typeof messageName === 'string' && Object.hasOwn(messages, messageName) ? messages[messageName] : undefined
     return message !== undefined && (message.from === undefined || message.from.includes(this.core.hostRole))
   }
 
@@ -225,7 +234,7 @@ export class Groups implements FrameRouter {
     const sink = api !== null && typeof api === 'object' ? (api as { [PEER_SINK]?: TargetHolder })[PEER_SINK] : undefined
     const session = sink?.target as MemberTarget | undefined
     if (session === undefined || typeof session.deliver !== 'function') {
-      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'groups need a connection\'s peer (the `api` a handler or handleOpen receives)')
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', "groups need a connection's peer (the `api` a handler or handleOpen receives)")
     }
     let member = this.bySession.get(session)
     if (member !== undefined) return member

@@ -18,6 +18,7 @@ export { encodeGroup, decodeGroup } from './cluster'
 export function groupsOf(api: object): Groups {
   const sink = api !== null && typeof api === 'object' ? (api as { [PEER_SINK]?: { core?: RuntimeCore } })[PEER_SINK] : undefined
   const groups = sink?.core?.groups
-  if (groups === undefined) throw openwsError('OPENWS_ERR_INVALID_OPTION', 'groupsOf() needs a connection\'s peer (the `api` a handler or handleOpen receives)')
+  if (groups === undefined)
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', "groupsOf() needs a connection's peer (the `api` a handler or handleOpen receives)")
   return groups
 }

@@ -10,7 +10,10 @@ export function combinatorChecks(node: SchemaNode, compile: (n: SchemaNode) => C
     out.push((v, d, p, c) => {
       let ok = true
       for (const s of subs) {
-        if (!s(v, d, p, c)) { if (c === null) return false; ok = false }
+        if (!s(v, d, p, c)) {
+          if (c === null) return false
+          ok = false
+        }
       }
       return ok
     })

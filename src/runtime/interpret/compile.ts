@@ -38,7 +38,10 @@ function sequence(checks: Check[]): Check {
   return (v, d, p, c) => {
     let ok = true
     for (const check of checks) {
-      if (!check(v, d, p, c)) { if (c === null) return false; ok = false }
+      if (!check(v, d, p, c)) {
+        if (c === null) return false
+        ok = false
+      }
     }
     return ok
   }
@@ -62,16 +65,27 @@ function compileNode(node: SchemaNode, maxDepth: number, compile: (n: SchemaNode
   if (ref === undefined && head === ALWAYS && !hasKindChecks && rest === ALWAYS) return type ?? ALWAYS
   return (v, d, p, c) => {
     let ok = true
-    if (ref !== undefined && !ref(v, d, p, c)) { if (c === null) return false; ok = false }
+    if (ref !== undefined && !ref(v, d, p, c)) {
+      if (c === null) return false
+      ok = false
+    }
     if (type !== undefined && !type(v, d, p, c)) return false
-    if (head !== ALWAYS && !head(v, d, p, c)) { if (c === null) return false; ok = false }
+    if (head !== ALWAYS && !head(v, d, p, c)) {
+      if (c === null) return false
+      ok = false
+    }
     if (hasKindChecks) {
       const kind = typeof v
-      const byKind = kind === 'number' ? numbers : kind === 'string' ? strings
-        : Array.isArray(v) ? arrays : isObject(v) ? objects : ALWAYS
-      if (!byKind(v, d, p, c)) { if (c === null) return false; ok = false }
+      const byKind = kind === 'number' ? numbers : kind === 'string' ? strings : Array.isArray(v) ? arrays : isObject(v) ? objects : ALWAYS
+      if (!byKind(v, d, p, c)) {
+        if (c === null) return false
+        ok = false
+      }
     }
-    if (rest !== ALWAYS && !rest(v, d, p, c)) { if (c === null) return false; ok = false }
+    if (rest !== ALWAYS && !rest(v, d, p, c)) {
+      if (c === null) return false
+      ok = false
+    }
     return ok
   }
 }

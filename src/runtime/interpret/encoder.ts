@@ -24,17 +24,24 @@ export function interpretEncoder(schema: JsonSchema): (payload: unknown) => stri
 
 function writerOf(plan: EncodePlan): Write {
   switch (plan.kind) {
-    case 'string': return json
-    case 'number': return (x) => '' + (x as number)
-    case 'boolean': return (x) => (x ? 'true' : 'false')
-    case 'null': return () => 'null'
-    case 'json': return json
+    case 'string':
+      return json
+    case 'number':
+      return (x) => '' + (x as number)
+    case 'boolean':
+      return (x) => (x ? 'true' : 'false')
+    case 'null':
+      return () => 'null'
+    case 'json':
+      return json
     case 'nullable': {
       const inner = writerOf(plan.inner)
       return (x) => (x === null ? 'null' : inner(x))
     }
-    case 'array': return arrayWriter(plan.item)
-    case 'object': return objectWriter(plan.members)
+    case 'array':
+      return arrayWriter(plan.item)
+    case 'object':
+      return objectWriter(plan.members)
   }
 }
 
@@ -46,7 +53,7 @@ function arrayWriter(item: EncodePlan): Write {
     let s = '['
     for (let i = 0; i < a.length; i++) {
       const t = write(a[i])
-      s += (i === 0 ? '' : ',') + (total ? t : t ?? 'null')
+      s += (i === 0 ? '' : ',') + (total ? t : (t ?? 'null'))
     }
     return s + ']'
   }

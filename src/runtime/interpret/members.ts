@@ -4,7 +4,6 @@ import type { SchemaNode } from '../validate/prepare'
 import { duplicateIndex } from '../validate/helpers'
 import { type Check, report } from './check'
 
-
 export function arrayChecks(node: SchemaNode, maxDepth: number, compile: (n: SchemaNode) => Check): Check[] {
   const out: Check[] = []
   const { minItems, maxItems } = node

@@ -20,8 +20,16 @@ export function objectChecks(node: SchemaNode, maxDepth: number, compile: (n: Sc
     out.push((v, _d, p, c) => {
       const n = countKeys(v as object)
       let ok = true
-      if (n < min) { if (c === null) return false; report(c, p, 'minProperties', min, n); ok = false }
-      if (n > max) { if (c === null) return false; report(c, p, 'maxProperties', max, n); ok = false }
+      if (n < min) {
+        if (c === null) return false
+        report(c, p, 'minProperties', min, n)
+        ok = false
+      }
+      if (n > max) {
+        if (c === null) return false
+        report(c, p, 'maxProperties', max, n)
+        ok = false
+      }
       return ok
     })
   }
@@ -29,7 +37,9 @@ export function objectChecks(node: SchemaNode, maxDepth: number, compile: (n: Sc
   const members = node.objectMembers
   if (required.length === 0 && !members) return out
   const props = members
-    ? (node.properties ?? []).filter((x) => x.node.kind !== 'true').map((x) => ({ key: x.key, token: escapePointerToken(x.key), check: compile(x.node) }))
+    ? (node.properties ?? [])
+        .filter((x) => x.node.kind !== 'true')
+        .map((x) => ({ key: x.key, token: escapePointerToken(x.key), check: compile(x.node) }))
     : []
   const tracked = [...new Set([...required, ...props.map((x) => x.key)])]
   const slot = new Map(tracked.map((k, i) => [k, i]))

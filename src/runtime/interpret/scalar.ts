@@ -7,13 +7,20 @@ import { type Check, report } from './check'
 /** A predicate for one JSON type name. NaN and ±Infinity are not JSON numbers. */
 export function typePredicate(type: string): (v: unknown) => boolean {
   switch (type) {
-    case 'string': return (v) => typeof v === 'string'
-    case 'number': return (v) => typeof v === 'number' && Number.isFinite(v)
-    case 'integer': return (v) => Number.isInteger(v)
-    case 'boolean': return (v) => typeof v === 'boolean'
-    case 'null': return (v) => v === null
-    case 'array': return (v) => Array.isArray(v)
-    default: return isObject
+    case 'string':
+      return (v) => typeof v === 'string'
+    case 'number':
+      return (v) => typeof v === 'number' && Number.isFinite(v)
+    case 'integer':
+      return (v) => Number.isInteger(v)
+    case 'boolean':
+      return (v) => typeof v === 'boolean'
+    case 'null':
+      return (v) => v === null
+    case 'array':
+      return (v) => Array.isArray(v)
+    default:
+      return isObject
   }
 }
 
@@ -49,8 +56,9 @@ export function valueChecks(node: SchemaNode, out: Check[]): void {
     const values = node.enumValues
     const primitives = values.every((x) => typeof x !== 'object' || x === null) ? new Set(values) : undefined
     out.push((v, _d, p, c) => {
-      if (primitives !== undefined) { if (primitives.has(v)) return true }
-      else for (const e of values) if (deepEqual(v, e)) return true
+      if (primitives !== undefined) {
+        if (primitives.has(v)) return true
+      } else for (const e of values) if (deepEqual(v, e)) return true
       if (c !== null) report(c, p, 'enum', values, kindOf(v))
       return false
     })

@@ -103,16 +103,23 @@ function createProto(): object {
   Object.defineProperty(proto, BRAND_KEY, { value: BRAND_VALUE })
   const def = (name: string, kinds: readonly SchemaKind[] | null, fn: Modifier) => install(proto, name, kinds, fn)
 
-  for (const [name, side] of [['min', 0], ['max', 1]] as const) {
+  for (const [name, side] of [
+    ['min', 0],
+    ['max', 1],
+  ] as const) {
     def(name, SIZED, (b, value) => {
       const what = `.${name}() on ${article(b.kind)} schema`
       const n = NUMERIC.includes(b.kind) ? checkFinite(value, what) : checkCount(value, what)
       return bound(b, side, BOUNDS[b.kind]!, n, what)
     })
   }
-  for (const [name, side] of [['exclusiveMin', 0], ['exclusiveMax', 1]] as const) {
+  for (const [name, side] of [
+    ['exclusiveMin', 0],
+    ['exclusiveMax', 1],
+  ] as const) {
     def(name, NUMERIC, (b, value) =>
-      bound(b, side, ['exclusiveMinimum', 'exclusiveMaximum'], checkFinite(value, `.${name}()`), `.${name}()`, true))
+      bound(b, side, ['exclusiveMinimum', 'exclusiveMaximum'], checkFinite(value, `.${name}()`), `.${name}()`, true),
+    )
   }
 
   def('optional', null, (b) => derive(b, undefined, b.kind, true))
@@ -137,9 +144,12 @@ function createProto(): object {
   def('enum', ['string', 'integer', 'number'], (b, _first, values) => {
     if (values.length === 0) throw schemaError('.enum() needs at least one value')
     values.forEach((v, i) => {
-      const ok = b.kind === 'string' ? typeof v === 'string'
-        : b.kind === 'integer' ? Number.isSafeInteger(v)
-        : typeof v === 'number' && Number.isFinite(v)
+      const ok =
+        b.kind === 'string'
+          ? typeof v === 'string'
+          : b.kind === 'integer'
+            ? Number.isSafeInteger(v)
+            : typeof v === 'number' && Number.isFinite(v)
       if (!ok) throw schemaError(`.enum() on ${article(b.kind)} schema got ${describe(v)} at position ${i}`)
       if (values.indexOf(v) !== i) throw schemaError(`.enum() got the value ${describe(v)} twice`)
     })
@@ -156,7 +166,7 @@ function createProto(): object {
 
   def('keyPattern', ['map'], (b, pattern) => {
     const current = b.json.patternProperties as Record<string, unknown> | undefined
-    const value = current ? current[Object.keys(current)[0]!] : b.json.additionalProperties ?? {}
+    const value = current ? current[Object.keys(current)[0]!] : (b.json.additionalProperties ?? {})
     return setMap(b, patternSource(pattern, '.keyPattern()'), value)
   })
 

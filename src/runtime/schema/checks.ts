@@ -26,7 +26,9 @@ export function patternSource(pattern: unknown, what: string): string {
   let source: string
   if (pattern instanceof RegExp) {
     if (pattern.flags !== '' && pattern.flags !== 'u') {
-      throw schemaError(`${what} got /${pattern.source}/${pattern.flags}: JSON Schema patterns have no flags (only "u" is allowed), remove "${pattern.flags.replace('u', '')}"`)
+      throw schemaError(
+        `${what} got /${pattern.source}/${pattern.flags}: JSON Schema patterns have no flags (only "u" is allowed), remove "${pattern.flags.replace('u', '')}"`,
+      )
     }
     source = pattern.source
   } else if (typeof pattern === 'string') {

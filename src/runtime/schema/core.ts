@@ -32,9 +32,11 @@ export function isOwnBuilder(value: unknown): value is SchemaBuilder {
 /** Brand check (no instanceof), so two copies of openws still recognise each other's builders. */
 export function isSchemaBuilder(value: unknown): value is SchemaBuilder {
   return (
-    typeof value === 'object' && value !== null &&
+    typeof value === 'object' &&
+    value !== null &&
     (value as Record<string, unknown>)[BRAND_KEY] === BRAND_VALUE &&
-    typeof (value as BuilderData).json === 'object' && (value as BuilderData).json !== null
+    typeof (value as BuilderData).json === 'object' &&
+    (value as BuilderData).json !== null
   )
 }
 

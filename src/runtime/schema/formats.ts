@@ -3,5 +3,12 @@
 import type { StringFormat } from './types'
 
 export const SUPPORTED_FORMATS: readonly StringFormat[] = /* @__PURE__ */ Object.freeze([
-  'date-time', 'date', 'time', 'email', 'uuid', 'uri', 'ipv4', 'ipv6',
+  'date-time',
+  'date',
+  'time',
+  'email',
+  'uuid',
+  'uri',
+  'ipv4',
+  'ipv6',
 ] as const)

@@ -53,8 +53,20 @@ import { enum_, const_ } from './literal'
 import { union, nullable } from './union'
 
 export type {
-  SchemaBuilder, StringBuilder, NumberBuilder, ObjectBuilder, ArrayBuilder, MapBuilder,
-  SchemaKind, SchemaLike, StringFormat, JsonInput, OptionalMark, PayloadType, Infer, InferShape,
+  SchemaBuilder,
+  StringBuilder,
+  NumberBuilder,
+  ObjectBuilder,
+  ArrayBuilder,
+  MapBuilder,
+  SchemaKind,
+  SchemaLike,
+  StringFormat,
+  JsonInput,
+  OptionalMark,
+  PayloadType,
+  Infer,
+  InferShape,
 } from './types'
 export { isSchemaBuilder } from './core'
 export { toJsonSchema } from './to-json-schema'

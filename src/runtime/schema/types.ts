@@ -7,14 +7,10 @@ export type StringFormat = 'date-time' | 'date' | 'time' | 'email' | 'uuid' | 'u
 
 /** What a builder is, so modifiers know which keywords they mean. */
 export type SchemaKind =
-  | 'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any'
-  | 'object' | 'array' | 'map' | 'enum' | 'const' | 'union' | 'nullable'
+  'string' | 'integer' | 'number' | 'boolean' | 'null' | 'any' | 'object' | 'array' | 'map' | 'enum' | 'const' | 'union' | 'nullable'
 
 /** A JSON value as accepted from users (readonly, so `as const` data fits). */
-export type JsonInput =
-  | string | number | boolean | null
-  | readonly JsonInput[]
-  | { readonly [key: string]: JsonInput }
+export type JsonInput = string | number | boolean | null | readonly JsonInput[] | { readonly [key: string]: JsonInput }
 
 /** Anything accepted where a schema is expected: a builder, a JSON Schema object (TypeBox's too) or a boolean. */
 export type SchemaLike = SchemaBuilder<any> | JsonSchema | object
@@ -113,9 +109,7 @@ export interface MapBuilder<V = unknown> extends SchemaBuilder<Record<string, V>
  * TypeBox-like schemas that carry one, else `unknown`.
  */
 export type PayloadType<P> =
-  P extends SchemaBuilder<any> ? NonNullable<P['~types']>['output']
-  : P extends { readonly static: infer T } ? T
-  : unknown
+  P extends SchemaBuilder<any> ? NonNullable<P['~types']>['output'] : P extends { readonly static: infer T } ? T : unknown
 
 /** `Infer<typeof schema>`: the same as PayloadType. */
 export type Infer<P> = PayloadType<P>
@@ -124,8 +118,9 @@ type Simplify<T> = { [K in keyof T]: T[K] } & {}
 
 /** Output type of `S.obj(shape)`: optional builders become optional properties. */
 export type InferShape<Shape> = Simplify<
-  { -readonly [K in keyof Shape as K extends string ? (Shape[K] extends OptionalMark ? never : K) : never]: PayloadType<Shape[K]> } &
-  { -readonly [K in keyof Shape as K extends string ? (Shape[K] extends OptionalMark ? K : never) : never]?: PayloadType<Shape[K]> }
+  { -readonly [K in keyof Shape as K extends string ? (Shape[K] extends OptionalMark ? never : K) : never]: PayloadType<Shape[K]> } & {
+    -readonly [K in keyof Shape as K extends string ? (Shape[K] extends OptionalMark ? K : never) : never]?: PayloadType<Shape[K]>
+  }
 >
 
 /** Output type of a nullable builder, keeping the optional mark of its input. */

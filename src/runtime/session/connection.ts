@@ -39,7 +39,11 @@ export abstract class SessionConnection {
     private readonly sendFn: SendFn,
     private readonly disconnectFn: DisconnectFn | undefined,
   ) {
-    this.requests = new PendingRequests(core.limits, () => ({ network: core.networkName, role: this.role }), (error) => this.reportError(error))
+    this.requests = new PendingRequests(
+      core.limits,
+      () => ({ network: core.networkName, role: this.role }),
+      (error) => this.reportError(error),
+    )
   }
 
   /** Called by the peer object's methods after validation. Dropped once a close started. */
@@ -51,7 +55,13 @@ export abstract class SessionConnection {
   /** Called by the peer object's methods for a message with a reply: resolves to the validated reply. */
   request(messageName: string, validator: Validator, payload: unknown, frame: string | undefined, options: unknown): Promise<unknown> {
     if (this.state !== 'open') {
-      return Promise.reject(openwsError('OPENWS_ERR_DISCONNECTED', 'the connection is closed', { network: this.core.networkName, role: this.role, message: messageName }))
+      return Promise.reject(
+        openwsError('OPENWS_ERR_DISCONNECTED', 'the connection is closed', {
+          network: this.core.networkName,
+          role: this.role,
+          message: messageName,
+        }),
+      )
     }
     return sendRequest(this.requests, this.sendFn, this.core.hostRole, messageName, validator, payload, frame, options, this.onSendFailure)
   }

@@ -3,7 +3,14 @@ import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
 import type { Issue } from '../validate/types'
 
 /** `{code, message, messageName?, id?, issues?}` with absent fields left out (not `undefined`). */
-export function errorFrame(code: string, message: string, messageName?: string, id?: EnvelopeId, issues?: Issue[], seq?: number): ErrorFramePayload {
+export function errorFrame(
+  code: string,
+  message: string,
+  messageName?: string,
+  id?: EnvelopeId,
+  issues?: Issue[],
+  seq?: number,
+): ErrorFramePayload {
   const payload: ErrorFramePayload = { code, message }
   if (messageName !== undefined) payload.messageName = messageName
   if (id !== undefined) payload.id = id

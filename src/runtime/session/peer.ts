@@ -150,7 +150,10 @@ export class DetachedSink extends BaseSink {
   send(messageName: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown> {
     const reply = this.replyOf(messageName)
     if (reply !== undefined) {
-      if (this.closed) return Promise.reject(openwsError('OPENWS_ERR_DISCONNECTED', 'the peer was disconnected', { network: this.core.networkName, message: messageName }))
+      if (this.closed)
+        return Promise.reject(
+          openwsError('OPENWS_ERR_DISCONNECTED', 'the peer was disconnected', { network: this.core.networkName, message: messageName }),
+        )
       return sendRequest(this.requests, this.sendFn, this.core.hostRole, messageName, reply, payload, frame, options, this.onFailure)
     }
     if (this.closed) return RESOLVED
@@ -181,7 +184,10 @@ export class DetachedSink extends BaseSink {
 export function disconnect(peer: object, code = 1000, reason = ''): boolean {
   const sink = peer !== null && typeof peer === 'object' ? (peer as { [PEER_SINK]?: unknown })[PEER_SINK] : undefined
   if (!(sink instanceof BaseSink)) {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'disconnect() needs a peer given by openws (a handler api, handleOpen peer or createPeer result)')
+    throw openwsError(
+      'OPENWS_ERR_INVALID_OPTION',
+      'disconnect() needs a peer given by openws (a handler api, handleOpen peer or createPeer result)',
+    )
   }
   return sink.disconnect(code, reason)
 }

@@ -8,7 +8,13 @@ import { tooDeepAt } from '../validate/depth'
 import type { Issue } from '../validate/types'
 
 /** The frame text, or the issues that make `value` no valid reply (nothing is sent then). */
-export function replyFrame(hostRole: string, codec: ReplyCodec, id: EnvelopeId, value: unknown, limits: Readonly<Limits>): string | Issue[] {
+export function replyFrame(
+  hostRole: string,
+  codec: ReplyCodec,
+  id: EnvelopeId,
+  value: unknown,
+  limits: Readonly<Limits>,
+): string | Issue[] {
   const deep = tooDeepAt(value, limits.maxDepth)
   if (deep !== undefined) return [{ path: deep, code: 'depth', expected: limits.maxDepth }]
   if (!codec.validator.is(value)) return codec.validator.explain(value, limits.maxIssues)

@@ -54,17 +54,32 @@ export class PendingRequests {
   start(name: string, validator: Validator, options: unknown, write: (id: number) => string | undefined): Promise<unknown> {
     const opts = readOptions(options)
     if (typeof opts === 'string') return Promise.reject(this.error('OPENWS_ERR_INVALID_OPTION', name, opts))
-    if (opts.signal?.aborted === true) return Promise.reject(this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted before the request was sent'))
+    if (opts.signal?.aborted === true)
+      return Promise.reject(this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted before the request was sent'))
     if (this.table.size >= this.limits.maxPendingRequests) {
-      return Promise.reject(this.error('OPENWS_ERR_TOO_MANY_REQUESTS', name, `${this.limits.maxPendingRequests} requests already wait for replies`))
+      return Promise.reject(
+        this.error('OPENWS_ERR_TOO_MANY_REQUESTS', name, `${this.limits.maxPendingRequests} requests already wait for replies`),
+      )
     }
     const id = ++lastId
     return new Promise<unknown>((resolve, reject) => {
-      const entry: Pending = { name, validator, resolve, reject, timer: undefined, signal: opts.signal, onAbort: undefined, frame: undefined }
+      const entry: Pending = {
+        name,
+        validator,
+        resolve,
+        reject,
+        timer: undefined,
+        signal: opts.signal,
+        onAbort: undefined,
+        frame: undefined,
+      }
       this.table.set(id, entry)
       const timeoutMs = opts.timeoutMs ?? this.limits.requestTimeoutMs
       if (timeoutMs > 0) {
-        entry.timer = setTimeout(() => this.settle(id, this.error('OPENWS_ERR_REQUEST_TIMEOUT', name, `no reply within ${timeoutMs} ms`)), timeoutMs)
+        entry.timer = setTimeout(
+          () => this.settle(id, this.error('OPENWS_ERR_REQUEST_TIMEOUT', name, `no reply within ${timeoutMs} ms`)),
+          timeoutMs,
+        )
       }
       if (opts.signal !== undefined) {
         entry.onAbort = () => this.settle(id, this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted'))
@@ -80,9 +95,22 @@ export class PendingRequests {
     if (entry === undefined) return false
     const deep = tooDeepAt(payload, this.limits.maxDepth)
     if (deep !== undefined) {
-      this.settle(id, this.error('OPENWS_ERR_REPLY_INVALID', entry.name, 'the reply does not match the reply schema', [{ path: deep, code: 'depth', expected: this.limits.maxDepth }]))
+      this.settle(
+        id,
+        this.error('OPENWS_ERR_REPLY_INVALID', entry.name, 'the reply does not match the reply schema', [
+          { path: deep, code: 'depth', expected: this.limits.maxDepth },
+        ]),
+      )
     } else if (!entry.validator.is(payload)) {
-      this.settle(id, this.error('OPENWS_ERR_REPLY_INVALID', entry.name, 'the reply does not match the reply schema', entry.validator.explain(payload, this.limits.maxIssues)))
+      this.settle(
+        id,
+        this.error(
+          'OPENWS_ERR_REPLY_INVALID',
+          entry.name,
+          'the reply does not match the reply schema',
+          entry.validator.explain(payload, this.limits.maxIssues),
+        ),
+      )
     } else {
       this.settle(id, undefined, payload)
     }
@@ -118,7 +146,13 @@ export class PendingRequests {
 
   /** A reply or `$error` no pending request claims: reported, dropped. */
   unexpected(id: EnvelopeId | undefined, what: string): void {
-    this.report(openwsError('OPENWS_ERR_UNEXPECTED_REPLY', `${what} for id ${JSON.stringify(id)}, which no pending request has (unknown, timed out or settled): dropped`, { ...this.where(), id }))
+    this.report(
+      openwsError(
+        'OPENWS_ERR_UNEXPECTED_REPLY',
+        `${what} for id ${JSON.stringify(id)}, which no pending request has (unknown, timed out or settled): dropped`,
+        { ...this.where(), id },
+      ),
+    )
   }
 
   private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown): void {
@@ -142,7 +176,10 @@ function readOptions(options: unknown): RequestOptions | string {
   if (options === undefined) return {}
   if (typeof options !== 'object' || options === null) return 'the request options must be an object { timeoutMs?, signal? }'
   const { timeoutMs, signal } = options as RequestOptions
-  if (timeoutMs !== undefined && (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 2 ** 31 - 1)) {
+  if (
+    timeoutMs !== undefined &&
+    (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 2 ** 31 - 1)
+  ) {
     return `timeoutMs must be an integer from 0 to ${2 ** 31 - 1}`
   }
   if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function')) {

@@ -114,10 +114,16 @@ function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
   const compiled = binder.compiled
   if (compiled !== undefined) {
     if (!isArtifact(compiled)) {
-      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'binder.compiled is not an openws artifact of version 1 (rebuild with this version of the transformer)')
+      throw openwsError(
+        'OPENWS_ERR_INVALID_OPTION',
+        'binder.compiled is not an openws artifact of version 1 (rebuild with this version of the transformer)',
+      )
     }
     if (compiled.hostRole !== binder.hostRole) {
-      throw openwsError('OPENWS_ERR_INVALID_OPTION', `the compiled artifact is for host role "${compiled.hostRole}", the bindings for "${binder.hostRole}"`)
+      throw openwsError(
+        'OPENWS_ERR_INVALID_OPTION',
+        `the compiled artifact is for host role "${compiled.hostRole}", the bindings for "${binder.hostRole}"`,
+      )
     }
     if (limits.maxDepth <= compiled.maxDepth) return compiled
     const deeper = cached(binder, limits.maxDepth, () => compiled.withDepth?.(limits.maxDepth))
@@ -130,7 +136,10 @@ function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
   // Not imported here: only bindings that were not compiled bring the interpreter along.
   const interpret = binder.interpret
   if (typeof interpret !== 'function') {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'the bindings carry neither a compiled artifact nor the interpreter: create them with bindings(...)')
+    throw openwsError(
+      'OPENWS_ERR_INVALID_OPTION',
+      'the bindings carry neither a compiled artifact nor the interpreter: create them with bindings(...)',
+    )
   }
   const depth = Math.max(limits.maxDepth, DEFAULT_LIMITS.maxDepth)
   return cached(binder, depth, () => interpret(binder.network, binder.hostRole, depth) as CompiledArtifact) as CompiledArtifact

@@ -177,7 +177,9 @@ export class SessionImpl extends SessionConnection implements Session {
       return RESOLVED
     }
     if (typeof messageName !== 'string' || !isValidId(id)) {
-      this.frameFailed(openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, { id: isValidId(id) ? id : undefined }))
+      this.frameFailed(
+        openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, { id: isValidId(id) ? id : undefined }),
+      )
       return RESOLVED
     }
     if (this.refusing) {
@@ -282,7 +284,8 @@ export class SessionImpl extends SessionConnection implements Session {
   private dispatch(name: string, payload: unknown, id: EnvelopeId | undefined): void {
     const slot = this.route(name)
     if (slot < 0) {
-      if (slot === ROUTE_UNKNOWN) this.sendError('OPENWS_ERR_UNKNOWN_MESSAGE', `the host role "${this.core.hostRole}" has no message of that name`, name, id)
+      if (slot === ROUTE_UNKNOWN)
+        this.sendError('OPENWS_ERR_UNKNOWN_MESSAGE', `the host role "${this.core.hostRole}" has no message of that name`, name, id)
       else this.sendError('OPENWS_ERR_SENDER_NOT_ALLOWED', `role "${this.role}" may not send this message`, name, id)
       return
     }
@@ -300,7 +303,13 @@ export class SessionImpl extends SessionConnection implements Session {
       }
     }
     if (!validator.is(payload)) {
-      this.sendError('OPENWS_ERR_INVALID_PAYLOAD', WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD, name, id, validator.explain(payload, this.core.limits.maxIssues))
+      this.sendError(
+        'OPENWS_ERR_INVALID_PAYLOAD',
+        WIRE_SUMMARIES.OPENWS_ERR_INVALID_PAYLOAD,
+        name,
+        id,
+        validator.explain(payload, this.core.limits.maxIssues),
+      )
       return
     }
     const handler = this.handlers[slot]
@@ -406,5 +415,4 @@ export class SessionImpl extends SessionConnection implements Session {
   private roleMismatch(claimed: unknown): OpenWsError {
     return this.protocolError('OPENWS_ERR_ROLE_MISMATCH', `the frame claims role ${shortText(claimed)} on a "${this.role}" connection`)
   }
-
 }

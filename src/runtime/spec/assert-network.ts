@@ -32,7 +32,11 @@ export function assertNetwork(ir: NetworkIR, opts: AssertNetworkOptions): void {
     if (r[HOST_MARK] === true) hosts.push(roleName)
     const messages = r.messages
     if (!isPlainObject(messages)) {
-      throw openwsError('OPENWS_ERR_INVALID_SPEC', `"messages" must be an object of message name -> {payload, from?}, got ${describe(messages)}`, where)
+      throw openwsError(
+        'OPENWS_ERR_INVALID_SPEC',
+        `"messages" must be an object of message name -> {payload, from?}, got ${describe(messages)}`,
+        where,
+      )
     }
     for (const messageName of Object.keys(messages)) {
       assertMessage(roleNames, network, roleName, messageName, messages[messageName])
@@ -68,7 +72,11 @@ function assertMessage(roleNames: string[], network: string, role: string, messa
     }
   }
   if (!('payload' in msg)) {
-    throw openwsError('OPENWS_ERR_INVALID_SCHEMA', 'the message has no payload; set one with .payload(schema) (true accepts anything)', where)
+    throw openwsError(
+      'OPENWS_ERR_INVALID_SCHEMA',
+      'the message has no payload; set one with .payload(schema) (true accepts anything)',
+      where,
+    )
   }
   assertSupported(msg.payload, 'payload', where)
   if (msg.reply !== undefined) assertSupported(msg.reply, 'reply', where)

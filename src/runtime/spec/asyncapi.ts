@@ -47,7 +47,10 @@ export function toAsyncApi(input: unknown, options: AsyncApiOptions = {}): Obj {
   const doc = validate(input)
   const names = Object.keys(doc.networks)
   if (options.network !== undefined && !names.includes(options.network)) {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', `toAsyncApi: no network "${options.network}" in the document (networks: ${names.join(', ')})`)
+    throw openwsError(
+      'OPENWS_ERR_INVALID_OPTION',
+      `toAsyncApi: no network "${options.network}" in the document (networks: ${names.join(', ')})`,
+    )
   }
   const selected = options.network !== undefined ? [options.network] : names
   const out: Obj = { asyncapi: ASYNCAPI_VERSION, info: info(doc, selected), defaultContentType: 'application/json' }
@@ -165,7 +168,10 @@ function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
       }
       if (net.roles[owner].messages[messageName].reply !== undefined) {
         setField(channelMessages, `${messageKey}.reply`, ref('components', 'messages', `${network}.${owner}.${messageName}.reply`))
-        operation.reply = { channel: ref('channels', channelKey), messages: [ref('channels', channelKey, 'messages', `${messageKey}.reply`)] }
+        operation.reply = {
+          channel: ref('channels', channelKey),
+          messages: [ref('channels', channelKey, 'messages', `${messageKey}.reply`)],
+        }
       }
       setField(s.operations, `${channelKey}.${action}.${messageKey}`, operation)
     }

@@ -13,7 +13,10 @@ export interface SpecIssue extends Issue {
 /** RFC 6901: '' is the root; '~1' is '/', '~0' is '~'. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : []
-  return pointer.replace(/^\//, '').split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  return pointer
+    .replace(/^\//, '')
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
 }
 
 const LEVELS = [

@@ -7,10 +7,7 @@ import { assertName } from './names'
 import { roleFromDoc } from './role'
 import type { AnyRoleBuilder, RoleName, WithEntry } from './types'
 
-export class NetworkBuilder<
-  Name extends string = string,
-  Roles extends Record<string, AnyRoleBuilder> = {},
-> extends FieldsBuilder {
+export class NetworkBuilder<Name extends string = string, Roles extends Record<string, AnyRoleBuilder> = {}> extends FieldsBuilder {
   readonly kind = 'openws.network' as const
   declare readonly '~types': { readonly network: Name; readonly roles: Roles }
   readonly name: Name
@@ -71,7 +68,11 @@ export function network<const Name extends string>(name: Name): NetworkBuilder<N
  * Rebuilds a network builder from a document entry (`name` is the key) or from a NetworkIR
  * (`name` taken from the IR and not kept as a field).
  */
-export function networkFromDoc(name: string, doc: NetworkDoc, dropNameField = false): NetworkBuilder<string, Record<string, AnyRoleBuilder>> {
+export function networkFromDoc(
+  name: string,
+  doc: NetworkDoc,
+  dropNameField = false,
+): NetworkBuilder<string, Record<string, AnyRoleBuilder>> {
   if (!isPlainObject(doc)) {
     throw openwsError('OPENWS_ERR_INVALID_SPEC', `a network must be an object, got ${describe(doc)}`, { network: name })
   }

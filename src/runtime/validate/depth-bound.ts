@@ -31,7 +31,10 @@ export function depthBoundOf(root: SchemaNode): DepthBound {
   for (let changed = true; changed;) {
     changed = false
     for (const n of nodes) {
-      if (state.get(n) === true && !confines(n, confined)) { state.set(n, false); changed = true }
+      if (state.get(n) === true && !confines(n, confined)) {
+        state.set(n, false)
+        changed = true
+      }
     }
   }
   if (!confined(root)) return { confined: false, height: Infinity }
@@ -62,7 +65,9 @@ function children(n: SchemaNode): SchemaNode[] {
     ...(n.patternProperties ?? []).map((p) => p.node),
     ...(n.additionalProperties === undefined ? [] : [n.additionalProperties]),
     ...(n.items === undefined ? [] : [n.items]),
-    ...(n.allOf ?? []), ...(n.anyOf ?? []), ...(n.oneOf ?? []),
+    ...(n.allOf ?? []),
+    ...(n.anyOf ?? []),
+    ...(n.oneOf ?? []),
     ...(n.not === undefined ? [] : [n.not]),
   ]
 }
@@ -92,11 +97,13 @@ function ownConfines(n: SchemaNode, confined: Confined): boolean {
 
 function confines(n: SchemaNode, confined: Confined): boolean {
   if (n.kind !== 'schema') return n.kind === 'false'
-  return ownConfines(n, confined) ||
+  return (
+    ownConfines(n, confined) ||
     (n.ref !== undefined && confined(n.ref)) ||
     (n.allOf ?? []).some(confined) ||
     (n.anyOf !== undefined && n.anyOf.every(confined)) ||
     (n.oneOf !== undefined && n.oneOf.every(confined))
+  )
 }
 
 /**
@@ -128,7 +135,11 @@ function ownHeight(n: SchemaNode, h: (x: SchemaNode) => number, max: (xs: Schema
   if ((n.hasConst === true && isScalar(n.constValue)) || (n.enumValues !== undefined && n.enumValues.every(isScalar))) return 0
   const k = kinds(n)
   let out = 0
-  if (k.has('object')) out = Math.max(out, 1 + max([...(n.properties ?? []).map((p) => p.node), ...(n.patternProperties ?? []).map((p) => p.node), n.additionalProperties!]))
+  if (k.has('object'))
+    out = Math.max(
+      out,
+      1 + max([...(n.properties ?? []).map((p) => p.node), ...(n.patternProperties ?? []).map((p) => p.node), n.additionalProperties!]),
+    )
   if (k.has('array')) out = Math.max(out, 1 + h(n.items!))
   return out
 }

@@ -27,10 +27,39 @@ export interface EncodeMember {
 
 /** Keywords that only narrow the values of a type: the type's plan stays exact under them. */
 const NARROWING = new Set([
-  'type', 'enum', 'const', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'pattern', 'format', 'items', 'minItems', 'maxItems', 'uniqueItems',
-  'properties', 'required', 'additionalProperties', 'minProperties', 'maxProperties', '$defs', 'definitions',
-  'description', 'title', 'default', 'examples', '$comment', '$schema', '$id', 'deprecated', 'readOnly', 'writeOnly',
+  'type',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'minProperties',
+  'maxProperties',
+  '$defs',
+  'definitions',
+  'description',
+  'title',
+  'default',
+  'examples',
+  '$comment',
+  '$schema',
+  '$id',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
 ])
 
 const JSON_TEXT: EncodePlan = { kind: 'json' }
@@ -56,14 +85,21 @@ export function planEncoder(schema: JsonSchema): EncodePlan {
   }
   if (types.length !== 1) return JSON_TEXT
   switch (types[0]) {
-    case 'string': return { kind: 'string' }
+    case 'string':
+      return { kind: 'string' }
     case 'number':
-    case 'integer': return { kind: 'number' }
-    case 'boolean': return { kind: 'boolean' }
-    case 'null': return { kind: 'null' }
-    case 'array': return Array.isArray(schema.items) ? JSON_TEXT : { kind: 'array', item: planEncoder((schema.items ?? true) as JsonSchema) }
-    case 'object': return schema.additionalProperties === false ? objectPlan(schema) : JSON_TEXT
-    default: return JSON_TEXT
+    case 'integer':
+      return { kind: 'number' }
+    case 'boolean':
+      return { kind: 'boolean' }
+    case 'null':
+      return { kind: 'null' }
+    case 'array':
+      return Array.isArray(schema.items) ? JSON_TEXT : { kind: 'array', item: planEncoder((schema.items ?? true) as JsonSchema) }
+    case 'object':
+      return schema.additionalProperties === false ? objectPlan(schema) : JSON_TEXT
+    default:
+      return JSON_TEXT
   }
 }
 

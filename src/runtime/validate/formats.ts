@@ -26,8 +26,15 @@ function isDateAt(s: string, at: number): boolean {
   const year = digits(s, at, 4)
   const month = digits(s, at + 5, 2)
   const day = digits(s, at + 8, 2)
-  return year >= 0 && s.charCodeAt(at + 4) === 45 && s.charCodeAt(at + 7) === 45 &&
-    month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!)
+  return (
+    year >= 0 &&
+    s.charCodeAt(at + 4) === 45 &&
+    s.charCodeAt(at + 7) === 45 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!)
+  )
 }
 
 export function isDate(s: string): boolean {
@@ -41,7 +48,8 @@ function isTimeAt(s: string, at: number): boolean {
   const second = digits(s, at + 6, 2)
   if (hour < 0 || minute < 0 || second < 0 || s.charCodeAt(at + 2) !== 58 || s.charCodeAt(at + 5) !== 58) return false
   let i = at + 8
-  if (s.charCodeAt(i) === 46) { // '.' and at least one digit
+  if (s.charCodeAt(i) === 46) {
+    // '.' and at least one digit
     const first = ++i
     while (i < s.length && digits(s, i, 1) >= 0) i++
     if (i === first) return false
@@ -50,9 +58,11 @@ function isTimeAt(s: string, at: number): boolean {
   let sign = 1
   let tzHour = 0
   let tzMinute = 0
-  if (z === 90 || z === 122) { // 'Z' or 'z'
+  if (z === 90 || z === 122) {
+    // 'Z' or 'z'
     if (i + 1 !== s.length) return false
-  } else if (z === 43 || z === 45) { // '+' or '-'
+  } else if (z === 43 || z === 45) {
+    // '+' or '-'
     sign = z === 45 ? -1 : 1
     tzHour = digits(s, i + 1, 2)
     tzMinute = digits(s, i + 4, 2)
@@ -92,19 +102,45 @@ function notHexTable(): Uint8Array {
  * digit loses again (measured 45 vs 73 ns per id).
  */
 export function isUuid(s: string): boolean {
-  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45) return false
+  if (s.length !== 36 || s.charCodeAt(8) !== 45 || s.charCodeAt(13) !== 45 || s.charCodeAt(18) !== 45 || s.charCodeAt(23) !== 45)
+    return false
   const N = NOT_HEX
   let c: number
   return (
-    ((c = s.charCodeAt(0)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(1)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(2)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(3)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(4)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(5)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(6)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(7)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(9)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(10)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(11)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(12)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(14)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(15)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(16)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(17)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(19)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(20)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(21)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(22)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(24)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(25)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(26)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(27)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(28)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(29)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(30)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(31)), N[c & 127]! | (c >> 7)) |
-    ((c = s.charCodeAt(32)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(33)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(34)), N[c & 127]! | (c >> 7)) | ((c = s.charCodeAt(35)), N[c & 127]! | (c >> 7))
-  ) === 0
+    (((c = s.charCodeAt(0)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(1)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(2)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(3)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(4)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(5)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(6)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(7)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(9)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(10)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(11)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(12)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(14)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(15)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(16)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(17)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(19)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(20)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(21)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(22)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(24)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(25)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(26)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(27)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(28)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(29)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(30)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(31)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(32)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(33)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(34)), N[c & 127]! | (c >> 7)) |
+      ((c = s.charCodeAt(35)), N[c & 127]! | (c >> 7))) ===
+    0
+  )
 }
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]\d|\d)$/
@@ -141,7 +177,8 @@ export function isIpv6(s: string): boolean {
 }
 
 // Local part: dot-atom or quoted string; domain: hostname labels or an address literal.
-const EMAIL_LOCAL = /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")$/
+const EMAIL_LOCAL =
+  /^(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*|"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e])*")$/
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
 export function isEmail(s: string): boolean {
   const at = s.lastIndexOf('@')
@@ -158,7 +195,8 @@ export function isEmail(s: string): boolean {
 
 // RFC 3986 absolute URI (scheme required); IP literals checked strictly.
 const PCHAR = "(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})"
-const AUTHORITY = "(?:((?:[A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*)@)?(\\[[^\\]]*\\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)(?::\\d*)?"
+const AUTHORITY =
+  "(?:((?:[A-Za-z0-9._~!$&'()*+,;=:-]|%[0-9A-Fa-f]{2})*)@)?(\\[[^\\]]*\\]|(?:[A-Za-z0-9._~!$&'()*+,;=-]|%[0-9A-Fa-f]{2})*)(?::\\d*)?"
 // hier-part = "//" authority path-abempty / path-absolute / path-rootless / path-empty
 const HIER = `(?:\\/\\/${AUTHORITY}(?:\\/${PCHAR}*)*|\\/(?:${PCHAR}+(?:\\/${PCHAR}*)*)?|${PCHAR}+(?:\\/${PCHAR}*)*)?`
 const URI = /* @__PURE__ */ new RegExp(`^[A-Za-z][A-Za-z0-9+.-]*:${HIER}(?:\\?(?:${PCHAR}|[/?])*)?(?:#(?:${PCHAR}|[/?])*)?$`)
@@ -191,5 +229,11 @@ export const FORMAT_CHECKS: Readonly<Record<string, (s: string) => boolean>> = /
  * Transformed code imports only the checks its schemas use, so the others drop out of a bundle.
  */
 export function formatExportName(format: string): string {
-  return 'format' + format.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')
+  return (
+    'format' +
+    format
+      .split('-')
+      .map((w) => w[0]!.toUpperCase() + w.slice(1))
+      .join('')
+  )
 }

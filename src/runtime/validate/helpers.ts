@@ -81,7 +81,10 @@ export function duplicateIndex(items: readonly unknown[], budget: number): numbe
   let containers = false
   for (let i = 0; i < items.length; i++) {
     const x = items[i]
-    if (typeof x === 'object' && x !== null) { containers = true; continue }
+    if (typeof x === 'object' && x !== null) {
+      containers = true
+      continue
+    }
     if (seen.has(x)) return i
     seen.add(x)
   }
@@ -174,6 +177,8 @@ export function extraHelperExportName(name: keyof ExtraHelpers): string {
 export type FormatCheck = (s: string) => boolean
 
 /** The whole `h`: every helper and every format check (for code compiled at run time, and modules). */
-export const validatorHelpers: ValidatorHelpers = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ Object.assign({ formats: FORMAT_CHECKS }, coreHelpers, EXTRA_HELPERS))
+export const validatorHelpers: ValidatorHelpers = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ Object.assign({ formats: FORMAT_CHECKS }, coreHelpers, EXTRA_HELPERS),
+)
 
 export type ValidatorHelpers = typeof coreHelpers & ExtraHelpers & { readonly formats: Readonly<Record<string, FormatCheck>> }

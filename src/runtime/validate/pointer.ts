@@ -2,9 +2,7 @@
 
 /** Escapes one reference token: '~' -> '~0', '/' -> '~1'. */
 export function escapePointerToken(token: string): string {
-  return token.indexOf('~') === -1 && token.indexOf('/') === -1
-    ? token
-    : token.replace(/~/g, '~0').replace(/\//g, '~1')
+  return token.indexOf('~') === -1 && token.indexOf('/') === -1 ? token : token.replace(/~/g, '~0').replace(/\//g, '~1')
 }
 
 /** Unescapes one reference token; the inverse of escapePointerToken. */

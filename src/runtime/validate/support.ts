@@ -3,20 +3,51 @@ import type { JsonSchema } from '../ir/types'
 import { escapePointerToken, unescapePointerToken } from './pointer'
 
 export const SUPPORTED_KEYWORDS = Object.freeze([
-  'type', 'enum', 'const',
-  'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'minLength', 'maxLength', 'pattern', 'format',
-  'items', 'minItems', 'maxItems', 'uniqueItems',
-  'properties', 'required', 'additionalProperties', 'patternProperties', 'minProperties', 'maxProperties',
-  'allOf', 'anyOf', 'oneOf', 'not',
-  '$ref', '$defs', 'definitions',
+  'type',
+  'enum',
+  'const',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'format',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'properties',
+  'required',
+  'additionalProperties',
+  'patternProperties',
+  'minProperties',
+  'maxProperties',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'not',
+  '$ref',
+  '$defs',
+  'definitions',
 ] as const)
 
 export const SUPPORTED_FORMATS = Object.freeze(['date-time', 'date', 'time', 'email', 'uuid', 'uri', 'ipv4', 'ipv6'] as const)
 
 /** Keywords that carry no validation; allowed anywhere and ignored (`$id` only at the root). */
 export const ANNOTATION_KEYWORDS = Object.freeze([
-  'description', 'title', 'default', 'examples', '$comment', '$schema', '$id', 'deprecated', 'readOnly', 'writeOnly',
+  'description',
+  'title',
+  'default',
+  'examples',
+  '$comment',
+  '$schema',
+  '$id',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
 ] as const)
 
 export interface SchemaProblem {
@@ -64,7 +95,10 @@ export function resolveRefPointer(root: JsonSchema, ref: string): { pointer: str
   }
   let tokens: string[]
   try {
-    tokens = ref.slice(2).split('/').map((t) => unescapePointerToken(decodeURIComponent(t)))
+    tokens = ref
+      .slice(2)
+      .split('/')
+      .map((t) => unescapePointerToken(decodeURIComponent(t)))
   } catch {
     return { reason: 'the reference is not a valid URI fragment' }
   }
@@ -84,20 +118,34 @@ export function checkSupported(schema: JsonSchema): SchemaProblem[] {
   const refs: Array<[at: string, pointer: string]> = []
   walk(schema, schema, '', 0, problems, refEdges, refs)
   for (const [at, pointer] of refs) {
-    if (!refEdges.has(pointer)) problems.push({ path: at, keyword: '$ref', reason: 'the reference does not point at a schema', kind: 'malformed' })
+    if (!refEdges.has(pointer))
+      problems.push({ path: at, keyword: '$ref', reason: 'the reference does not point at a schema', kind: 'malformed' })
   }
   if (problems.length === 0) findRefLoops(refEdges, problems)
   return problems
 }
 
 function walk(
-  root: JsonSchema, s: unknown, path: string, nesting: number,
-  problems: SchemaProblem[], edges: Map<string, string[]>, refs: Array<[string, string]>,
+  root: JsonSchema,
+  s: unknown,
+  path: string,
+  nesting: number,
+  problems: SchemaProblem[],
+  edges: Map<string, string[]>,
+  refs: Array<[string, string]>,
 ): void {
-  const bad = (keyword: string, reason: string, kind: SchemaProblem['kind'] = 'malformed', at = path + '/' + escapePointerToken(keyword)): void => {
+  const bad = (
+    keyword: string,
+    reason: string,
+    kind: SchemaProblem['kind'] = 'malformed',
+    at = path + '/' + escapePointerToken(keyword),
+  ): void => {
     problems.push({ path: at, keyword, reason, kind })
   }
-  if (typeof s === 'boolean') { edges.set(path, []); return }
+  if (typeof s === 'boolean') {
+    edges.set(path, [])
+    return
+  }
   if (!isPlainObject(s)) {
     problems.push({ path, keyword: '', reason: 'a schema must be a boolean or a plain object', kind: 'malformed' })
     return
@@ -139,7 +187,8 @@ function walk(
         if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) bad(keyword, 'must be a number greater than 0')
         break
       case 'pattern':
-        if (typeof value !== 'string' || compilePattern(value) === null) bad(keyword, 'must be a valid ECMA-262 regular expression (u flag)')
+        if (typeof value !== 'string' || compilePattern(value) === null)
+          bad(keyword, 'must be a valid ECMA-262 regular expression (u flag)')
         break
       case 'format':
         if (typeof value !== 'string') bad(keyword, 'must be a string')
@@ -155,7 +204,9 @@ function walk(
         break
       case 'items':
         if (Array.isArray(value)) bad(keyword, 'the array (tuple) form of "items" is not supported', 'unsupported')
-        else { sub(value, at) }
+        else {
+          sub(value, at)
+        }
         break
       case 'additionalProperties':
         sub(value, at)
@@ -164,8 +215,14 @@ function walk(
         same.push(at)
         sub(value, at)
         break
-      case 'properties': case 'patternProperties': case '$defs': case 'definitions':
-        if (!isPlainObject(value)) { bad(keyword, 'must be an object of schemas'); break }
+      case 'properties':
+      case 'patternProperties':
+      case '$defs':
+      case 'definitions':
+        if (!isPlainObject(value)) {
+          bad(keyword, 'must be an object of schemas')
+          break
+        }
         for (const k of Object.keys(value)) {
           if (keyword === 'patternProperties' && compilePattern(k) === null) {
             bad(keyword, `"${k}" is not a valid ECMA-262 regular expression (u flag)`, 'malformed', at + '/' + escapePointerToken(k))
@@ -173,15 +230,29 @@ function walk(
           sub(value[k], at + '/' + escapePointerToken(k))
         }
         break
-      case 'allOf': case 'anyOf': case 'oneOf':
-        if (!Array.isArray(value) || value.length === 0) { bad(keyword, 'must be a non-empty array of schemas'); break }
-        value.forEach((x, i) => { same.push(at + '/' + i); sub(x, at + '/' + i) })
+      case 'allOf':
+      case 'anyOf':
+      case 'oneOf':
+        if (!Array.isArray(value) || value.length === 0) {
+          bad(keyword, 'must be a non-empty array of schemas')
+          break
+        }
+        value.forEach((x, i) => {
+          same.push(at + '/' + i)
+          sub(x, at + '/' + i)
+        })
         break
       case '$ref': {
-        if (typeof value !== 'string') { bad(keyword, 'must be a string'); break }
+        if (typeof value !== 'string') {
+          bad(keyword, 'must be a string')
+          break
+        }
         const r = resolveRefPointer(root, value)
         if ('reason' in r) bad(keyword, r.reason)
-        else { same.push(r.pointer); refs.push([at, r.pointer]) }
+        else {
+          same.push(r.pointer)
+          refs.push([at, r.pointer])
+        }
         break
       }
       default:

@@ -23,7 +23,10 @@ function refType(ref: string, ctx: PyTypeContext): string {
     // as written
   }
   if (fragment === '' || fragment === '/') return pyStr(ctx.self)
-  const segments = fragment.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const segments = fragment
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
   const name = segments.length === 2 ? ctx.defs.get(segments[0])?.get(segments[1]) : undefined
   return name === undefined ? 'Any' : pyStr(pyName(name))
 }
@@ -60,7 +63,9 @@ export function pyType(schema: unknown, ctx: PyTypeContext): string {
         case 'array':
           return `List[${pyType(schema.items, ctx)}]`
         case 'object':
-          return isObj(schema.additionalProperties) && schema.properties === undefined ? `Dict[str, ${pyType(schema.additionalProperties, ctx)}]` : 'Dict[str, Any]'
+          return isObj(schema.additionalProperties) && schema.properties === undefined
+            ? `Dict[str, ${pyType(schema.additionalProperties, ctx)}]`
+            : 'Dict[str, Any]'
         default:
           return 'Any'
       }
@@ -123,7 +128,7 @@ export function pyPayloadTypes(schema: unknown, ctx: PyTypeContext): string {
       aliases.push({ name: entry.name, text: typed.text, target: typed.target, label: entry.label })
     }
   }
-  for (let progress = true; progress && aliases.length > 0; ) {
+  for (let progress = true; progress && aliases.length > 0;) {
     progress = false
     for (let i = 0; i < aliases.length; i++) {
       if (!defined.has(aliases[i].target)) continue

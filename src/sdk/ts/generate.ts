@@ -8,13 +8,31 @@ import { payloadKey, payloadNames, typeName, type PayloadNames } from '../names'
 import { tsType, type TypeContext } from './types'
 
 /** Identifiers the module declares itself; generated names must not take them. */
-const RESERVED = ['connect', 'hostedBy', 'bindings', 'ClientEvents', 'ClientOptions', 'OpenWsClient', 'NetworkIR', 'network', 'Handler', 'SdkClientOptions', 'ApiOf', 'RoleClient']
+const RESERVED = [
+  'connect',
+  'hostedBy',
+  'bindings',
+  'ClientEvents',
+  'ClientOptions',
+  'OpenWsClient',
+  'NetworkIR',
+  'network',
+  'Handler',
+  'SdkClientOptions',
+  'ApiOf',
+  'RoleClient',
+]
 
 /** A JSDoc comment holding `text` as data: it can never close the comment early. */
 function doc(text: string | undefined, indent = ''): string {
   if (text === undefined || text === '') return ''
-  const lines = text.replace(/\*\//g, '*\\/').replace(/\r\n?|[\u2028\u2029]/g, '\n').split('\n')
-  return lines.length === 1 ? `${indent}/** ${lines[0]} */\n` : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`
+  const lines = text
+    .replace(/\*\//g, '*\\/')
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .split('\n')
+  return lines.length === 1
+    ? `${indent}/** ${lines[0]} */\n`
+    : `${indent}/**\n${lines.map((l) => `${indent} * ${l}`.trimEnd()).join('\n')}\n${indent} */\n`
 }
 
 function id(text: string): string {
@@ -133,7 +151,9 @@ function payloadTypes(names: PayloadNames, key: string, payload: JsonSchema, des
 function roleSection(model: SdkModel, role: SdkRole, className: string, names: PayloadNames): string {
   const cls = id(className)
   const entries = (list: SdkRole['sends'], owner: string) =>
-    list.map((m) => `${doc(m.description, '  ')}  ${safeStringify(m.name)}: ${id(names.payload.get(payloadKey(owner, m.name))!)}`).join('\n')
+    list
+      .map((m) => `${doc(m.description, '  ')}  ${safeStringify(m.name)}: ${id(names.payload.get(payloadKey(owner, m.name))!)}`)
+      .join('\n')
   const sends = entries(role.sends, model.host)
   const receives = entries(role.receives, role.name)
   return [

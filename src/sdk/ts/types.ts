@@ -30,7 +30,10 @@ function refType(ref: string, ctx: TypeContext): string {
     // as written
   }
   if (fragment === '' || fragment === '/') return ctx.self
-  const segments = fragment.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const segments = fragment
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
   if (segments.length === 2) return ctx.defs.get(segments[0])?.get(segments[1]) ?? 'unknown'
   return 'unknown'
 }
@@ -60,7 +63,11 @@ function baseType(schema: Obj, ctx: TypeContext, indent: string): string | undef
   let types: string[] | undefined
   if (typeof schema.type === 'string') types = [schema.type]
   else if (Array.isArray(schema.type)) types = schema.type.filter((t): t is string => typeof t === 'string')
-  const objectish = schema.properties !== undefined || schema.additionalProperties !== undefined || schema.required !== undefined || schema.patternProperties !== undefined
+  const objectish =
+    schema.properties !== undefined ||
+    schema.additionalProperties !== undefined ||
+    schema.required !== undefined ||
+    schema.patternProperties !== undefined
   if (types === undefined) {
     if (objectish) types = ['object']
     else if (schema.items !== undefined) types = ['array']
@@ -99,7 +106,10 @@ function objectType(schema: Obj, ctx: TypeContext, indent: string): string {
   for (const name of required) if (!Object.hasOwn(props, name)) lines.push(`${inner}${literal(name)}: unknown`)
   const closed = schema.additionalProperties === false && schema.patternProperties === undefined
   if (!closed) {
-    const rest = lines.length === 0 && isObj(schema.additionalProperties) && schema.patternProperties === undefined ? tsType(schema.additionalProperties, ctx, inner) : 'unknown'
+    const rest =
+      lines.length === 0 && isObj(schema.additionalProperties) && schema.patternProperties === undefined
+        ? tsType(schema.additionalProperties, ctx, inner)
+        : 'unknown'
     lines.push(`${inner}[key: string]: ${rest}`)
   }
   if (lines.length === 0) return 'Record<string, never>'

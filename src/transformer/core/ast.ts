@@ -185,8 +185,13 @@ export function isClass(node: Node): boolean {
 }
 
 export function isFunction(node: Node): boolean {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression' ||
-    node.type === 'TSDeclareFunction' || node.type === 'TSEmptyBodyFunctionExpression'
+  return (
+    node.type === 'FunctionDeclaration' ||
+    node.type === 'FunctionExpression' ||
+    node.type === 'ArrowFunctionExpression' ||
+    node.type === 'TSDeclareFunction' ||
+    node.type === 'TSEmptyBodyFunctionExpression'
+  )
 }
 
 /** `import x from`, `import { a as b }`, `import * as n`: the imported name, or 'default' / '*'. */

@@ -77,7 +77,11 @@ export function compileBindings(call: Node, module: OpenwsModule, env: CompileEn
     artifact = generateArtifact({ network, hostRole: core.hostRole, maxDepth: env.maxDepth })
   } catch (e) {
     if (!(e instanceof SchemaGenerationError) || !e.code.startsWith('OPENWS_ERR_')) throw e
-    throw new TransformerError(e.code, `${e.message}; use a keyword of the supported subset (see README)`, locateError(e, call, env.ev, env.sf))
+    throw new TransformerError(
+      e.code,
+      `${e.message}; use a keyword of the supported subset (see README)`,
+      locateError(e, call, env.ev, env.sf),
+    )
   }
   const rt = env.runtime
   const parts: string[] = []

@@ -24,7 +24,7 @@ export function deadDefinitions(sf: ParsedFile, ev: Evaluator, replaced: readonl
     if (n !== stmt.declarations[0].id) (refs.get(n.name) ?? refs.set(n.name, []).get(n.name)!).push(n)
   })
   const removed = new Set<Node>()
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     const dead = [...replaced, ...removed]
     for (const [name, stmt] of candidates) {

@@ -35,9 +35,10 @@ export function notStatic(node: Node, why: string): TransformerError {
 /** An error thrown by an openws builder at build time: the definition is wrong. */
 export function userError(e: unknown, node: Node): TransformerError {
   if (e instanceof TransformerError) return e
-  const code = typeof (e as { code?: unknown })?.code === 'string' && String((e as { code: string }).code).startsWith('OPENWS_ERR_')
-    ? (e as { code: string }).code
-    : undefined
+  const code =
+    typeof (e as { code?: unknown })?.code === 'string' && String((e as { code: string }).code).startsWith('OPENWS_ERR_')
+      ? (e as { code: string }).code
+      : undefined
   if (!code) throw e
   // A message that already starts with its code (errors bundlers print bare) is not prefixed twice.
   const message = String((e as Error).message)

@@ -4,8 +4,25 @@
 import type { Node } from './ast'
 import { notStatic } from './errors'
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__'])
-const BUILTIN_PROTOS = new Set<unknown>([Object.prototype, Function.prototype, Array.prototype, String.prototype, Number.prototype, Boolean.prototype, Symbol.prototype, RegExp.prototype])
+const FORBIDDEN_KEYS = new Set([
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+])
+const BUILTIN_PROTOS = new Set<unknown>([
+  Object.prototype,
+  Function.prototype,
+  Array.prototype,
+  String.prototype,
+  Number.prototype,
+  Boolean.prototype,
+  Symbol.prototype,
+  RegExp.prototype,
+])
 
 /** `target[key]` for the evaluator; `trusted` marks openws's own values (its proxies have no prototype). */
 export function readMember(node: Node, target: unknown, key: string, trusted: boolean): unknown {

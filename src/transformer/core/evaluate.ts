@@ -109,30 +109,44 @@ export class Evaluator {
 
   private evaluateInner(node: Node): unknown {
     switch (node.type) {
-      case 'ParenthesizedExpression': case 'TSAsExpression': case 'TSSatisfiesExpression':
-      case 'TSNonNullExpression': case 'TSTypeAssertion': case 'ChainExpression':
+      case 'ParenthesizedExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'ChainExpression':
         return this.evaluateInner(node.expression)
-      case 'Literal': return literal(node)
-      case 'TemplateLiteral': return template(node, this.inner)
+      case 'Literal':
+        return literal(node)
+      case 'TemplateLiteral':
+        return template(node, this.inner)
       case 'UnaryExpression':
         if (['-', '+', '!', '~'].includes(node.operator)) return prefix(node, this.inner)
         break
-      case 'BinaryExpression': case 'LogicalExpression': case 'AssignmentExpression': return binary(node, this.inner)
-      case 'ArrayExpression': return this.array(node)
-      case 'ObjectExpression': return this.object(node)
-      case 'Identifier': return this.identifier(node)
+      case 'BinaryExpression':
+      case 'LogicalExpression':
+      case 'AssignmentExpression':
+        return binary(node, this.inner)
+      case 'ArrayExpression':
+        return this.array(node)
+      case 'ObjectExpression':
+        return this.object(node)
+      case 'Identifier':
+        return this.identifier(node)
       case 'MemberExpression': {
         if (!node.computed) return this.member(node, this.evaluateInner(node.object), memberKey(node))
         const key = this.evaluateInner(node.property)
         if (typeof key !== 'string' && typeof key !== 'number') throw notStatic(node, 'the element key is not a constant')
         return this.member(node, this.evaluateInner(node.object), String(key))
       }
-      case 'CallExpression': return this.call(node)
+      case 'CallExpression':
+        return this.call(node)
       case 'ClassExpression':
         // One declaration, one class: a class made per call of a helper exists only at run time.
         if (this.callDepth > 0) throw notStatic(node, 'a class created by a function call is known only at run time')
         return this.classValue(node, node.id?.name ?? 'anonymous')
-      case 'ArrowFunctionExpression': case 'FunctionExpression': {
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression': {
         const fn = staticFn(node)
         if (fn) return fn
         throw notStatic(node, 'a function is not a static value')
@@ -158,7 +172,8 @@ export class Evaluator {
   private propertyKey(prop: Node): string {
     const key = prop.key as Node
     if (!prop.computed && key.type === 'Identifier') return key.name
-    if (!prop.computed && key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number')) return String(key.value)
+    if (!prop.computed && key.type === 'Literal' && (typeof key.value === 'string' || typeof key.value === 'number'))
+      return String(key.value)
     if (prop.computed) {
       const k = this.evaluateInner(key)
       if (typeof k === 'string' || typeof k === 'number') return String(k)
@@ -168,9 +183,11 @@ export class Evaluator {
 
   private object(node: Node): Record<string, unknown> {
     const out: Record<string, unknown> = {}
-    const define = (key: string, value: unknown) => Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+    const define = (key: string, value: unknown) =>
+      Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
     for (const prop of node.properties as Node[]) {
-      if (prop.type === 'Property' && prop.kind === 'init' && !prop.method && !prop.shorthand) define(this.propertyKey(prop), this.evaluateInner(prop.value))
+      if (prop.type === 'Property' && prop.kind === 'init' && !prop.method && !prop.shorthand)
+        define(this.propertyKey(prop), this.evaluateInner(prop.value))
       else if (prop.type === 'Property' && prop.shorthand) define(prop.key.name, this.identifier(prop.value))
       else if (prop.type === 'SpreadElement') {
         const v = this.evaluateInner(prop.argument)
@@ -188,7 +205,12 @@ export class Evaluator {
     if (!binding) {
       // A `from` list names role classes: one that is declared nowhere is a mistake, not a run-time value.
       if (inFromList(node)) {
-        throw new TransformerError('OPENWS_ERR_UNKNOWN_FROM_ROLE', `"from" names ${node.name}, which is not declared in this module: import or declare the role class`, node, 'error')
+        throw new TransformerError(
+          'OPENWS_ERR_UNKNOWN_FROM_ROLE',
+          `"from" names ${node.name}, which is not declared in this module: import or declare the role class`,
+          node,
+          'error',
+        )
       }
       throw notStatic(node, `"${node.name}" is not declared in this module`)
     }
@@ -217,7 +239,13 @@ export class Evaluator {
       case 'class':
         return this.classValue(binding.decl, name)
       case 'import':
-        return this.memoized(binding.decl, at, `${name}#${binding.imported}`, () => this.imported(binding.decl, binding.imported, at), name + binding.imported)
+        return this.memoized(
+          binding.decl,
+          at,
+          `${name}#${binding.imported}`,
+          () => this.imported(binding.decl, binding.imported, at),
+          name + binding.imported,
+        )
       case 'mutable':
         throw notStatic(at, `"${name}" is not a const`)
       case 'function': {
@@ -253,7 +281,10 @@ export class Evaluator {
   private subMemo(node: Node, sub: string): object {
     const key = `${fileOf(node).fileName}:${node.start}:${sub}`
     let k = this.subKeys.get(key)
-    if (!k) { k = { key }; this.subKeys.set(key, k) }
+    if (!k) {
+      k = { key }
+      this.subKeys.set(key, k)
+    }
     return k
   }
 
@@ -279,9 +310,11 @@ export class Evaluator {
   private namespace(module: OpenwsModule): Record<string, unknown> {
     // A lazy view: every member access goes through openwsExport.
     const host = this.host
-    return this.trust(new Proxy(Object.create(null), {
-      get: (_t, key) => (typeof key === 'string' ? this.trust(host.openwsExport(module, key)) : undefined),
-    }))
+    return this.trust(
+      new Proxy(Object.create(null), {
+        get: (_t, key) => (typeof key === 'string' ? this.trust(host.openwsExport(module, key)) : undefined),
+      }),
+    )
   }
 
   private exported(unit: ModuleUnit, name: string, at: Node, depth: number): unknown {
@@ -303,9 +336,7 @@ export class Evaluator {
     const resolved = this.host.resolveModule?.(specifier, importer)
     if (!resolved) return undefined
     if (this.units.has(resolved.id)) return this.units.get(resolved.id)
-    const sf = resolved.parsed && resolved.parsed.text === resolved.code
-      ? resolved.parsed
-      : parseModule(resolved.id, resolved.code)
+    const sf = resolved.parsed && resolved.parsed.text === resolved.code ? resolved.parsed : parseModule(resolved.id, resolved.code)
     const unit = { id: resolved.id, sf }
     this.units.set(resolved.id, unit)
     return unit
@@ -353,7 +384,8 @@ export class Evaluator {
   private apply(node: Node, receiver: unknown, fn: unknown): unknown {
     const calleeNode = node.callee as Node
     if (fn instanceof StaticFn) return this.callStatic(node, fn)
-    if (typeof fn !== 'function' || !this.trusted.has(fn)) throw notStatic(calleeNode, 'only openws builder calls are evaluated at build time')
+    if (typeof fn !== 'function' || !this.trusted.has(fn))
+      throw notStatic(calleeNode, 'only openws builder calls are evaluated at build time')
     const args = (node.arguments as Node[]).map((a) => {
       if (a.type === 'SpreadElement') throw notStatic(a, 'spread arguments are not evaluated')
       return this.evaluateInner(a)
@@ -364,7 +396,7 @@ export class Evaluator {
       result = (fn as (...a: unknown[]) => unknown).apply(receiver, args)
     } catch (e) {
       // Point at what was passed (`.message(<here>)`), not at the start of a long chain.
-      const at: Node = memberName(calleeNode) !== undefined ? node.arguments[0] ?? calleeNode.property : node
+      const at: Node = memberName(calleeNode) !== undefined ? (node.arguments[0] ?? calleeNode.property) : node
       throw userError(e, at)
     }
     this.evaluatedCalls.add(node)
@@ -372,7 +404,6 @@ export class Evaluator {
     if (typeof result === 'object' && result !== null) this.origins.set(result, node)
     return result
   }
-
 
   private callStatic(node: Node, fn: StaticFn): unknown {
     if (this.callDepth > 50) throw notStatic(node, 'helper calls nest too deeply')
@@ -390,8 +421,13 @@ export class Evaluator {
       return this.evaluateInner(fn.body)
     } catch (e) {
       // "Not static" inside a helper is reported at the call the user wrote in the definition.
-      if (e instanceof TransformerError && e.severity === 'warning' && e.node.start >= fn.decl.start && e.node.end <= fn.decl.end &&
-          fileOf(e.node) === fileOf(fn.decl)) {
+      if (
+        e instanceof TransformerError &&
+        e.severity === 'warning' &&
+        e.node.start >= fn.decl.start &&
+        e.node.end <= fn.decl.end &&
+        fileOf(e.node) === fileOf(fn.decl)
+      ) {
         throw new TransformerError(e.code, `${textOf(node.callee)}(...): ${e.message}`, node, 'warning')
       }
       throw e

@@ -3,7 +3,10 @@
 import { isClassMethod, isPlainProperty, keyName, memberName, parentOf, stringValue, walk, type Node, type ParsedFile } from './ast'
 import type { Evaluator } from './evaluate'
 
-interface Located { node: Node; score: number }
+interface Located {
+  node: Node
+  score: number
+}
 
 /** `name: …` in an object literal, or a method of an object literal or class. */
 function isNamedMember(n: Node): boolean {
@@ -29,12 +32,17 @@ function find(roots: Node[], name: string, preferLast: boolean): Node | undefine
 
 /** The first `from: …` property or `.from(…)` call in `node` (pre-order). */
 function fromProperty(node: Node): Node | undefined {
-  return firstMatch(node, (n) => (isPlainProperty(n) && keyName(n) === 'from') || (n.type === 'CallExpression' && memberName(n.callee) === 'from'))
+  return firstMatch(
+    node,
+    (n) => (isPlainProperty(n) && keyName(n) === 'from') || (n.type === 'CallExpression' && memberName(n.callee) === 'from'),
+  )
 }
 
 function firstMatch(root: Node, test: (n: Node) => boolean): Node | undefined {
   let found: Node | undefined
-  walk(root, (n) => { if (!found && test(n)) found = n })
+  walk(root, (n) => {
+    if (!found && test(n)) found = n
+  })
   return found
 }
 

@@ -6,7 +6,8 @@ type Evaluate = (node: Node) => unknown
 
 /** Strings, numbers, booleans and null; a regular expression or bigint is not a static value. */
 export function literal(node: Node): unknown {
-  if (node.regex || (node.bigint !== undefined && node.bigint !== null)) throw notStatic(node, `${node.regex ? 'RegularExpressionLiteral' : 'BigIntLiteral'} is not a static value`)
+  if (node.regex || (node.bigint !== undefined && node.bigint !== null))
+    throw notStatic(node, `${node.regex ? 'RegularExpressionLiteral' : 'BigIntLiteral'} is not a static value`)
   return node.value
 }
 
@@ -40,10 +41,15 @@ export function binary(node: Node, evaluate: Evaluate): unknown {
   const a = l as number
   const b = r as number
   switch (node.type === 'BinaryExpression' ? op : '') {
-    case '+': return (l as string) + (r as string)
-    case '-': return a - b
-    case '*': return a * b
-    case '/': return a / b
-    default: throw notStatic(node, 'this operator is not evaluated at build time')
+    case '+':
+      return (l as string) + (r as string)
+    case '-':
+      return a - b
+    case '*':
+      return a * b
+    case '/':
+      return a / b
+    default:
+      throw notStatic(node, 'this operator is not evaluated at build time')
   }
 }

@@ -1,7 +1,19 @@
 // Payload and reply positions (`payload: <expr>`, `.payload(<expr>)`, `reply: …`, `.reply(…)`) whose value is an S builder become
 // the builder's JSON Schema, so no schema builder runs in the output. Every style accepts plain
 // JSON Schema there, so an uncompiled bindings() elsewhere still reads the same definition.
-import { isClass, isFunction, isPlainProperty, keyName, memberName, parentOf, walk, within, type Node, type ParsedFile, type Range } from './ast'
+import {
+  isClass,
+  isFunction,
+  isPlainProperty,
+  keyName,
+  memberName,
+  parentOf,
+  walk,
+  within,
+  type Node,
+  type ParsedFile,
+  type Range,
+} from './ast'
 import { isSchemaBuilder } from '../../runtime/schema/core'
 import { isTransformerError } from './errors'
 import type { Evaluator } from './evaluate'
@@ -12,7 +24,8 @@ import { resolveOpenwsRef, type OpenwsImports } from './imports'
 /** Inside `static CONFIG = {...}` of a class: a class-first role definition. */
 function inStaticConfig(node: Node): boolean {
   for (let n = parentOf(node); n; n = parentOf(n)) {
-    if (n.type === 'PropertyDefinition' || n.type === 'AccessorProperty') return keyName(n) === 'CONFIG' && n.key.type === 'Identifier' && n.static === true
+    if (n.type === 'PropertyDefinition' || n.type === 'AccessorProperty')
+      return keyName(n) === 'CONFIG' && n.key.type === 'Identifier' && n.static === true
     if (isFunction(n) || isClass(n) || n.type === 'Program') return false
   }
   return false
@@ -37,8 +50,14 @@ const SCHEMA_KEYS = new Set(['payload', 'reply'])
 function payloadExpressions(sf: ParsedFile, imports: OpenwsImports): Node[] {
   const out: Node[] = []
   walk(sf.program, (node) => {
-    if (isPlainProperty(node) && node.key.type === 'Identifier' && SCHEMA_KEYS.has(keyName(node) as string) && inStaticConfig(node)) out.push(node.value)
-    else if (node.type === 'CallExpression' && SCHEMA_KEYS.has(memberName(node.callee) as string) && node.arguments.length === 1 && onOpenwsMessage(node, imports)) {
+    if (isPlainProperty(node) && node.key.type === 'Identifier' && SCHEMA_KEYS.has(keyName(node) as string) && inStaticConfig(node))
+      out.push(node.value)
+    else if (
+      node.type === 'CallExpression' &&
+      SCHEMA_KEYS.has(memberName(node.callee) as string) &&
+      node.arguments.length === 1 &&
+      onOpenwsMessage(node, imports)
+    ) {
       out.push(node.arguments[0])
     }
   })

@@ -83,14 +83,18 @@ export function planTransform(sf: ParsedFile, options: PlanOptions): Plan | unde
       return f()
     } catch (e) {
       if (isTransformerError(e)) report(e)
-      else if (e instanceof RangeError && /call stack/i.test(e.message)) report(notStatic(node, 'the definition nests too deeply to evaluate'))
+      else if (e instanceof RangeError && /call stack/i.test(e.message))
+        report(notStatic(node, 'the definition nests too deeply to evaluate'))
       else report(userError(e, node)) // rethrows anything without an OPENWS_ERR_ code: a bug
       return undefined
     }
   }
 
   const env: CompileEnv = {
-    ev, sf, runtime: RUNTIME_NAMESPACE, maxDepth: options.maxDepth,
+    ev,
+    sf,
+    runtime: RUNTIME_NAMESPACE,
+    maxDepth: options.maxDepth,
   }
   const replacements: Replacement[] = []
   let fellBack = false

@@ -10,7 +10,7 @@ import { DEFAULT_LIMITS } from '../../runtime/limits'
 import type { OpenwsModule } from './imports'
 
 const EXPORTS: Record<OpenwsModule, Record<string, unknown>> = {
-  'openws': { ...schema, ...classStyle },
+  openws: { ...schema, ...classStyle },
   'openws/decorator': { ...schema, ...decoratorStyle },
   'openws/fluent': { ...schema, spec, network, role, message, endpoint, ...fluentStyle },
   'openws/schema': { ...schema },

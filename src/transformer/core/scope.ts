@@ -28,13 +28,20 @@ function statementsOf(node: Node): readonly Node[] | undefined {
 function bindsName(name: Node | null, text: string): boolean {
   if (!name) return false
   switch (name.type) {
-    case 'Identifier': return name.name === text
-    case 'ObjectPattern': return (name.properties as Node[]).some((p) => bindsName(p.type === 'RestElement' ? p.argument : p.value, text))
-    case 'ArrayPattern': return (name.elements as Array<Node | null>).some((el) => bindsName(el, text))
-    case 'AssignmentPattern': return bindsName(name.left, text)
-    case 'RestElement': return bindsName(name.argument, text)
-    case 'TSParameterProperty': return bindsName(name.parameter, text)
-    default: return false
+    case 'Identifier':
+      return name.name === text
+    case 'ObjectPattern':
+      return (name.properties as Node[]).some((p) => bindsName(p.type === 'RestElement' ? p.argument : p.value, text))
+    case 'ArrayPattern':
+      return (name.elements as Array<Node | null>).some((el) => bindsName(el, text))
+    case 'AssignmentPattern':
+      return bindsName(name.left, text)
+    case 'RestElement':
+      return bindsName(name.argument, text)
+    case 'TSParameterProperty':
+      return bindsName(name.parameter, text)
+    default:
+      return false
   }
 }
 
@@ -72,7 +79,8 @@ function parameterBinding(node: Node, text: string): Binding | undefined {
   if (isFunction(node)) {
     for (const p of node.params as Node[]) if (bindsName(p, text)) return { kind: 'parameter', decl: p }
   }
-  const loopDecl = node.type === 'ForStatement' ? node.init : node.type === 'ForOfStatement' || node.type === 'ForInStatement' ? node.left : undefined
+  const loopDecl =
+    node.type === 'ForStatement' ? node.init : node.type === 'ForOfStatement' || node.type === 'ForInStatement' ? node.left : undefined
   if (loopDecl?.type === 'VariableDeclaration') {
     for (const d of loopDecl.declarations as Node[]) if (bindsName(d.id, text)) return { kind: 'parameter', decl: d }
   }
@@ -97,9 +105,7 @@ export function lookup(ref: Node): Binding | undefined {
 
 /** Export `name` of a module: local binding, re-export, or star re-export candidates. */
 export type ExportTarget =
-  | { kind: 'local'; binding: Binding }
-  | { kind: 'reexport'; specifier: string; name: string }
-  | { kind: 'default-expression'; expr: Node }
+  { kind: 'local'; binding: Binding } | { kind: 'reexport'; specifier: string; name: string } | { kind: 'default-expression'; expr: Node }
 
 export function findExport(sf: ParsedFile, name: string): ExportTarget[] {
   const found: ExportTarget[] = []

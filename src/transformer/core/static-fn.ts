@@ -8,7 +8,10 @@ import type { Node } from './ast'
  * parameters (`decl.params`: identifiers, or `x = default` assignment patterns).
  */
 export class StaticFn {
-  constructor(readonly decl: Node, readonly body: Node) {}
+  constructor(
+    readonly decl: Node,
+    readonly body: Node,
+  ) {}
 }
 
 const simpleParam = (p: Node) => p.type === 'Identifier' || (p.type === 'AssignmentPattern' && p.left.type === 'Identifier')

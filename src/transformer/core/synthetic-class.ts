@@ -32,7 +32,13 @@ function namedClass(name: string, base: Function | undefined): Function {
 }
 
 function namedStub(name: string): Function {
-  return ({ [name]: function () { /* build-time stub; never runs */ } } as Record<string, Function>)[name]
+  return (
+    {
+      [name]: function () {
+        /* build-time stub; never runs */
+      },
+    } as Record<string, Function>
+  )[name]
 }
 
 /**
@@ -52,7 +58,12 @@ function typedDecorator(d: Node, member: Node, factory: Function, ev: Evaluator)
   if (hasPayload || props.some((p) => p.type === 'SpreadElement')) return undefined
   const name = textOf(member.key)
   if (!ev.payloadFromType) {
-    throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the payload of ${name} is its parameter type, which syntax mode cannot read; run the transformer in typed mode`, d, 'warning')
+    throw new TransformerError(
+      'OPENWS_WARN_NEEDS_TYPES',
+      `the payload of ${name} is its parameter type, which syntax mode cannot read; run the transformer in typed mode`,
+      d,
+      'warning',
+    )
   }
   const options = (first ? ev.evaluate(first) : {}) as Record<string, unknown>
   const payload = ev.payloadFromType(member, kind)
@@ -75,7 +86,10 @@ function decoratorsOf(node: Node, ev: Evaluator): { ours: Function[]; foreign: N
     } catch {
       factory = undefined
     }
-    if (typeof factory !== 'function' || !ev.isTrusted(factory)) { foreign.push(d); continue }
+    if (typeof factory !== 'function' || !ev.isTrusted(factory)) {
+      foreign.push(d)
+      continue
+    }
     const dec = typedDecorator(d, node, factory, ev) ?? ev.evaluate(expr)
     if (typeof dec !== 'function') throw notStatic(d, 'this decorator does not evaluate to a function')
     ours.push(dec)
@@ -101,11 +115,11 @@ export function makeSyntheticClass(decl: Node, name: string, ev: Evaluator): Fun
   if (classDecorators.foreign.length > 0) {
     throw notStatic(classDecorators.foreign[0], 'a decorator from outside openws may change the class')
   }
-  const metadata: Record<PropertyKey, unknown> = Object.create(
-    (base as unknown as Record<symbol, object> | undefined)?.[METADATA] ?? null,
-  )
+  const metadata: Record<PropertyKey, unknown> = Object.create((base as unknown as Record<symbol, object> | undefined)?.[METADATA] ?? null)
   const initializers: Array<() => void> = []
-  const addInitializer = (f: () => void) => { initializers.push(f) }
+  const addInitializer = (f: () => void) => {
+    initializers.push(f)
+  }
 
   for (const member of decl.body.body as Node[]) {
     if (isClassMethod(member)) {
@@ -119,7 +133,12 @@ export function makeSyntheticClass(decl: Node, name: string, ev: Evaluator): Fun
       for (const dec of [...ours].reverse()) {
         info.decorated = true
         const ctx = {
-          kind: 'method', name: key, static: statik, private: false, metadata, addInitializer,
+          kind: 'method',
+          name: key,
+          static: statik,
+          private: false,
+          metadata,
+          addInitializer,
           access: { has: (o: object) => key in o, get: (o: Record<string, unknown>) => o[key] },
         }
         const replaced = dec(method, ctx)

@@ -13,4 +13,6 @@ export interface SuiteContext {
 }
 
 export const codes: SuiteContext['codes'] = (frames) =>
-  frames.map((f) => (f.messageName === '$error' ? `$error:${(f.payload as { code: string }).code}` : `${f.messageName}:${JSON.stringify(f.payload)}`))
+  frames.map((f) =>
+    f.messageName === '$error' ? `$error:${(f.payload as { code: string }).code}` : `${f.messageName}:${JSON.stringify(f.payload)}`,
+  )

@@ -7,7 +7,12 @@ export function frameTests({ setup, codes }: SuiteContext): void {
     it('closes on a binary frame (1003), an oversize frame (1009) and bad JSON (1007)', async () => {
       const cases: [string | Uint8Array, boolean, string, number][] = [
         [new Uint8Array([1, 2]), true, 'OPENWS_ERR_BINARY_FRAME', 1003],
-        [JSON.stringify({ fromRole: 'client', messageName: 'echo', payload: { text: 'x'.repeat(200) } }), false, 'OPENWS_ERR_FRAME_TOO_LARGE', 1009],
+        [
+          JSON.stringify({ fromRole: 'client', messageName: 'echo', payload: { text: 'x'.repeat(200) } }),
+          false,
+          'OPENWS_ERR_FRAME_TOO_LARGE',
+          1009,
+        ],
         ['{"fromRole":', false, 'OPENWS_ERR_BAD_JSON', 1007],
         [new Uint8Array([0x7b, 0xff, 0x7d]), false, 'OPENWS_ERR_BAD_JSON', 1007],
       ]
@@ -100,7 +105,9 @@ export function frameTests({ setup, codes }: SuiteContext): void {
       const a = h.connect('client', { open: false })
       a.session.drain()
       await a.sendRaw(JSON.stringify({ fromRole: 'client', messageName: 'echo', payload: { text: 'x' }, id: 1 }))
-      expect(a.frames.map((f) => f.payload)).toEqual([{ code: 'OPENWS_ERR_SHUTTING_DOWN', message: expect.any(String), messageName: 'echo', id: 1, seq: 1 }])
+      expect(a.frames.map((f) => f.payload)).toEqual([
+        { code: 'OPENWS_ERR_SHUTTING_DOWN', message: expect.any(String), messageName: 'echo', id: 1, seq: 1 },
+      ])
       expect(probe.log).toEqual(['open:client'])
     })
 
@@ -108,7 +115,8 @@ export function frameTests({ setup, codes }: SuiteContext): void {
       const { h, probe } = await setup({ limits: { maxMessagesPerSecond: 1, messageBurst: 3 } })
       const a = h.connect('client')
       await a.opened
-      for (const tag of ['1', '2', '3', '4', '5']) a.session.receive(JSON.stringify({ fromRole: 'client', messageName: 'fast', payload: { tag } }))
+      for (const tag of ['1', '2', '3', '4', '5'])
+        a.session.receive(JSON.stringify({ fromRole: 'client', messageName: 'fast', payload: { tag } }))
       await h.idle()
       // The 4th frame finds the bucket (3) empty: like every close, it drops what was waiting (2, 3).
       expect(codes(a.frames)).toEqual(['done:{"tag":"1"}', '$error:OPENWS_ERR_RATE_LIMITED'])

@@ -16,7 +16,12 @@ export function handlerTests({ setup, codes }: SuiteContext): void {
       ])
       expect(JSON.stringify(a.frames)).not.toContain('secret')
       expect(codes(a.frames.slice(2))).toEqual(['echoed:{"text":"alive"}'])
-      expect(probe.log).toEqual(['open:client', 'error:client:OPENWS_ERR_HANDLER_FAILED', 'error:client:OPENWS_ERR_HANDLER_FAILED', 'echo:alive'])
+      expect(probe.log).toEqual([
+        'open:client',
+        'error:client:OPENWS_ERR_HANDLER_FAILED',
+        'error:client:OPENWS_ERR_HANDLER_FAILED',
+        'echo:alive',
+      ])
       expect((probe.errors[0] as Error).cause).toEqual(new Error('secret detail'))
       expect((probe.errors[1] as Error).cause).toEqual(new Error('secret async detail'))
     })
@@ -42,7 +47,8 @@ export function handlerTests({ setup, codes }: SuiteContext): void {
       const { h, probe } = await setup()
       const a = h.connect('client')
       await a.opened
-      const raw = (messageName: string, tag: string) => a.session.receive(JSON.stringify({ fromRole: 'client', messageName, payload: { tag } }))
+      const raw = (messageName: string, tag: string) =>
+        a.session.receive(JSON.stringify({ fromRole: 'client', messageName, payload: { tag } }))
       raw('slow', 'A')
       raw('fast', 'B')
       raw('slow', 'C')

@@ -49,7 +49,9 @@ export function inboundTests({ setup, codes }: SuiteContext): void {
       await a.send('echo', { text: 1 }, 9)
       await a.send('echo', { text: 'x', extra: true })
       await a.send('echo', null)
-      const [first, second, third] = a.frames.map((f) => f.payload as { code: string; issues: { path: string; code: string }[]; id?: unknown })
+      const [first, second, third] = a.frames.map(
+        (f) => f.payload as { code: string; issues: { path: string; code: string }[]; id?: unknown },
+      )
       expect(first).toMatchObject({ code: 'OPENWS_ERR_INVALID_PAYLOAD', messageName: 'echo', id: 9 })
       expect(first.issues).toEqual([expect.objectContaining({ path: '/text', code: 'type' })])
       expect(second.code).toBe('OPENWS_ERR_INVALID_PAYLOAD')

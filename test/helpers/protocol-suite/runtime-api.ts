@@ -33,7 +33,11 @@ export function runtimeApiTests({ setup, make, codes }: SuiteContext): void {
 
     it('hands $error frames to onErrorFrame, never dispatching or answering them; without it they are bad envelopes', async () => {
       const seen: unknown[] = []
-      const errorFrame = JSON.stringify({ fromRole: 'client', messageName: '$error', payload: { code: 'OPENWS_ERR_INTERNAL', message: 'x', id: 3 } })
+      const errorFrame = JSON.stringify({
+        fromRole: 'client',
+        messageName: '$error',
+        payload: { code: 'OPENWS_ERR_INTERNAL', message: 'x', id: 3 },
+      })
       const withHook = await setup({ onErrorFrame: (payload) => void seen.push(payload) })
       const a = withHook.h.connect('client')
       await a.sendRaw(errorFrame)
@@ -50,12 +54,20 @@ export function runtimeApiTests({ setup, make, codes }: SuiteContext): void {
       const rt = runtime(await make(probe))
       const sent: unknown[][] = []
       let closes = 0
-      const peer = rt.createPeer('client', (...args) => void sent.push(args), () => void closes++) as Record<string, (p: unknown) => Promise<void>>
+      const peer = rt.createPeer(
+        'client',
+        (...args) => void sent.push(args),
+        () => void closes++,
+      ) as Record<string, (p: unknown) => Promise<void>>
       await peer.echoed({ text: 'x' })
       let caught: unknown
       const invalid = peer.echoed({ text: 1 }) // never throws: the promise rejects
       await invalid.catch((error: unknown) => (caught = error))
-      expect(caught).toMatchObject({ code: 'OPENWS_ERR_OUTBOUND_INVALID', messageName: 'echoed', issues: [expect.objectContaining({ path: '/text' })] })
+      expect(caught).toMatchObject({
+        code: 'OPENWS_ERR_OUTBOUND_INVALID',
+        messageName: 'echoed',
+        issues: [expect.objectContaining({ path: '/text' })],
+      })
       // The API also hands over the frame it wrote: the same JSON value encodeEnvelope gives.
       expect(sent.map((args) => args.slice(0, 3))).toEqual([['server', 'echoed', { text: 'x' }]])
       const [, , , id, frame] = sent[0]!

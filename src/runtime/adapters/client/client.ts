@@ -128,7 +128,9 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     if ('binaryType' in socket) socket.binaryType = 'arraybuffer'
     socket.addEventListener('open', () => this.onOpen(socket, url))
     socket.addEventListener('message', (event: { data: unknown }) => this.onMessage(socket, event.data))
-    socket.addEventListener('close', (event: { code?: number; reason?: string }) => this.onClose(socket, event.code ?? 1006, event.reason ?? ''))
+    socket.addEventListener('close', (event: { code?: number; reason?: string }) =>
+      this.onClose(socket, event.code ?? 1006, event.reason ?? ''),
+    )
     socket.addEventListener('error', (event: { error?: unknown; message?: string }) => {
       if (socket === this.socket) this.emitError(event.error ?? new Error(event.message ?? 'WebSocket error'))
     })
@@ -229,7 +231,12 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   private serverError(payload: ErrorFramePayload): void {
     // The answer to a request of the stable API: rejects exactly that request.
     if (payload.code !== 'OPENWS_ERR_SHUTTING_DOWN' && this.apiSink.requests.fail(payload)) return
-    if (payload.code === 'OPENWS_ERR_SHUTTING_DOWN' && typeof payload.seq === 'number' && Number.isSafeInteger(payload.seq) && payload.seq >= 1) {
+    if (
+      payload.code === 'OPENWS_ERR_SHUTTING_DOWN' &&
+      typeof payload.seq === 'number' &&
+      Number.isSafeInteger(payload.seq) &&
+      payload.seq >= 1
+    ) {
       // Refused, not failed: the frame is resent on the next connection (see onClose).
       this.refusedFrom = Math.min(this.refusedFrom ?? payload.seq, payload.seq)
       return
@@ -237,7 +244,12 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
     const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
     // With the frame's correlation id, so callers can match the error to what they sent.
-    const error = openwsError(code, payload.message, { role: this.options.serverRole, message: payload.messageName, issues: payload.issues, id: payload.id })
+    const error = openwsError(code, payload.message, {
+      role: this.options.serverRole,
+      message: payload.messageName,
+      issues: payload.issues,
+      id: payload.id,
+    })
     this.events.emit('error', error, this.listenerError)
   }
 

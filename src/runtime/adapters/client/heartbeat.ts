@@ -32,7 +32,9 @@ interface PingableSocket {
 
 function isPingable(socket: unknown): socket is PingableSocket {
   const s = socket as Partial<PingableSocket> | null
-  return !!s && typeof s.ping === 'function' && typeof s.on === 'function' && typeof s.off === 'function' && typeof s.terminate === 'function'
+  return (
+    !!s && typeof s.ping === 'function' && typeof s.on === 'function' && typeof s.off === 'function' && typeof s.terminate === 'function'
+  )
 }
 
 /** Starts pinging `socket` if it can be pinged; returns the stop function. */

@@ -8,7 +8,10 @@ import type { WebSocketLike } from '../socket'
 
 /** A DOM-style WebSocket constructor: the browser's, Node 22's global, or `ws`'s `WebSocket`. */
 export interface WebSocketConstructor {
-  new (url: string, protocols?: string | string[]): WebSocketLike & {
+  new (
+    url: string,
+    protocols?: string | string[],
+  ): WebSocketLike & {
     addEventListener(type: string, listener: (event: any) => void): void
     binaryType?: string
   }
@@ -85,7 +88,9 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   if (serverRole === undefined) {
     const candidates = inferServerRole(bindings)
     if (candidates.length !== 1) {
-      throw bad(`options.serverRole is needed: role "${bindings.hostRole}" can send to ${candidates.length ? candidates.join(', ') : 'no role'}`)
+      throw bad(
+        `options.serverRole is needed: role "${bindings.hostRole}" can send to ${candidates.length ? candidates.join(', ') : 'no role'}`,
+      )
     }
     serverRole = candidates[0]
   } else if (serverRole === bindings.hostRole || !Object.hasOwn(bindings.network.roles, serverRole)) {

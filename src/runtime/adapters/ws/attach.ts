@@ -27,7 +27,13 @@ export interface WsMount {
   shutdown(): Promise<void>
 }
 
-const STATUS_TEXT: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 503: 'Service Unavailable' }
+const STATUS_TEXT: Record<number, string> = {
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
 
 /** Answers a refused upgrade with a plain HTTP response and drops the socket. */
 export function refuseUpgrade(socket: Duplex, status: number, body: string): void {
@@ -60,19 +66,25 @@ export function attach<Context = unknown>(wss: WebSocketServer, given: WsOpenWsO
     if (hub.shuttingDown) {
       return Promise.resolve({ ok: false, status: 503, code: 'OPENWS_ERR_SHUTTING_DOWN', reason: 'the server is shutting down' })
     }
-    return admit(options, request, pathRole).then((admission) => (admission.ok ? (hub.capacityRefusal(admission.role) ?? admission) : admission))
+    return admit(options, request, pathRole).then((admission) =>
+      admission.ok ? (hub.capacityRefusal(admission.role) ?? admission) : admission,
+    )
   }
 
   if (!wss.options.noServer) {
-    if (wss.options.verifyClient) throw openwsError('OPENWS_ERR_INVALID_OPTION', 'attach() installs verifyClient itself; use options.authenticate instead')
+    if (wss.options.verifyClient)
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'attach() installs verifyClient itself; use options.authenticate instead')
     // The two-argument form makes ws wait for our asynchronous decision.
     wss.options.verifyClient = (info: { req: IncomingMessage }, done: (ok: boolean, status?: number, message?: string) => void) => {
-      decide(info.req).then((admission) => {
-        if (admission.ok) {
-          admissions.set(info.req, admission)
-          done(true)
-        } else done(false, admission.status, admission.code)
-      }, () => done(false, 500))
+      decide(info.req).then(
+        (admission) => {
+          if (admission.ok) {
+            admissions.set(info.req, admission)
+            done(true)
+          } else done(false, admission.status, admission.code)
+        },
+        () => done(false, 500),
+      )
     }
   }
 
@@ -94,12 +106,16 @@ export function attach<Context = unknown>(wss: WebSocketServer, given: WsOpenWsO
     },
     handleUpgrade(request, socket, head) {
       socket.on('error', destroySocket)
-      decide(request).then((admission) => {
-        if (!admission.ok) return refuseUpgrade(socket, admission.status, JSON.stringify({ code: admission.code, message: admission.reason }))
-        admissions.set(request, admission)
-        socket.removeListener('error', destroySocket)
-        wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
-      }, () => refuseUpgrade(socket, 500, '{"code":"OPENWS_ERR_INTERNAL"}'))
+      decide(request).then(
+        (admission) => {
+          if (!admission.ok)
+            return refuseUpgrade(socket, admission.status, JSON.stringify({ code: admission.code, message: admission.reason }))
+          admissions.set(request, admission)
+          socket.removeListener('error', destroySocket)
+          wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request))
+        },
+        () => refuseUpgrade(socket, 500, '{"code":"OPENWS_ERR_INTERNAL"}'),
+      )
     },
     groups: hub.runtime.groups,
     shutdown: () => hub.shutdown(),

@@ -36,13 +36,19 @@ export async function createServer<Context = unknown>(options: CreateServerOptio
   const specPath = `${mount.path === '/' ? '' : mount.path}/spec.json`
   const spec = options.spec === false ? undefined : specJson(options.bindings)
   const uiPath = uiPathOf(mount.path)
-  const ui = uiEnabled(options.ui, { spec: spec !== undefined, remoteRoles: resolveServerOptions(options).remoteRoles }) ? uiHandler(mount.path) : undefined
+  const ui = uiEnabled(options.ui, { spec: spec !== undefined, remoteRoles: resolveServerOptions(options).remoteRoles })
+    ? uiHandler(mount.path)
+    : undefined
 
   const http = createHttpServer((request: IncomingMessage, response: ServerResponse) => {
     const path = (request.url ?? '/').split('?')[0]
     if (spec !== undefined && request.method === 'GET' && path === specPath) {
       response.writeHead(200, { 'content-type': 'application/json' }).end(spec)
-    } else if (ui !== undefined && (request.method === 'GET' || request.method === 'HEAD') && (path === uiPath || path!.startsWith(`${uiPath}/`))) {
+    } else if (
+      ui !== undefined &&
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      (path === uiPath || path!.startsWith(`${uiPath}/`))
+    ) {
       const answer = ui(path!.slice(uiPath.length))
       response.writeHead(answer.status, answer.headers).end(request.method === 'HEAD' ? undefined : answer.body)
     } else {

@@ -32,8 +32,16 @@ export function readConfigRole(cls: Function): ClassRole | undefined {
     messages.push(readMessage(name, (table as Record<string, unknown>)[name], `${where}, ${field}.${name}`))
   }
   return {
-    name: config.name, description: config.description, version: config.version, endpoints: config.endpoints,
-    host, implemented: implementsAny(cls, messages), declaredBy: configOwner(cls), messages, extra: extensions(config), syntax: 'static CONFIG',
+    name: config.name,
+    description: config.description,
+    version: config.version,
+    endpoints: config.endpoints,
+    host,
+    implemented: implementsAny(cls, messages),
+    declaredBy: configOwner(cls),
+    messages,
+    extra: extensions(config),
+    syntax: 'static CONFIG',
   }
 }
 
@@ -65,7 +73,15 @@ function readMessage(name: string, spec: unknown, where: string): ClassMessage {
       throw invalid(`${where} has unknown field ${JSON.stringify(key)}; expected payload, reply, description, from or x- extensions`)
     }
   }
-  return { name, method: name, payload: spec.payload, reply: spec.reply, description: spec.description, from: fromList(spec.from), extra: extensions(spec) }
+  return {
+    name,
+    method: name,
+    payload: spec.payload,
+    reply: spec.reply,
+    description: spec.description,
+    from: fromList(spec.from),
+    extra: extensions(spec),
+  }
 }
 
 /** A throwing getter or a Proxy must not crash bindings() with a raw error. */

@@ -55,7 +55,8 @@ function member(kind: MemberDecoration['kind'], label: string, options: Record<s
       const context = keyOrContext
       if (context.kind !== 'method') throw misuse(label, `decorates methods, not a ${context.kind}`)
       if (context.static) throw misuse(label, 'decorates instance methods, not static ones')
-      if (context.private || typeof context.name !== 'string') throw misuse(label, 'cannot decorate private or symbol-named methods: the runtime calls handlers by name')
+      if (context.private || typeof context.name !== 'string')
+        throw misuse(label, 'cannot decorate private or symbol-named methods: the runtime calls handlers by name')
       if (typeof target !== 'function') throw misuse(label, 'decorates methods')
       const owner = typeof context.metadata === 'object' && context.metadata !== null ? context.metadata : target
       recordMember(owner, { kind, key: context.name, options })
@@ -78,7 +79,10 @@ function checkOptions(label: string, options: unknown, allowed: string[]): Recor
   if (!isPlainObject(options)) throw openwsError('OPENWS_ERR_INVALID_OPTION', `${label} needs an options object, got ${show(options)}`)
   for (const key of Object.keys(options)) {
     if (!allowed.includes(key) && !key.startsWith('x-')) {
-      throw openwsError('OPENWS_ERR_INVALID_OPTION', `${label} got unknown option ${JSON.stringify(key)}; expected ${allowed.join(', ')} or x- extensions`)
+      throw openwsError(
+        'OPENWS_ERR_INVALID_OPTION',
+        `${label} got unknown option ${JSON.stringify(key)}; expected ${allowed.join(', ')} or x- extensions`,
+      )
     }
   }
   // An ABSENT payload means "the method's parameter type", which the transformer fills in at build

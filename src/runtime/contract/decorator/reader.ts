@@ -21,7 +21,8 @@ export function readDecoratedRole(cls: Function): ClassRole | undefined {
       `${show(cls)} mixes @message and @handler: the host role has handlers, other roles have messages`,
     )
   }
-  for (const { kind, key, options } of decorations) requireTransformedPayload(options.payload, kind, safeName(cls) || 'the anonymous class', key)
+  for (const { kind, key, options } of decorations)
+    requireTransformedPayload(options.payload, kind, safeName(cls) || 'the anonymous class', key)
   const messages: ClassMessage[] = decorations.map(({ key, options }) => ({
     name: options.name ?? key,
     method: key,

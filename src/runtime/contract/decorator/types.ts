@@ -50,7 +50,11 @@ type CheckedPayload<P> = unknown extends PayloadType<P> ? any : PayloadType<P>
  */
 export interface MethodDecorator<P> {
   <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(value: T, context: ClassMethodDecoratorContext<any, T>): void
-  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T>): void
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T>,
+  ): void
 }
 
 /**
@@ -58,18 +62,26 @@ export interface MethodDecorator<P> {
  * schema either (`_: unknown` would let `api.x(anything)` compile). A stub without a parameter is
  * allowed (the reference's form); `Api` then makes it uncallable (UntypedMessageStub).
  */
-type NotWider<T, P> = unknown extends PayloadType<P>
-  ? unknown
-  : T extends (...args: infer A) => any
-    ? A extends []
-      ? unknown
-      : [A[0]] extends [PayloadType<P>]
+type NotWider<T, P> =
+  unknown extends PayloadType<P>
+    ? unknown
+    : T extends (...args: infer A) => any
+      ? A extends []
         ? unknown
-        : { readonly 'openws: the stub\'s payload parameter accepts more than its schema; type it as the schema\'s type': PayloadType<P> }
-    : unknown
+        : [A[0]] extends [PayloadType<P>]
+          ? unknown
+          : { readonly "openws: the stub's payload parameter accepts more than its schema; type it as the schema's type": PayloadType<P> }
+      : unknown
 
 /** `@message`: as MethodDecorator, and the stub's parameter is not wider than the schema. */
 export interface MessageDecorator<P> {
-  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(value: T & NotWider<T, P>, context: ClassMethodDecoratorContext<any, T>): void
-  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(target: object, key: string | symbol, descriptor: TypedPropertyDescriptor<T> & NotWider<T, P>): void
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(
+    value: T & NotWider<T, P>,
+    context: ClassMethodDecoratorContext<any, T>,
+  ): void
+  <T extends (this: any, payload: CheckedPayload<P>, ...rest: any[]) => any>(
+    target: object,
+    key: string | symbol,
+    descriptor: TypedPropertyDescriptor<T> & NotWider<T, P>,
+  ): void
 }

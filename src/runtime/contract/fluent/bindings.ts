@@ -20,7 +20,10 @@ import type { FluentBindings, FluentBindingsOptions, LooseFromRoles, TypedFromRo
  * (a shared contract module) serves the server and each client, each hosting its own role.
  */
 export function bindings<const N extends AnyNetworkBuilder>(network: N): FluentBindings<TypedFromRoles<N>>
-export function bindings<const N extends AnyNetworkBuilder, const H extends keyof NetworkRoles<N> & string>(network: N, options: FluentBindingsOptions<H>): FluentBindings<TypedFromRolesAs<N, H>>
+export function bindings<const N extends AnyNetworkBuilder, const H extends keyof NetworkRoles<N> & string>(
+  network: N,
+  options: FluentBindingsOptions<H>,
+): FluentBindings<TypedFromRolesAs<N, H>>
 export function bindings(network: NetworkIR, options?: FluentBindingsOptions): FluentBindings<LooseFromRoles>
 export function bindings(input: AnyNetworkBuilder | NetworkIR, options?: FluentBindingsOptions): FluentBindings<unknown> {
   return definitionGuard('bindings()', () => build(input, options))
@@ -44,13 +47,19 @@ function build(input: AnyNetworkBuilder | NetworkIR, options: FluentBindingsOpti
 /** `{ host: 'client' }`: that role is the host, whichever the network marks. */
 function chooseHost(draft: NetworkDraft, options: FluentBindingsOptions): void {
   const where = typeof draft.name === 'string' ? { network: draft.name } : {}
-  if (!isPlainObject(options)) throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() options must be { host? }, got ${show(options)}`, where)
+  if (!isPlainObject(options))
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() options must be { host? }, got ${show(options)}`, where)
   for (const key of Object.keys(options)) {
-    if (key !== 'host') throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() got unknown option ${JSON.stringify(key)}; expected host`, where)
+    if (key !== 'host')
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() got unknown option ${JSON.stringify(key)}; expected host`, where)
   }
   if (options.host === undefined) return
   if (!draft.roles.some((r) => r.name === options.host)) {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() "host" must name a role of the network (${draft.roles.map((r) => JSON.stringify(r.name)).join(', ')}), got ${show(options.host)}`, where)
+    throw openwsError(
+      'OPENWS_ERR_INVALID_OPTION',
+      `bindings() "host" must name a role of the network (${draft.roles.map((r) => JSON.stringify(r.name)).join(', ')}), got ${show(options.host)}`,
+      where,
+    )
   }
   for (const role of draft.roles) role.host = role.name === options.host
 }

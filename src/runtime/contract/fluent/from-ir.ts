@@ -31,7 +31,11 @@ export function draftFromIR(ir: NetworkIR): NetworkDraft {
     const where = { network, role: name }
     if (!isPlainObject(doc)) throw openwsError('OPENWS_ERR_INVALID_SPEC', `the role must be an object, got ${show(doc)}`, where)
     if (!isPlainObject(doc.messages)) {
-      throw openwsError('OPENWS_ERR_INVALID_SPEC', `"messages" must be an object of message name -> message, got ${show(doc.messages)}`, where)
+      throw openwsError(
+        'OPENWS_ERR_INVALID_SPEC',
+        `"messages" must be an object of message name -> message, got ${show(doc.messages)}`,
+        where,
+      )
     }
     const messages: MessageDraft[] = []
     for (const key of Object.keys(doc.messages)) {
@@ -40,13 +44,29 @@ export function draftFromIR(ir: NetworkIR): NetworkDraft {
         throw openwsError('OPENWS_ERR_INVALID_SPEC', `the message must be an object, got ${show(msg)}`, { ...where, message: key })
       }
       if (msg.from !== undefined && !Array.isArray(msg.from)) {
-        throw openwsError('OPENWS_ERR_INVALID_SPEC', `"from" must be an array of role names, got ${show(msg.from)}`, { ...where, message: key })
+        throw openwsError('OPENWS_ERR_INVALID_SPEC', `"from" must be an array of role names, got ${show(msg.from)}`, {
+          ...where,
+          message: key,
+        })
       }
-      messages.push({ name: key, payload: msg.payload, reply: msg.reply, description: msg.description, from: msg.from as unknown[] | undefined, extra: rest(msg, MESSAGE_FIELDS) })
+      messages.push({
+        name: key,
+        payload: msg.payload,
+        reply: msg.reply,
+        description: msg.description,
+        from: msg.from as unknown[] | undefined,
+        extra: rest(msg, MESSAGE_FIELDS),
+      })
     }
     roles.push({
-      name, host: doc[HOST_MARK] === true, description: doc.description, version: doc.version, endpoints: doc.endpoints,
-      messages, extra: rest(doc, ROLE_FIELDS), origin: `role(${JSON.stringify(name)})`,
+      name,
+      host: doc[HOST_MARK] === true,
+      description: doc.description,
+      version: doc.version,
+      endpoints: doc.endpoints,
+      messages,
+      extra: rest(doc, ROLE_FIELDS),
+      origin: `role(${JSON.stringify(name)})`,
     })
   }
   return { name: ir.name, description: ir.description, roles, extra: rest(ir, NETWORK_FIELDS) }

@@ -10,14 +10,21 @@ import type { BindingsCore } from '../types'
 export interface RoleBinder<HostMessages, PeerApi, HostReplies = {}> {
   readonly role: string
   /** For a message with `.reply(schema)`, the handler's return value (or its promise's) is the reply. */
-  on<K extends keyof HostMessages & string>(messageName: K, handler: (payload: HostMessages[K], api: PeerApi) => HandlerResult<HostReplies, K>): this
+  on<K extends keyof HostMessages & string>(
+    messageName: K,
+    handler: (payload: HostMessages[K], api: PeerApi) => HandlerResult<HostReplies, K>,
+  ): this
   onOpen(fn: (fromRole: string, peer: PeerApi) => unknown): this
   onClose(fn: (fromRole: string, peer: PeerApi) => unknown): this
   onError(fn: (fromRole: string, peer: PeerApi, error: unknown) => unknown): this
 }
 
 /** A request's handler returns its reply; any other (and an unknown name: `never`) returns anything. */
-type HandlerResult<Replies, K> = [K] extends [never] ? unknown : [K] extends [keyof Replies] ? Replies[K & keyof Replies] | Promise<Replies[K & keyof Replies]> : unknown
+type HandlerResult<Replies, K> = [K] extends [never]
+  ? unknown
+  : [K] extends [keyof Replies]
+    ? Replies[K & keyof Replies] | Promise<Replies[K & keyof Replies]>
+    : unknown
 
 type HostMessagesOf<N> = RoleMessages<HostRoleOf<N>>
 
@@ -42,7 +49,10 @@ export type TypedFromRoles<N> = {
  * one typed binder per other role.
  */
 export type TypedFromRolesAs<N, H extends string> = {
-  readonly [R in Exclude<keyof NetworkRoles<N>, H>]: RoleBinder<RoleMessages<NetworkRoles<N>[H & keyof NetworkRoles<N>]>, ApiOf<RoleMessages<NetworkRoles<N>[R]>>>
+  readonly [R in Exclude<keyof NetworkRoles<N>, H>]: RoleBinder<
+    RoleMessages<NetworkRoles<N>[H & keyof NetworkRoles<N>]>,
+    ApiOf<RoleMessages<NetworkRoles<N>[R]>>
+  >
 }
 
 /** The outbound API of a peer playing role `R` of network `N`: `connect<RoleApi<typeof chat, 'server'>>(...)`. */

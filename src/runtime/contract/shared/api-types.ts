@@ -25,7 +25,7 @@ type MethodKeys<I> = { [K in keyof I & string]: I[K] extends (...args: any) => a
  * carry the schema's type to `Api`). The property name is the compile error's hint.
  */
 export interface UntypedMessageStub {
-  readonly 'openws: type the payload as the stub\'s first parameter, e.g. joinedRoom(_: S.Infer<typeof Joined>) {}': never
+  readonly "openws: type the payload as the stub's first parameter, e.g. joinedRoom(_: S.Infer<typeof Joined>) {}": never
 }
 /** The first parameter's type; `UntypedMessageStub` (uncallable) for a method that declares none. */
 type FirstParam<F> = F extends (...args: infer A) => any ? (A extends [] ? UntypedMessageStub : A[0]) : UntypedMessageStub
@@ -53,8 +53,8 @@ export type Api<C> = C extends { CONFIG: { messages: infer M } }
   : C extends { CONFIG: { handlers: infer M } }
     ? ConfigApi<M>
     : C extends AnyClass
-    ? MethodApi<InstanceType<C>>
-    : never
+      ? MethodApi<InstanceType<C>>
+      : never
 
 /** The messages a CONFIG role accepts: `messages`, or `handlers` for a role declared as host. */
 type ConfigMessages<C> = C extends { CONFIG: { messages: infer M } } ? M : C extends { CONFIG: { handlers: infer M } } ? M : never
@@ -94,19 +94,31 @@ export type ApiOf<Messages> = { [K in keyof Messages & string]: (payload: Messag
 export type MismatchedHandlers<C> = [ConfigMessages<C>] extends [never]
   ? never
   : C extends abstract new (...args: any) => infer I
-  ? {
-      [K in keyof ConfigMessages<C> & keyof I & string]: I[K] extends (payload: infer P, ...rest: any) => infer Ret
-        ? unknown extends Payload<C, K> ? ReplyMismatch<ConfigMessages<C>[K], Ret, K> : [Payload<C, K>] extends [P] ? ReplyMismatch<ConfigMessages<C>[K], Ret, K> : K
-        : never
-    }[keyof ConfigMessages<C> & keyof I & string]
-  : never
+    ? {
+        [K in keyof ConfigMessages<C> & keyof I & string]: I[K] extends (payload: infer P, ...rest: any) => infer Ret
+          ? unknown extends Payload<C, K>
+            ? ReplyMismatch<ConfigMessages<C>[K], Ret, K>
+            : [Payload<C, K>] extends [P]
+              ? ReplyMismatch<ConfigMessages<C>[K], Ret, K>
+              : K
+          : never
+      }[keyof ConfigMessages<C> & keyof I & string]
+    : never
 
 /** `K` when message `E` has a reply schema the handler's return type does not fit (untyped replies are not checked). */
 type ReplyMismatch<E, Ret, K> = E extends { reply: infer R }
-  ? unknown extends PayloadType<R> ? never : [Awaited<Ret>] extends [PayloadType<R>] ? never : K
+  ? unknown extends PayloadType<R>
+    ? never
+    : [Awaited<Ret>] extends [PayloadType<R>]
+      ? never
+      : K
   : never
 
 /** `bindings({ roles })` checks each role class: a handler whose payload parameter does not fit its schema is a type error. */
 export type CheckedRoles<R extends readonly unknown[]> = {
-  [I in keyof R]: [MismatchedHandlers<R[I]>] extends [never] ? unknown : 0 extends 1 & MismatchedHandlers<R[I]> ? unknown : { 'openws: the payload parameter or the reply of these handlers does not match their schema': MismatchedHandlers<R[I]> }
+  [I in keyof R]: [MismatchedHandlers<R[I]>] extends [never]
+    ? unknown
+    : 0 extends 1 & MismatchedHandlers<R[I]>
+      ? unknown
+      : { 'openws: the payload parameter or the reply of these handlers does not match their schema': MismatchedHandlers<R[I]> }
 }

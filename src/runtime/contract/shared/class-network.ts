@@ -12,7 +12,6 @@ import { normalizeNetwork, payloadSchema } from './normalize'
 import { isPlainObject } from './plain'
 import { lowerFirst, safeName, show } from './show'
 
-
 interface ReadRole {
   cls: Function
   role: ClassRole
@@ -36,20 +35,44 @@ export function classBindings(config: NetworkConfig, read: RoleReader): Bindings
   for (const entry of roles) {
     const { cls, role, name } = entry
     const isHost = entry === host
-    const messages = isHost ? mergeHandlers(role.messages, hostMethods, nameOf, { ...where, role: name }) : role.messages.map((m) => draftOf(m, nameOf))
+    const messages = isHost
+      ? mergeHandlers(role.messages, hostMethods, nameOf, { ...where, role: name })
+      : role.messages.map((m) => draftOf(m, nameOf))
     drafts.push({
-      name, host: isHost, description: role.description, version: role.version,
-      endpoints: role.endpoints, messages, extra: role.extra, origin: `class ${safeName(cls) || '(anonymous)'}`,
+      name,
+      host: isHost,
+      description: role.description,
+      version: role.version,
+      endpoints: role.endpoints,
+      messages,
+      extra: role.extra,
+      origin: `class ${safeName(cls) || '(anonymous)'}`,
     })
   }
-  const { network, hostRole } = normalizeNetwork({ name: config.name, description: config.description, roles: drafts, extra: extensions(config) })
+  const { network, hostRole } = normalizeNetwork({
+    name: config.name,
+    description: config.description,
+    roles: drafts,
+    extra: extensions(config),
+  })
   const hostClass = host.cls
   const routes = emptyRoutes(network, hostRole)
   for (const [messageName, entries] of hostMethods) {
-    routeMessage(routes[messageName], entries, allowedSenders(network, hostRole, messageName), nameOf, { network: network.name, role: hostRole, message: messageName })
+    routeMessage(routes[messageName], entries, allowedSenders(network, hostRole, messageName), nameOf, {
+      network: network.name,
+      role: hostRole,
+      message: messageName,
+    })
   }
   assertMethodsExist(hostClass, routes, network.name, hostRole)
-  return createCore({ network, hostRole, routes, hostClass: hostClass as new () => object, freezeRoutes: true, interpret: interpretArtifact })
+  return createCore({
+    network,
+    hostRole,
+    routes,
+    hostClass: hostClass as new () => object,
+    freezeRoutes: true,
+    interpret: interpretArtifact,
+  })
 }
 
 /**
@@ -62,7 +85,11 @@ function chooseHost(roles: ReadRole[], found: Map<Function, ReadRole>, host: unk
   if (host !== undefined) {
     const entry = typeof host === 'function' ? found.get(host) : roles.find((r) => r.name === host)
     if (!entry) {
-      throw openwsError('OPENWS_ERR_INVALID_OPTION', `bindings() "host" must be one of the network's role classes or role names, got ${show(host)}`, where)
+      throw openwsError(
+        'OPENWS_ERR_INVALID_OPTION',
+        `bindings() "host" must be one of the network's role classes or role names, got ${show(host)}`,
+        where,
+      )
     }
     return entry
   }
@@ -124,8 +151,12 @@ function extendsClass(sub: Function, base: Function): boolean {
 
 function draftOf(message: ClassMessage, nameOf: (ref: unknown) => unknown): MessageDraft {
   return {
-    name: message.name, payload: message.payload, reply: message.reply, description: message.description,
-    from: message.from?.map(nameOf), extra: message.extra,
+    name: message.name,
+    payload: message.payload,
+    reply: message.reply,
+    description: message.description,
+    from: message.from?.map(nameOf),
+    extra: message.extra,
   }
 }
 
@@ -160,7 +191,11 @@ function mergeHandlers(
     }
     const replyOf = (d: MessageDraft) => (d.reply === undefined ? '' : stableJson(payloadSchema(d.reply, at, 'reply')))
     if (replyOf(first) !== replyOf(draft)) {
-      throw openwsError('OPENWS_ERR_DUPLICATE_MESSAGE', `methods ${others.map((o) => o.method).join(', ')} and ${entry.method} handle this message with different reply schemas; one message has one reply`, at)
+      throw openwsError(
+        'OPENWS_ERR_DUPLICATE_MESSAGE',
+        `methods ${others.map((o) => o.method).join(', ')} and ${entry.method} handle this message with different reply schemas; one message has one reply`,
+        at,
+      )
     }
     first.description ??= draft.description
     first.from = first.from && draft.from ? [...first.from, ...draft.from] : undefined
@@ -196,7 +231,12 @@ function duplicate(where: { network: string; role: string; message: string }, a:
   return openwsError('OPENWS_ERR_DUPLICATE_MESSAGE', `methods ${a} and ${b} both handle this message from ${who}; keep one`, where)
 }
 
-function assertMethodsExist(hostClass: Function, routes: Record<string, Record<string, HandlerTarget>>, network: string, role: string): void {
+function assertMethodsExist(
+  hostClass: Function,
+  routes: Record<string, Record<string, HandlerTarget>>,
+  network: string,
+  role: string,
+): void {
   const proto = (hostClass as { prototype?: Record<string, unknown> }).prototype
   for (const message of Object.keys(routes)) {
     for (const method of new Set(Object.values(routes[message]))) {
@@ -222,7 +262,10 @@ function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
   if (typeof value === 'object' && value !== null) {
     const obj = value as Record<string, unknown>
-    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`).join(',')}}`
+    return `{${Object.keys(obj)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson(obj[k])}`)
+      .join(',')}}`
   }
   return JSON.stringify(value)
 }

@@ -132,9 +132,10 @@ function endpointDocs(value: unknown, where: OpenWsErrorDetails): EndpointDoc[] 
 
 /** Accepts an endpoint builder (its valueOf() is the document) or a plain endpoint object. */
 function endpointDoc(item: unknown, where: OpenWsErrorDetails): EndpointDoc {
-  const raw = typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'openws.endpoint'
-    ? (item as { valueOf(): unknown }).valueOf()
-    : item
+  const raw =
+    typeof item === 'object' && item !== null && (item as { kind?: unknown }).kind === 'openws.endpoint'
+      ? (item as { valueOf(): unknown }).valueOf()
+      : item
   const doc = copyJsonData(raw, 'an endpoint', where) as EndpointDoc
   const bad = (what: string) => openwsError('OPENWS_ERR_INVALID_OPTION', `endpoint ${what}`, where)
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw bad(`must be {scheme?, host, port, path}, got ${show(raw)}`)

@@ -50,18 +50,26 @@ const SUPPORTED = /^(?:5\.(?:9|\d{2,})|6)\./
  */
 export function loadTypeScript(projectDir: string | readonly string[]): TypeScriptModule {
   const dirs = typeof projectDir === 'string' ? [projectDir] : projectDir
-  const how = 'install it with `npm i -D typescript@6` (for a TypeScript 7 project: instead of 7, or give every payload explicitly and stay in syntax mode)'
+  const how =
+    'install it with `npm i -D typescript@6` (for a TypeScript 7 project: instead of 7, or give every payload explicitly and stay in syntax mode)'
   const path = resolveFrom('typescript', dirs)
-  if (!path) throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x, and "typescript" cannot be found from ${dirs.join(', ')}: ${how}`)
+  if (!path)
+    throw new TypedModeUnavailable(
+      `openws typed mode needs the compiler API of TypeScript 5.9 or 6.x, and "typescript" cannot be found from ${dirs.join(', ')}: ${how}`,
+    )
   let mod: TypeScriptModule & { default?: TypeScriptModule }
   try {
     mod = createRequire(path)(path) as typeof mod
   } catch {
-    throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project's typescript (${path}) has no loadable JS API: ${how}`)
+    throw new TypedModeUnavailable(
+      `openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project's typescript (${path}) has no loadable JS API: ${how}`,
+    )
   }
   const tsm = typeof mod.createProgram === 'function' ? mod : mod.default
   if (!tsm || typeof tsm.createProgram !== 'function' || !SUPPORTED.test(tsm.version)) {
-    throw new TypedModeUnavailable(`openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project has typescript ${tsm?.version ?? mod.version ?? '(without a JS API)'}: ${how}`)
+    throw new TypedModeUnavailable(
+      `openws typed mode needs the compiler API of TypeScript 5.9 or 6.x; the project has typescript ${tsm?.version ?? mod.version ?? '(without a JS API)'}: ${how}`,
+    )
   }
   return tsm
 }
@@ -77,7 +85,9 @@ export function loadTypia(projectDir: string): Typia {
   const self = selfFile()
   const path = resolveFrom('@typia/core', self ? [projectDir, join(self, '..')] : [projectDir])
   if (!path) {
-    throw new TypedModeUnavailable('openws typed mode reads payload types through typia, and "@typia/core" is not installed: `npm i -D typia` (it brings @typia/core), or give every message an explicit "payload"')
+    throw new TypedModeUnavailable(
+      'openws typed mode reads payload types through typia, and "@typia/core" is not installed: `npm i -D typia` (it brings @typia/core), or give every message an explicit "payload"',
+    )
   }
   const req = createRequire(path)
   return { core: req(path) as typeof TypiaCore, ts: req('typescript') as TypeScriptModule }

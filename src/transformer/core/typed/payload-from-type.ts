@@ -41,7 +41,12 @@ export function typedSchemas(options: TransformSourceOptions): TypedSchemas | un
     // typia reads type flags through the `typescript` it imports; another major (e.g. a TS 6 program
     // while typia resolved TS 5.9) numbers them differently and would give wrong schemas.
     if (checker.getStringType().flags !== typia.ts.TypeFlags.String) {
-      throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `the ${what} of ${textOf(method.key)} is its ${what === 'payload' ? 'parameter' : 'return'} type, but the program's TypeScript is not the one typia uses (${typia.ts.version}); give "${what}" explicitly or align the versions`, method, 'warning')
+      throw new TransformerError(
+        'OPENWS_WARN_NEEDS_TYPES',
+        `the ${what} of ${textOf(method.key)} is its ${what === 'payload' ? 'parameter' : 'return'} type, but the program's TypeScript is not the one typia uses (${typia.ts.version}); give "${what}" explicitly or align the versions`,
+        method,
+        'warning',
+      )
     }
     return typia
   }
@@ -62,7 +67,9 @@ export function typedSchemas(options: TransformSourceOptions): TypedSchemas | un
     analyze(true)
     const unit = JsonSchemaProgrammer.writeSchema({ version: '3.1', metadata: analyze(false) })
     // Strict like S.obj: an index signature is how a type allows other keys (strict-objects.ts).
-    return strictObjects(componentsToDefs(unit.schema as unknown as JsonSchema, (unit.components as { schemas?: Record<string, unknown> }).schemas ?? {}))
+    return strictObjects(
+      componentsToDefs(unit.schema as unknown as JsonSchema, (unit.components as { schemas?: Record<string, unknown> }).schemas ?? {}),
+    )
   }
 
   const payloadFromType: PayloadFromType = (method, kind) => {
@@ -70,13 +77,32 @@ export function typedSchemas(options: TransformSourceOptions): TypedSchemas | un
     const param = method.value.params[0] as Node | undefined
     const label = labelOf(method, kind)
     if (!param) {
-      throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label} has neither "payload" nor a parameter whose type could be the payload; add one of them`, method)
+      throw new TransformerError(
+        'OPENWS_ERR_INVALID_OPTION',
+        `${label} has neither "payload" nor a parameter whose type could be the payload; add one of them`,
+        method,
+      )
     }
     const node = programMethod(program, method)?.parameters[0]
-    if (!node) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, param, 'warning')
+    if (!node)
+      throw new TransformerError(
+        'OPENWS_WARN_NEEDS_TYPES',
+        `${label}: ${fileOf(method).fileName} is not part of the type-checked program`,
+        param,
+        'warning',
+      )
     const type = checker.getTypeAtLocation(node)
     refuseOpenType(type, typiaTs, checker, label, param)
-    return schemaOf(type, core, (why) => new TransformerError('OPENWS_ERR_INVALID_SCHEMA', `${label}: the parameter type cannot be a JSON payload (${why}); give "payload" explicitly or change the type`, param))
+    return schemaOf(
+      type,
+      core,
+      (why) =>
+        new TransformerError(
+          'OPENWS_ERR_INVALID_SCHEMA',
+          `${label}: the parameter type cannot be a JSON payload (${why}); give "payload" explicitly or change the type`,
+          param,
+        ),
+    )
   }
 
   const replyFromType: ReplyFromType = (method, kind) => {
@@ -85,7 +111,13 @@ export function typedSchemas(options: TransformSourceOptions): TypedSchemas | un
     // The return type's annotation when there is one, else the method's name.
     const at = (method.value.returnType as Node | null | undefined) ?? (method.key as Node)
     const decl = programMethod(program, method)
-    if (!decl) throw new TransformerError('OPENWS_WARN_NEEDS_TYPES', `${label}: ${fileOf(method).fileName} is not part of the type-checked program`, method, 'warning')
+    if (!decl)
+      throw new TransformerError(
+        'OPENWS_WARN_NEEDS_TYPES',
+        `${label}: ${fileOf(method).fileName} is not part of the type-checked program`,
+        method,
+        'warning',
+      )
     const signature = checker.getSignatureFromDeclaration(decl)
     if (!signature) return undefined
     // What the promise resolves to: `Promise<R>` and `R` both reply R.
@@ -95,9 +127,22 @@ export function typedSchemas(options: TransformSourceOptions): TypedSchemas | un
     if (type.flags & (F.Void | F.Undefined | F.Never)) return undefined
     if (type.flags & (F.Any | F.Unknown)) {
       const what = type.flags & F.Any ? 'any' : 'unknown'
-      throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label}: the return type is \`${what}\`, which would accept every reply; annotate the return type (e.g. \`Promise<{ roomId: string }>\`, or \`Promise<void>\` for a one-way message), or give "reply" explicitly`, at)
+      throw new TransformerError(
+        'OPENWS_ERR_INVALID_OPTION',
+        `${label}: the return type is \`${what}\`, which would accept every reply; annotate the return type (e.g. \`Promise<{ roomId: string }>\`, or \`Promise<void>\` for a one-way message), or give "reply" explicitly`,
+        at,
+      )
     }
-    return schemaOf(type, core, (why) => new TransformerError('OPENWS_ERR_INVALID_SCHEMA', `${label}: the return type cannot be a JSON reply (${why}); give "reply" explicitly, or return nothing (\`Promise<void>\`) for a one-way message`, at))
+    return schemaOf(
+      type,
+      core,
+      (why) =>
+        new TransformerError(
+          'OPENWS_ERR_INVALID_SCHEMA',
+          `${label}: the return type cannot be a JSON reply (${why}); give "reply" explicitly, or return nothing (\`Promise<void>\`) for a one-way message`,
+          at,
+        ),
+    )
   }
 
   return { payloadFromType, replyFromType }
@@ -112,10 +157,18 @@ function refuseOpenType(type: ts.Type, typiaTs: Typia['ts'], checker: ts.TypeChe
   const example = 'e.g. `(payload: { roomId: string }, api: Api<typeof Client>)`, or give "payload" explicitly'
   if (type.flags & (typiaTs.TypeFlags.Any | typiaTs.TypeFlags.Unknown)) {
     const what = type.flags & typiaTs.TypeFlags.Any ? 'any' : 'unknown'
-    throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label}: the payload type is \`${what}\`, which would accept every payload; write the payload's type as the first parameter, ${example}`, param)
+    throw new TransformerError(
+      'OPENWS_ERR_INVALID_OPTION',
+      `${label}: the payload type is \`${what}\`, which would accept every payload; write the payload's type as the first parameter, ${example}`,
+      param,
+    )
   }
   const props = type.getProperties()
   if (props.length > 0 && props.every((p) => checker.getTypeOfSymbol(p).getCallSignatures().length > 0)) {
-    throw new TransformerError('OPENWS_ERR_INVALID_OPTION', `${label}: the first parameter's type is an outbound API (only functions), not a payload; the payload comes first and the api second, ${example}`, param)
+    throw new TransformerError(
+      'OPENWS_ERR_INVALID_OPTION',
+      `${label}: the first parameter's type is an outbound API (only functions), not a payload; the payload comes first and the api second, ${example}`,
+      param,
+    )
   }
 }

@@ -5,7 +5,19 @@
 import type { JsonSchema } from '../../../runtime/ir/types'
 
 /** Keywords whose value is one schema, a list of schemas, or a name -> schema map. */
-const ONE = ['items', 'additionalItems', 'contains', 'not', 'if', 'then', 'else', 'additionalProperties', 'propertyNames', 'unevaluatedProperties', 'unevaluatedItems']
+const ONE = [
+  'items',
+  'additionalItems',
+  'contains',
+  'not',
+  'if',
+  'then',
+  'else',
+  'additionalProperties',
+  'propertyNames',
+  'unevaluatedProperties',
+  'unevaluatedItems',
+]
 const LIST = ['allOf', 'anyOf', 'oneOf', 'prefixItems']
 const MAP = ['properties', 'patternProperties', '$defs', 'definitions', 'dependentSchemas']
 
@@ -27,14 +39,16 @@ function close(value: unknown): unknown {
     Object.defineProperty(out, key, { value: next, enumerable: true, writable: true, configurable: true })
   }
   // typia's objects carry `additionalProperties: undefined` when it says nothing: test the value.
-  const opensOthers = node.additionalProperties !== undefined || node.patternProperties !== undefined || node.unevaluatedProperties !== undefined
+  const opensOthers =
+    node.additionalProperties !== undefined || node.patternProperties !== undefined || node.unevaluatedProperties !== undefined
   if (isObjectSchema(node) && node.properties !== undefined && !opensOthers) out.additionalProperties = false
   return out
 }
 
 function mapValues(map: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(map)) Object.defineProperty(out, key, { value: close(map[key]), enumerable: true, writable: true, configurable: true })
+  for (const key of Object.keys(map))
+    Object.defineProperty(out, key, { value: close(map[key]), enumerable: true, writable: true, configurable: true })
   return out
 }
 

@@ -3,7 +3,9 @@ import * as WS from 'openws/decorator'
 import { connect } from 'openws/client'
 import { Client, Server } from './chat.contract'
 class ChatClient extends Client {
-  override async joinedRoom({ joinerId, roomId }: { joinerId: string; roomId: string }) { console.log(joinerId, 'joined', roomId) }
+  override async joinedRoom({ joinerId, roomId }: { joinerId: string; roomId: string }) {
+    console.log(joinerId, 'joined', roomId)
+  }
 }
 export const clientBinder = WS.bindings({ name: 'chat', roles: [ChatClient, Server] })
 export function start() {

@@ -62,5 +62,9 @@ describe('browser bundle of openws/client', () => {
     const code = result.outputFiles[0].text
     // esbuild turns an unresolvable Node built-in into a require() shim; there must be none.
     expect(code.includes('require(')).toBe(false)
+    // A client forms no group: none of the groups code (or a broker's) reaches its bundle.
+    const output = Object.values(result.metafile.outputs)[0]!
+    const kept = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0)
+    expect(kept.map(([file]) => file).filter((file) => file.includes('runtime/groups/'))).toEqual([])
   })
 })

@@ -154,7 +154,7 @@ export abstract class SessionConnection {
         }
         const done = () => {
           // It leaves its groups once handleClose ran (which may still read them and tell the others).
-          this.core.groups.forget(this)
+          this.core.groups?.forget(this)
           this.closeFinished = true
           this.wakeIdle()
           resolve()

@@ -27,6 +27,6 @@ export interface RuntimeCore {
   /** slot -> handler for one sender role (undefined: no handler registered), resolved once per role. */
   handlersFor(role: string): readonly (HandlerFn | undefined)[]
   hooksFor(role: string): RoleHooks
-  /** The runtime's groups (set right after the core is built). */
-  groups: Groups
+  /** The runtime's groups (set by runtime(); the client's runtime has none). */
+  groups: Groups | undefined
 }

@@ -9,7 +9,7 @@ import { resolveHooks, type RoleHooks } from './hooks'
 import { Groups } from '../groups/groups'
 import { DetachedSink } from './peer'
 import { SessionImpl } from './session'
-import type { DisconnectFn, Runtime, RuntimeOptions, SendFn, Session } from './types'
+import type { DisconnectFn, Runtime, RuntimeOptions, SendFn, Session, SessionRuntime } from './types'
 
 /** Artifacts built for a depth (interpreted, or compiled `withDepth`), shared by the runtimes of the same bindings. */
 const byBinder = new WeakMap<object, Map<number, CompiledArtifact>>()
@@ -25,6 +25,21 @@ function defaultInternalError(error: unknown): void {
  * when a route names a method the host does not have; schema errors from the interpreter.
  */
 export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Runtime {
+  const { core, rt } = build(binder, options)
+  const groups = (core.groups = new Groups(core, options.groups))
+  return Object.defineProperty(rt, 'groups', { value: groups, enumerable: true }) as Runtime
+}
+
+/**
+ * The runtime without groups, for the client: one connection forms no group, and a browser bundle
+ * that never reaches `runtime()` then holds none of the groups code. `groupsOf(api)` on its peers
+ * throws OPENWS_ERR_INVALID_OPTION.
+ */
+export function sessionRuntime(binder: BindingsCore, options: RuntimeOptions = {}): SessionRuntime {
+  return build(binder, options).rt
+}
+
+function build(binder: BindingsCore, options: RuntimeOptions): { core: RuntimeCore; rt: SessionRuntime } {
   if (binder === null || typeof binder !== 'object' || binder.kind !== 'openws.bindings') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'runtime() needs the result of bindings(...)')
   }
@@ -74,11 +89,9 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
       if (h === undefined) hooks.set(role, (h = resolveHooks(binder, host, role)))
       return h
     },
-    groups: undefined as unknown as Groups, // set below: Groups needs the core
+    groups: undefined, // runtime() sets it: Groups needs the core
   }
-  const groups = (core.groups = new Groups(core, options.groups))
-  return {
-    groups,
+  const rt: SessionRuntime = {
     get network() {
       return artifact.network
     },
@@ -101,6 +114,7 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
       return artifact.outbound[role](new DetachedSink(core, role, send, disconnect))
     },
   }
+  return { core, rt }
 }
 
 /**

@@ -130,7 +130,13 @@ export interface Session {
 }
 
 /** A runtime for one host role: one host object, any number of sessions. */
-export interface Runtime {
+export interface Runtime extends SessionRuntime {
+  /** Groups of this runtime's connections: join/leave, typed broadcasts, direct sends, presence. */
+  readonly groups: Groups
+}
+
+/** A runtime without groups (the client's, see sessionRuntime in ./runtime.ts). */
+export interface SessionRuntime {
   readonly network: NetworkIR
   readonly hostRole: string
   /** The host object handlers run on (constructed from `hostClass` or given as `options.host`). */
@@ -138,8 +144,6 @@ export interface Runtime {
   readonly limits: Readonly<Limits>
   /** The artifact in use: `binder.compiled`, or one built by the interpreter. */
   readonly artifact: CompiledArtifact
-  /** Groups of this runtime's connections: join/leave, typed broadcasts, direct sends, presence. */
-  readonly groups: Groups
   /** A session for a new connection; call `open(role)` once the remote role is known. */
   newSession(send: SendFn, disconnect?: DisconnectFn): Session
   /**

@@ -4,9 +4,9 @@
 import type { ErrorFramePayload } from '../../envelope/index'
 import { isErrorCode, openwsError, type OpenWsError } from '../../errors'
 import { PEER_SINK } from '../../artifact/types'
-import { runtime as createRuntime } from '../../session/index'
+import { sessionRuntime as createRuntime } from '../../session/runtime'
 import type { DetachedSink } from '../../session/peer'
-import type { Runtime, Session } from '../../session/types'
+import type { SessionRuntime, Session } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
 import { backoffDelay } from './backoff'
 import { Emitter } from './events'
@@ -32,7 +32,7 @@ export interface ClientEvents {
 type SocketInstance = InstanceType<ResolvedClientOptions['WebSocket']>
 
 export class OpenWsClient<Api extends object = Record<string, (payload: any) => Promise<void>>> {
-  readonly runtime: Runtime
+  readonly runtime: SessionRuntime
   /** The typed API to the server. Stable across reconnects; sends while disconnected are queued. */
   readonly api: Api
   private readonly options: ResolvedClientOptions

@@ -6,7 +6,7 @@ import { connect, type OpenWsClient } from '../../src/runtime/adapters/client/in
 import type { Api } from '../../src/runtime/contract/class/index'
 import { withEmittedArtifact } from '../../bench/support/emitted'
 import { Server, replyClientBindings, replyServerBindings } from './fixtures/reply'
-import { ADAPTERS, startServer, type TestServer } from '../helpers/servers'
+import { ADAPTERS, openPeer, startServer, type TestServer } from '../helpers/servers'
 
 const codeOf = (e: unknown) => (e as { code?: string }).code
 const PATHS = [
@@ -25,15 +25,18 @@ describe.each(ADAPTERS)('request/reply over the %s adapter', (kind) => {
       await server?.close()
       server = undefined
     })
-    const start = async () => {
+    const serverErrors: unknown[] = []
+    const start = async (clientOptions: { limits?: { maxPendingRequests: number } } = {}) => {
       const s = prepare(replyServerBindings())
       release = s.release
-      server = await startServer(kind, { bindings: s.binder })
+      serverErrors.length = 0
+      server = await startServer(kind, { bindings: s.binder, onInternalError: (e) => serverErrors.push(e) })
       const client = connect<Api<typeof Server>>({
         bindings: replyClientBindings(),
         url: `${server.base}/client`,
         WebSocket: WebSocket as any,
         reconnect: false,
+        ...clientOptions,
       })
       clients.push(client)
       const errors: unknown[] = []
@@ -66,6 +69,54 @@ describe.each(ADAPTERS)('request/reply over the %s adapter', (kind) => {
       const p = client.api.hang({}, { signal: ac.signal })
       ac.abort()
       await expect(p).rejects.toMatchObject({ code: 'OPENWS_ERR_REQUEST_ABORTED' })
+    })
+
+    it('a request the server refuses is answered with an $error whose payload carries that request id (unknown message, bad payload, bad envelope)', async () => {
+      await start()
+      const peer = await openPeer(`${server!.base}/client`)
+      try {
+        peer.send('client', 'nope', {}, 'r1')
+        expect(await peer.next()).toMatchObject({ messageName: '$error', payload: { code: 'OPENWS_ERR_UNKNOWN_MESSAGE', id: 'r1' } })
+        peer.send('client', 'add', { a: 'x', b: 1 }, 'r2')
+        expect(await peer.next()).toMatchObject({ messageName: '$error', payload: { code: 'OPENWS_ERR_INVALID_PAYLOAD', id: 'r2' } })
+        peer.ws.send(JSON.stringify({ fromRole: 'client', messageName: 'add', id: 'r3' })) // no payload
+        expect(await peer.next()).toMatchObject({ messageName: '$error', payload: { code: 'OPENWS_ERR_BAD_ENVELOPE', id: 'r3' } })
+        peer.send('client', 'add', { a: 1, b: 2 }, 'r4') // the connection still answers
+        expect(await peer.next()).toMatchObject({ messageName: '$reply', id: 'r4', payload: { sum: 3 } })
+      } finally {
+        peer.ws.close()
+      }
+    })
+
+    it('a reply to no pending request is reported as OPENWS_ERR_UNEXPECTED_REPLY and dropped, on the server', async () => {
+      await start()
+      const peer = await openPeer(`${server!.base}/client`)
+      try {
+        peer.send('client', '$reply', { ok: true }, 'never-asked')
+        peer.send('client', 'add', { a: 1, b: 1 }, 'after') // handled after the stray reply: ordering proves it was seen
+        expect(await peer.next()).toMatchObject({ messageName: '$reply', id: 'after' })
+        expect(serverErrors.map(codeOf)).toContain('OPENWS_ERR_UNEXPECTED_REPLY')
+        expect(peer.frames).toHaveLength(1) // nothing answered the stray reply
+      } finally {
+        peer.ws.close()
+      }
+    })
+
+    it('a reply after the timeout is dropped and reported on the client as OPENWS_ERR_UNEXPECTED_REPLY', async () => {
+      const { client, errors } = await start()
+      await expect(client.api.hang({}, { timeoutMs: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_REQUEST_TIMEOUT' })
+      release!() // the server now answers the timed-out request
+      await client.api.add({ a: 1, b: 1 }) // the late reply was written before this one's
+      expect(errors.map(codeOf)).toEqual(['OPENWS_ERR_UNEXPECTED_REPLY'])
+    })
+
+    it('limits.maxPendingRequests refuses the next request with OPENWS_ERR_TOO_MANY_REQUESTS and sends nothing', async () => {
+      const { client } = await start({ limits: { maxPendingRequests: 2 } })
+      const held = [client.api.hang({}), client.api.hang({})]
+      await expect(client.api.add({ a: 1, b: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_TOO_MANY_REQUESTS' })
+      release!()
+      expect(await Promise.all(held)).toEqual([{ sum: 0 }, { sum: 0 }])
+      expect(await client.api.add({ a: 1, b: 1 })).toEqual({ sum: 2 }) // room again once they settled
     })
 
     it('a closed connection rejects pending requests with OPENWS_ERR_DISCONNECTED and does not resend them', async () => {

@@ -41,8 +41,8 @@ function callBindings(call: Node, env: CompileEnv): BindingsCore {
 
 /** An expression valid at the call site that denotes the host class. */
 function hostClassRef(cls: Function, call: Node, env: CompileEnv): string {
-  const info = env.ev.classInfo.get(cls)
-  const refs = env.ev.refs.get(cls) ?? []
+  const info = env.ev.record.classInfo.get(cls)
+  const refs = env.ev.record.refs.get(cls) ?? []
   // A name used inside the call itself is in scope there; a module-level name is in scope everywhere.
   const ref = refs.find((r) => within(r.node, [call])) ?? refs.find((r) => r.moduleScope)
   if (ref) return ref.node.name

@@ -48,7 +48,7 @@ function firstMatch(root: Node, test: (n: Node) => boolean): Node | undefined {
 
 export function locateError(e: unknown, fallback: Node, ev: Evaluator, sf: ParsedFile): Node {
   const err = e as { code?: string; messageName?: string; role?: string }
-  const roots: Node[] = [...new Set([...ev.classInfo.values()].map((i) => i.decl)), sf.program]
+  const roots: Node[] = [...new Set([...ev.record.classInfo.values()].map((i) => i.decl)), sf.program]
   const code = err.code ?? ''
   if (typeof err.messageName === 'string') {
     const at = find(roots, err.messageName, code === 'OPENWS_ERR_DUPLICATE_MESSAGE')

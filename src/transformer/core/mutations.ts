@@ -23,15 +23,15 @@ function rootIdentifier(expr: Node): Node | undefined {
 const READ_ONLY = new Set(['valueOf', 'toJson', 'toJSON', 'toString', 'assertValid'])
 
 export function checkNoLaterMutation(ev: Evaluator, files: readonly ParsedFile[]): void {
-  if (ev.mutableConsts.size === 0) return
+  if (ev.record.mutableConsts.size === 0) return
   for (const sf of files) {
     walk(sf.program, (node) => {
-      if (node.type !== 'CallExpression' || ev.evaluatedCalls.has(node)) return
+      if (node.type !== 'CallExpression' || ev.record.evaluatedCalls.has(node)) return
       const name = memberName(node.callee)
       if (name === undefined || READ_ONLY.has(name)) return
       const root = rootIdentifier(node.callee.object)
       const binding = root ? lookup(root) : undefined
-      if (binding?.kind === 'const' && ev.mutableConsts.has(binding.decl)) {
+      if (binding?.kind === 'const' && ev.record.mutableConsts.has(binding.decl)) {
         throw notStatic(node, `"${root!.name}" is changed after its declaration by this call`)
       }
     })

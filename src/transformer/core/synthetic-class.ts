@@ -102,13 +102,12 @@ export function makeSyntheticClass(decl: Node, name: string, ev: Evaluator): Fun
   const heritage = decl.superClass as Node | null
   if (heritage) {
     const b = ev.evaluate(heritage)
-    if (typeof b !== 'function' || !ev.classInfo.has(b)) throw notStatic(heritage, 'the base class is not a statically known class')
+    if (typeof b !== 'function' || !ev.record.classInfo.has(b)) throw notStatic(heritage, 'the base class is not a statically known class')
     base = b
   }
   let cls = namedClass(name, base)
   const info: ClassInfo = { name, decl, methods: new Map(), decorated: false }
-  ev.classInfo.set(cls, info)
-  ev.origins.set(cls, decl)
+  ev.record.classInfo.set(cls, info)
   ev.provisional(decl, cls)
 
   const classDecorators = decoratorsOf(decl, ev)
@@ -159,8 +158,7 @@ export function makeSyntheticClass(decl: Node, name: string, ev: Evaluator): Fun
     const replaced = dec(cls, { kind: 'class', name, metadata, addInitializer })
     if (typeof replaced === 'function' && replaced !== cls) {
       cls = replaced
-      ev.classInfo.set(cls, info)
-      ev.origins.set(cls, decl)
+      ev.record.classInfo.set(cls, info)
     }
   }
   Object.defineProperty(cls, METADATA, { value: metadata, configurable: true })

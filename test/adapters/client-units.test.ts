@@ -1,6 +1,9 @@
 // Pure pieces of the client: backoff, the bounded queue, and the browser bundle's imports.
-import { build } from 'esbuild'
+import { join } from 'node:path'
+import { build, type Plugin } from 'esbuild'
 import { describe, expect, it } from 'vitest'
+import openws from '../../src/unplugin/esbuild'
+import { openwsEntry, root } from '../../bench/support/paths'
 import { backoffDelay, DEFAULT_RECONNECT } from '../../src/runtime/adapters/client/index'
 import { resolveReconnect } from '../../src/runtime/adapters/client/backoff'
 import { SendQueue } from '../../src/runtime/adapters/client/send-queue'
@@ -66,5 +69,32 @@ describe('browser bundle of openws/client', () => {
     const output = Object.values(result.metafile.outputs)[0]!
     const kept = Object.entries(output.inputs).filter(([, input]) => input.bytesInOutput > 0)
     expect(kept.map(([file]) => file).filter((file) => file.includes('runtime/groups/'))).toEqual([])
+  })
+
+  it('built by the plugin, holds no interpreter, code generator or schema walker', async () => {
+    // The chat client of bench/size (examples/vite), as a user's bundler builds it: the plugin
+    // compiles the contract, so validation is generated code and the envelope's is hand-written.
+    const sources: Plugin = {
+      name: 'openws-source',
+      setup: (b) => b.onResolve({ filter: /^openws(\/[a-z]+)?$/ }, (a) => ({ path: openwsEntry(a.path)! })),
+    }
+    const result = await build({
+      entryPoints: [join(root, 'examples', 'vite', 'src', 'main.ts')],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      metafile: true,
+      minify: true,
+      logLevel: 'silent',
+      plugins: [openws({ root }), sources],
+    })
+    const output = Object.values(result.metafile.outputs)[0]!
+    const kept = Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([file]) => file.replace(/^.*?src\/runtime\//, 'src/runtime/'))
+    expect(kept.some((file) => file.startsWith('src/runtime/adapters/client/'))).toBe(true)
+    const banned = /^src\/runtime\/(interpret|codegen|schema|spec|groups|brokers)\/|^src\/runtime\/envelope\/(generated|schema)\.ts$/
+    expect(kept.filter((file) => banned.test(file))).toEqual([])
   })
 })

@@ -5,7 +5,7 @@
 // Its only free identifier is `h` (the validator helpers), bound by the caller; it returns which
 // helpers and format checks its validators call, so the caller imports exactly those. The
 // envelope validator is not emitted: it does not depend on the network, so compiledBindings()
-// adds the runtime's one (src/runtime/envelope/generated.ts).
+// adds the runtime's one (src/runtime/envelope/walk.ts).
 import type { JsonSchema, NetworkIR } from '../ir/types'
 import { ARTIFACT_KIND, ARTIFACT_VERSION, PEER_SINK_KEY, ROUTE_NOT_ALLOWED, ROUTE_UNKNOWN } from '../artifact/types'
 import { planArtifact, type ArtifactPlan } from '../artifact/plan'

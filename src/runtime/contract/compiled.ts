@@ -28,7 +28,7 @@ export type EmittedArtifact = Omit<CompiledArtifact, 'envelope'>
 export type ArtifactFactory = (h: ValidatorHelpers) => EmittedArtifact
 
 /**
- * Runs the transformer's factory and completes the artifact with the runtime's generated envelope
+ * Runs the transformer's factory and completes the artifact with the runtime's envelope
  * validator (the payload is not descended into, so one validator serves every depth limit).
  * `formats` and `helpers` must hold every format check and extra helper the artifact's validators use.
  */

@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS } from '../limits'
 import type { Validator } from '../validate/types'
 import type { Envelope, EnvelopeId } from './types'
 import { envelopeValidator, errorEnvelopeValidator, replyEnvelopeValidator } from './validators'
+import { isId } from './walk'
 import { ERROR_MESSAGE, REPLY_MESSAGE } from './types'
 
 export interface DecodeOptions {
@@ -154,7 +155,10 @@ export function utf8Exceeds(s: string, max: number): boolean {
   return false
 }
 
-/** Checks an id given through the programmatic API (handleMessage), where no envelope validator ran. */
+/**
+ * Checks an id given through the programmatic API (handleMessage), where no envelope validator ran:
+ * as ID_SCHEMA does (a string of at most 128 code points, or a safe integer).
+ */
 export function isValidId(id: unknown): id is EnvelopeId | undefined {
-  return id === undefined || (typeof id === 'string' && id.length <= 128) || (typeof id === 'number' && Number.isSafeInteger(id))
+  return id === undefined || isId(id)
 }

@@ -1,12 +1,8 @@
-// The envelope validators: generated code (./generated.ts, kept in step with ./schema.ts by
-// test/runtime/envelope-generated.test.ts), so decoding a frame never needs the interpreter and
+// The envelope validators: hand-written (./walk.ts, kept in step with ./schema.ts by
+// test/runtime/envelope-walk.test.ts), so decoding a frame never needs the interpreter and
 // bundles of transformed code do not carry it.
 import type { Validator } from '../validate/types'
-import { validators } from './generated'
-
-const envelope = validators.envelope as Validator
-const errorEnvelope = validators.errorEnvelope as Validator
-const replyEnvelope = validators.replyEnvelope as Validator
+import { envelope, errorEnvelope, replyEnvelope } from './walk'
 
 /** Validator of a peer's frame (ENVELOPE_SCHEMA); the same at every depth limit (the payload is not descended into). */
 export function envelopeValidator(): Validator {

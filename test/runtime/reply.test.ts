@@ -145,6 +145,53 @@ for (const [style, make] of REPLY_STYLES) {
         expect(await p).toEqual({ code: 'OPENWS_ERR_REQUEST_TIMEOUT' })
       })
 
+      it('requests with different timeouts expire in deadline order; settled ones never time out', async () => {
+        vi.useFakeTimers()
+        const { a, api, errors } = await setup({ limits: { requestTimeoutMs: 40 } })
+        const order: string[] = []
+        // a.reply() waits for the session to go idle, which fake timers hold up: feed the frame directly.
+        const answer = (id: unknown, ok: boolean) =>
+          a.session.receive(JSON.stringify({ fromRole: 'client', messageName: '$reply', payload: { ok }, id }))
+        const track = (label: string, p: Promise<unknown>) =>
+          outcome(p).then((o) => {
+            order.push(`${label}:${'code' in o ? o.code : 'reply'}`)
+            return o
+          })
+        const late = track('30', api.confirm({ q: '30' }, { timeoutMs: 30 }))
+        const early = track('10', api.confirm({ q: '10' }, { timeoutMs: 10 }))
+        const answered = track('20', api.confirm({ q: '20' }, { timeoutMs: 20 }))
+        const aborted = new AbortController()
+        const cancelled = track('abort', api.confirm({ q: '15' }, { timeoutMs: 15, signal: aborted.signal }))
+        const never = track('0', api.confirm({ q: '0' }, { timeoutMs: 0 }))
+        const byDefault = track('40', api.confirm({ q: '40' }))
+        const ids = a.take().map((f) => f.id!)
+        expect(ids).toHaveLength(6)
+        await vi.advanceTimersByTimeAsync(5)
+        expect(order).toEqual([])
+        answer(ids[2], true)
+        aborted.abort()
+        await vi.advanceTimersByTimeAsync(5)
+        expect(order).toEqual(['20:reply', 'abort:OPENWS_ERR_REQUEST_ABORTED', '10:OPENWS_ERR_REQUEST_TIMEOUT'])
+        await vi.advanceTimersByTimeAsync(15)
+        expect(order).toHaveLength(3)
+        await vi.advanceTimersByTimeAsync(5)
+        expect(order.slice(3)).toEqual(['30:OPENWS_ERR_REQUEST_TIMEOUT'])
+        // A request started after the others, with a shorter timeout, re-arms the table's timer earlier.
+        const sooner = track('sooner', api.confirm({ q: 's' }, { timeoutMs: 2 }))
+        a.take()
+        await vi.advanceTimersByTimeAsync(2)
+        expect(order.slice(4)).toEqual(['sooner:OPENWS_ERR_REQUEST_TIMEOUT'])
+        await vi.advanceTimersByTimeAsync(8)
+        expect(order.slice(5)).toEqual(['40:OPENWS_ERR_REQUEST_TIMEOUT'])
+        await vi.advanceTimersByTimeAsync(10_000)
+        expect(order).toHaveLength(6)
+        answer(ids[4], false)
+        expect(await never).toEqual({ value: { ok: false } })
+        await Promise.all([late, early, answered, cancelled, byDefault, sooner])
+        expect(errors).toEqual([])
+        expect(vi.getTimerCount()).toBeLessThanOrEqual(1)
+      })
+
       it('a disconnect rejects every pending request with OPENWS_ERR_DISCONNECTED; later requests too', async () => {
         const { api } = await setup()
         const ps = [outcome(api.confirm({ q: '1' })), outcome(api.confirm({ q: '2' }))]

@@ -22,8 +22,10 @@ interface Pending {
   readonly validator: Validator
   readonly resolve: (value: unknown) => void
   readonly reject: (error: OpenWsError) => void
-  timer: ReturnType<typeof setTimeout> | undefined
-  signal: AbortSignal | undefined
+  /** When it times out (Date.now() scale); Infinity: never. */
+  readonly deadline: number
+  readonly timeoutMs: number
+  readonly signal: AbortSignal | undefined
   onAbort: (() => void) | undefined
   /** The frame text, so a client can take a request that never left out of its send queue. */
   frame: string | undefined
@@ -34,6 +36,15 @@ let lastId = 0
 
 export class PendingRequests {
   private readonly table = new Map<EnvelopeId, Pending>()
+  /**
+   * One timer per table, armed for the earliest deadline (never one per request). Settling a
+   * request does not touch it: when it fires it times out what is due and re-arms for the next
+   * deadline. While the table is empty it is unref'd, so it never keeps a process alive.
+   */
+  private timer: ReturnType<typeof setTimeout> | undefined
+  /** The deadline the timer is armed for; Infinity: no timer. */
+  private armedFor = Infinity
+  private readonly onTimer = (): void => this.expire()
 
   constructor(
     private readonly limits: Readonly<Limits>,
@@ -52,10 +63,23 @@ export class PendingRequests {
    * The returned promise settles exactly once; it never settles synchronously.
    */
   start(name: string, validator: Validator, options: unknown, write: (id: number) => string | undefined): Promise<unknown> {
-    const opts = readOptions(options)
-    if (typeof opts === 'string') return Promise.reject(this.error('OPENWS_ERR_INVALID_OPTION', name, opts))
-    if (opts.signal?.aborted === true)
-      return Promise.reject(this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted before the request was sent'))
+    let timeoutMs = this.limits.requestTimeoutMs
+    let signal: AbortSignal | undefined
+    if (options !== undefined) {
+      if (typeof options !== 'object' || options === null) {
+        return Promise.reject(
+          this.error('OPENWS_ERR_INVALID_OPTION', name, 'the request options must be an object { timeoutMs?, signal? }'),
+        )
+      }
+      const given = options as RequestOptions
+      const ms = given.timeoutMs
+      signal = given.signal
+      const why = invalidOptions(ms, signal)
+      if (why !== undefined) return Promise.reject(this.error('OPENWS_ERR_INVALID_OPTION', name, why))
+      if (ms !== undefined) timeoutMs = ms
+      if (signal?.aborted === true)
+        return Promise.reject(this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted before the request was sent'))
+    }
     if (this.table.size >= this.limits.maxPendingRequests) {
       return Promise.reject(
         this.error('OPENWS_ERR_TOO_MANY_REQUESTS', name, `${this.limits.maxPendingRequests} requests already wait for replies`),
@@ -63,27 +87,14 @@ export class PendingRequests {
     }
     const id = ++lastId
     return new Promise<unknown>((resolve, reject) => {
-      const entry: Pending = {
-        name,
-        validator,
-        resolve,
-        reject,
-        timer: undefined,
-        signal: opts.signal,
-        onAbort: undefined,
-        frame: undefined,
-      }
+      const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity
+      const entry: Pending = { name, validator, resolve, reject, deadline, timeoutMs, signal, onAbort: undefined, frame: undefined }
       this.table.set(id, entry)
-      const timeoutMs = opts.timeoutMs ?? this.limits.requestTimeoutMs
-      if (timeoutMs > 0) {
-        entry.timer = setTimeout(
-          () => this.settle(id, this.error('OPENWS_ERR_REQUEST_TIMEOUT', name, `no reply within ${timeoutMs} ms`)),
-          timeoutMs,
-        )
-      }
-      if (opts.signal !== undefined) {
+      if (this.table.size === 1) this.timer?.ref?.()
+      if (deadline < this.armedFor) this.arm(deadline)
+      if (signal !== undefined) {
         entry.onAbort = () => this.settle(id, this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted'))
-        opts.signal.addEventListener('abort', entry.onAbort, { once: true })
+        signal.addEventListener('abort', entry.onAbort, { once: true })
       }
       entry.frame = write(id)
     })
@@ -93,7 +104,9 @@ export class PendingRequests {
   reply(id: EnvelopeId, payload: unknown): boolean {
     const entry = this.table.get(id)
     if (entry === undefined) return false
-    const deep = tooDeepAt(payload, this.limits.maxDepth)
+    // A reply schema that bounds nesting within the limit refuses deeper values itself (its issues
+    // then say why): only the others walk the reply first (validate/depth-bound.ts).
+    const deep = (entry.validator.depthBound ?? Infinity) > this.limits.maxDepth ? tooDeepAt(payload, this.limits.maxDepth) : undefined
     if (deep !== undefined) {
       this.settle(
         id,
@@ -141,6 +154,7 @@ export class PendingRequests {
       if (entry.frame !== undefined) frames.push(entry.frame)
       this.settle(id, this.error('OPENWS_ERR_DISCONNECTED', entry.name, why))
     }
+    this.disarm()
     return frames
   }
 
@@ -159,10 +173,46 @@ export class PendingRequests {
     const entry = this.table.get(id)
     if (entry === undefined) return
     this.table.delete(id)
-    if (entry.timer !== undefined) clearTimeout(entry.timer)
+    if (this.table.size === 0) this.timer?.unref?.()
     if (entry.onAbort !== undefined) entry.signal?.removeEventListener('abort', entry.onAbort)
     if (error !== undefined) entry.reject(error)
     else entry.resolve(value)
+  }
+
+  private arm(deadline: number): void {
+    if (this.timer !== undefined) clearTimeout(this.timer)
+    this.armedFor = deadline
+    this.timer = setTimeout(this.onTimer, Math.max(0, deadline - Date.now()))
+    if (this.table.size === 0) this.timer.unref?.()
+  }
+
+  private disarm(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer)
+    this.timer = undefined
+    this.armedFor = Infinity
+  }
+
+  /** The timer fired: times out every request that is due, earliest deadline first, then re-arms. */
+  private expire(): void {
+    this.timer = undefined
+    this.armedFor = Infinity
+    const now = Date.now()
+    let due: [EnvelopeId, Pending][] | undefined
+    let next = Infinity
+    for (const item of this.table) {
+      const deadline = item[1].deadline
+      if (deadline <= now) (due ??= []).push(item)
+      else if (deadline < next) next = deadline
+    }
+    if (due !== undefined) {
+      // Map order is start order: a stable sort keeps it among equal deadlines.
+      due.sort((a, b) => a[1].deadline - b[1].deadline)
+      for (const [id, entry] of due) {
+        this.settle(id, this.error('OPENWS_ERR_REQUEST_TIMEOUT', entry.name, `no reply within ${entry.timeoutMs} ms`))
+      }
+    }
+    // Settling may have started (or the rejections' handlers may yet start) requests: keep the earliest.
+    if (next < this.armedFor) this.arm(next)
   }
 
   private error(code: ErrorCode, name: string, why: string, issues?: OpenWsError['issues'], id?: EnvelopeId): OpenWsError {
@@ -171,19 +221,19 @@ export class PendingRequests {
   }
 }
 
-/** The options, or why they are not valid. */
-function readOptions(options: unknown): RequestOptions | string {
-  if (options === undefined) return {}
-  if (typeof options !== 'object' || options === null) return 'the request options must be an object { timeoutMs?, signal? }'
-  const { timeoutMs, signal } = options as RequestOptions
+/** Why `timeoutMs`/`signal` are not valid request options; undefined when they are. */
+function invalidOptions(timeoutMs: unknown, signal: unknown): string | undefined {
   if (
     timeoutMs !== undefined &&
     (typeof timeoutMs !== 'number' || !Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 2 ** 31 - 1)
   ) {
     return `timeoutMs must be an integer from 0 to ${2 ** 31 - 1}`
   }
-  if (signal !== undefined && (typeof signal !== 'object' || signal === null || typeof signal.addEventListener !== 'function')) {
+  if (
+    signal !== undefined &&
+    (typeof signal !== 'object' || signal === null || typeof (signal as AbortSignal).addEventListener !== 'function')
+  ) {
     return 'signal must be an AbortSignal'
   }
-  return { timeoutMs, signal }
+  return undefined
 }

@@ -5,15 +5,15 @@
 import { ROUTE_UNKNOWN, type ReplyCodec } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
 import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
-import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
+import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../openws-error'
 import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
 import { SessionConnection } from './connection'
-import type { HandlerFn, RuntimeCore } from './core'
+import type { HandlerFn, RuntimeCore } from './runtime-core'
 import { errorFrame, shortText } from './error-frame'
 import { replyFrame } from './reply-frame'
 import { isThenable, runHooks } from './hooks'
-import { describe, RESOLVED, SessionSink } from './peer'
+import { thrownMessage, RESOLVED, SessionSink } from './peer'
 import { bucketFor, type TokenBucket } from './token-bucket'
 import type { Resolve } from './queue'
 import type { DisconnectFn, SendFn, Session } from './types'
@@ -116,7 +116,7 @@ export class SessionImpl extends SessionConnection implements Session {
 
   private openFailed(error: unknown): void {
     this.busy = false
-    this.reportError(openwsError('OPENWS_ERR_INTERNAL', `handleOpen failed: ${describe(error)}`, { role: this.role, cause: error }))
+    this.reportError(openwsError('OPENWS_ERR_INTERNAL', `handleOpen failed: ${thrownMessage(error)}`, { role: this.role, cause: error }))
     this.fail(new OpenWsError('OPENWS_ERR_INTERNAL', WIRE_SUMMARIES.OPENWS_ERR_INTERNAL))
     this.afterBusy()
   }
@@ -401,7 +401,7 @@ export class SessionImpl extends SessionConnection implements Session {
     this.reportError(
       outboundUnknown
         ? error
-        : openwsError('OPENWS_ERR_HANDLER_FAILED', `the handler threw: ${describe(error)}`, {
+        : openwsError('OPENWS_ERR_HANDLER_FAILED', `the handler threw: ${thrownMessage(error)}`, {
             network: this.core.networkName,
             role: this.role,
             message: name,
@@ -409,7 +409,7 @@ export class SessionImpl extends SessionConnection implements Session {
           }),
     )
     const summary = WIRE_SUMMARIES.OPENWS_ERR_HANDLER_FAILED
-    this.sendError('OPENWS_ERR_HANDLER_FAILED', this.core.exposeErrors ? `${summary}: ${describe(error)}` : summary, name, id)
+    this.sendError('OPENWS_ERR_HANDLER_FAILED', this.core.exposeErrors ? `${summary}: ${thrownMessage(error)}` : summary, name, id)
   }
 
   private roleMismatch(claimed: unknown): OpenWsError {

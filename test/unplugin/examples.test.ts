@@ -1,7 +1,7 @@
 // Builds examples/esbuild (the chat server) and examples/vite (the browser client) from the root,
 // without installing inside them; the server answers a real client, and the browser bundle,
 // loaded in headless Chromium, chats with the server and with a Node client.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

@@ -1,5 +1,5 @@
 // The connection side of a session: state, `$error` frames, error reporting, disconnect, close
-// and idle. The message loop (session.ts) extends it; the split keeps each file to one concern.
+// and idle. The answers to a peer (session-answers.ts) and the message loop (session.ts) extend it; the split keeps each file to one concern.
 import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, type ErrorCode, type OpenWsError } from '../openws-error'
 import type { Issue, Validator } from '../validate/types'

@@ -1,6 +1,6 @@
 // Every limit the runtime enforces, with its default, in ONE object (the `ws` habit):
 // adapters and sessions read the merged result of `resolveLimits(options.limits)`.
-import { openwsError } from './errors'
+import { openwsError } from './openws-error'
 
 export interface Limits {
   /** Largest inbound frame, in bytes of UTF-8 (text) or raw bytes. Over it: OPENWS_ERR_FRAME_TOO_LARGE, close 1009. Default 1 MiB. */

@@ -1,5 +1,5 @@
 // Plugin options: one object literal of defaults, checked up front (contradictions throw).
-import { openwsError } from '../runtime/errors'
+import { openwsError } from '../runtime/openws-error'
 
 export type FilterPattern = string | RegExp | ReadonlyArray<string | RegExp>
 

@@ -1,17 +1,16 @@
 // The `npm start` chat demo in a real browser: two pages join a room and exchange a message.
-// Needs headless Chromium at /usr/bin/chromium (CI installs it); skipped with a message otherwise.
-import { existsSync } from 'node:fs'
+// Needs headless Chromium at /usr/bin/chromium (CI installs it); skipped with a message otherwise, never on CI.
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { bannedConstructs } from '../helpers/inspect'
+import { CHROMIUM, chromiumPrerequisite } from '../helpers/prerequisite'
 
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium) console.warn(`[demo-browser] SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+const needsChromium = chromiumPrerequisite()
 
-describe.skipIf(!hasChromium)('chat demo in headless Chromium', () => {
+describe.skipIf(needsChromium.skip)(`chat demo in headless Chromium${needsChromium.note}`, () => {
   it('two pages join a room and exchange a message', async () => {
+    needsChromium.check()
     const { chromium } = await import('playwright-core')
     const { startDemo } = await import('../../examples/demo/server')
     const demo = await startDemo({ port: 0, host: '127.0.0.1' })

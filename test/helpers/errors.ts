@@ -1,6 +1,6 @@
 // Assertions on coded errors (OpenWsError's stable `code`), shared by the tests.
 import { expect } from 'vitest'
-import { OpenWsError, type ErrorCode } from '../../src/runtime/errors'
+import { OpenWsError, type ErrorCode } from '../../src/runtime/openws-error'
 
 /** Runs `fn`, expects it to throw an OpenWsError with `code` (and a message matching `text`). */
 export function expectCode(fn: () => unknown, code: ErrorCode, text?: RegExp): OpenWsError {

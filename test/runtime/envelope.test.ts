@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { decodeEnvelope, encodeEnvelope, utf8Exceeds } from '../../src/runtime/envelope/index'
-import { OpenWsError } from '../../src/runtime/errors'
+import { OpenWsError } from '../../src/runtime/openws-error'
 
 const code = (v: unknown) => (v instanceof OpenWsError ? v.code : 'ok')
 

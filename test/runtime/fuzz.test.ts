@@ -2,8 +2,8 @@
 // with a payload its schema rejects, and only ever produce documented codes and close codes.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ErrorCodes } from '../../src/runtime/error-codes'
-import { CloseCode } from '../../src/runtime/errors'
+import { ErrorCodes } from '../../src/runtime/error-summaries'
+import { CloseCode } from '../../src/runtime/openws-error'
 import { interpret } from '../../src/runtime/interpret/index'
 import { runtime } from '../../src/runtime/session/index'
 import { handBinder, handNetwork } from './fixtures/hand-binder'

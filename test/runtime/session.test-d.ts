@@ -13,7 +13,7 @@ import {
   type SendFn,
   type Session,
 } from '../../src/runtime/session/index'
-import type { OpenWsError } from '../../src/runtime/errors'
+import type { OpenWsError } from '../../src/runtime/openws-error'
 
 declare const binder: BindingsCore
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenWsError, type OpenWsError } from '../../src/runtime/errors'
+import { isOpenWsError, type OpenWsError } from '../../src/runtime/openws-error'
 import type { NetworkIR } from '../../src/runtime/ir/types'
 import { assertNetwork, message, network, role, spec } from '../../src/runtime/spec/index'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenWsError } from '../../src/runtime/errors'
+import { isOpenWsError } from '../../src/runtime/openws-error'
 import { S } from '../../src/runtime/schema/index'
 import { endpoint, message, network, role, spec, toAsyncApi } from '../../src/runtime/spec/index'
 

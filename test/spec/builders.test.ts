@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { S } from '../../src/runtime/schema/index'
 import { endpoint, message, network, role, spec } from '../../src/runtime/spec/index'
-import { isOpenWsError, type OpenWsError } from '../../src/runtime/errors'
+import { isOpenWsError, type OpenWsError } from '../../src/runtime/openws-error'
 
 function thrown(fn: () => unknown): OpenWsError {
   try {

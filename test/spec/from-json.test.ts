@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenWsError } from '../../src/runtime/errors'
+import { isOpenWsError } from '../../src/runtime/openws-error'
 import { S } from '../../src/runtime/schema/index'
 import { endpoint, fromJson, message, MessageBuilder, network, NetworkBuilder, role, RoleBuilder, spec } from '../../src/runtime/spec/index'
 

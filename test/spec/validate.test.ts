@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { isOpenWsError, type OpenWsError } from '../../src/runtime/errors'
+import { isOpenWsError, type OpenWsError } from '../../src/runtime/openws-error'
 import { OPENWS_DOCUMENT_SCHEMA, specIssues, validate } from '../../src/runtime/spec/index'
-import { checkSupported } from '../../src/runtime/validate/support'
+import { checkSupported } from '../../src/runtime/validate/supported-subset'
 
 type Doc = Record<string, any>
 

@@ -1,21 +1,25 @@
 // The ts-patch transformer under TypeScript 6: the devDependency `typescript6` (npm:typescript@6),
-// or another unpacked typescript@6 package named by OPENWS_TS6.
+// or another unpacked typescript@6 package named by OPENWS_TS6. `npm ci` installs it; skipped with a
+// message when it is missing outside CI, never on CI.
 import { existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type ts from 'typescript'
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import openwsTransformer from '../../src/transformer/index'
 import type { BindingsCore } from '../../src/runtime/contract/types'
 import { harness } from '../../src/runtime/harness/index'
 import { scratchDir } from '../helpers/scratch'
 import { fixturesDir, relink, RUNTIME_SHIM } from '../helpers/transformer-load'
 import { FIXTURE_COMPILER_OPTIONS } from '../helpers/tspatch'
+import { prerequisite } from '../helpers/prerequisite'
 
 const TS6 = process.env.OPENWS_TS6 ?? join(import.meta.dirname, '../../node_modules/typescript6')
 const available = existsSync(join(TS6, 'package.json'))
+const needsTs6 = prerequisite(`TypeScript 6 (${TS6})`, available, 'run `npm install` (devDependency typescript6) or set OPENWS_TS6')
 
-describe.skipIf(!available)('TypeScript 6', () => {
+describe.skipIf(needsTs6.skip)(`TypeScript 6${needsTs6.note}`, () => {
+  beforeAll(() => needsTs6.check())
   const ts6 = (available ? createRequire(import.meta.url)(TS6) : undefined) as typeof ts
   const emit = (files: string[]) => {
     const program = ts6.createProgram(files, { ...FIXTURE_COMPILER_OPTIONS, ignoreDeprecations: '6.0' } as ts.CompilerOptions)

@@ -2,7 +2,6 @@
 // adapters: the picture, a schema view, the console (a valid message and the server's reply, an
 // invalid one and its `$error` with issues), the CSP header, and no console errors or CSP
 // violations. Needs /usr/bin/chromium (CI installs it); skipped with a message otherwise, never on CI.
-import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,14 +10,14 @@ import { UI_CSP } from '../../src/runtime/adapters/ui-assets'
 import { chatServerBindings } from '../adapters/fixtures/chat'
 import { ADAPTERS, startServer } from '../helpers/servers'
 import { ensureUiBuilt } from './build-once'
+import { CHROMIUM, chromiumPrerequisite } from '../helpers/prerequisite'
 
-const CHROMIUM = '/usr/bin/chromium'
-const hasChromium = existsSync(CHROMIUM)
-if (!hasChromium && !process.env.CI) console.warn(`[ui-browser] SKIPPED: ${CHROMIUM} is missing (apt-get install -y chromium)`)
+const needsChromium = chromiumPrerequisite()
 
-describe.skipIf(!hasChromium && !process.env.CI)('the openws UI in headless Chromium', () => {
+describe.skipIf(needsChromium.skip)(`the openws UI in headless Chromium${needsChromium.note}`, () => {
   let browser: Browser
   beforeAll(async () => {
+    needsChromium.check()
     await ensureUiBuilt()
     const { chromium } = await import('playwright-core')
     browser = await chromium.launch({

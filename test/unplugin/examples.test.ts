@@ -1,15 +1,15 @@
 // Builds examples/esbuild (the chat server) and examples/vite (the browser client) from the root,
 // without installing inside them; the server answers a real client, and the browser bundle,
 // loaded in headless Chromium, chats with the server and with a Node client.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildEsbuildExample, buildViteExample, examplesDir } from '../helpers/examples'
 import { bannedConstructs } from '../helpers/inspect'
 import { rawClient, serveStatic, startServer, type Running } from '../helpers/processes'
+import { CHROMIUM, chromiumPrerequisite } from '../helpers/prerequisite'
 
-const CHROMIUM = '/usr/bin/chromium'
 const out = mkdtempSync(join(tmpdir(), 'openws-examples-'))
 let server: Running | undefined
 let serverBuild: { file: string; warnings: string[] }
@@ -80,14 +80,11 @@ describe('examples/vite: the browser client', () => {
     expect(code).not.toContain('rooms.get')
   })
 
-  const hasChromium = existsSync(CHROMIUM)
-  if (!hasChromium) console.warn(`examples.test: SKIPPING the browser test: ${CHROMIUM} is not installed (apt-get install -y chromium)`)
-  const browserTest = hasChromium ? it : it.skip
-  browserTest(
-    hasChromium
-      ? 'chats with the server from headless Chromium under a strict CSP'
-      : `chats from headless Chromium — SKIPPED: ${CHROMIUM} is not installed`,
+  const needsChromium = chromiumPrerequisite()
+  it.skipIf(needsChromium.skip)(
+    `chats with the server from headless Chromium under a strict CSP${needsChromium.note}`,
     async () => {
+      needsChromium.check()
       const { chromium } = await import('playwright-core')
       const site = await serveStatic(join(out, 'web'))
       const browser = await chromium.launch({

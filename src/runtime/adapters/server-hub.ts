@@ -1,6 +1,6 @@
 // One hub per mounted network: the runtime, the live connections, the server heartbeat and
 // graceful shutdown. Platform files (fastify, ws) only admit requests and hand sockets in.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import { runtime as createRuntime } from '../session/index'
 import type { Runtime } from '../session/types'
 import { ServerConnection } from './server-connection'

@@ -2,7 +2,7 @@
 // documented defaults in one object literal; contradictions throw OPENWS_ERR_INVALID_OPTION.
 import type { GroupsOptions } from '../groups/types'
 import type { BindingsCore } from '../contract/types'
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import { KEY_PATTERN } from '../ir/types'
 import { resolveLimits, type Limits } from '../limits'
 

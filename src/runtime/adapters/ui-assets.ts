@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 
 export interface UiOption {
   /**

@@ -3,7 +3,7 @@
 // (../codegen/artifact.ts). Which messages exist, which sender may send which, what the host may
 // send to whom and which schemas to build validators and encoders for are decided here only, so
 // the two builders cannot disagree about them; they differ only in how they build each piece.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import type { JsonSchema, MessageDoc, NetworkIR } from '../ir/types'
 
 /** A host message a remote role may send, by slot (its index in ArtifactPlan.slots). */

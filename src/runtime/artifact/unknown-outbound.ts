@@ -2,7 +2,7 @@
 // OPENWS_ERR_OUTBOUND_UNKNOWN (interpreted and compiled alike) instead of failing the handler with
 // "api.typo is not a function". A Proxy at the end of the prototype chain: real methods are found
 // before it, so sends never reach a trap; `in`, Object.keys and for-in still see only real messages.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import type { OutboundFactory } from './types'
 
 /** Names that runtimes and tools probe for (thenables, JSON, inspection, test matchers): never answered. */

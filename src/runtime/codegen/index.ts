@@ -8,7 +8,7 @@
 import type { JsonSchema } from '../ir/types'
 import type { ValidatorOptions } from '../validate/types'
 import { type PreparedSchema, type SchemaNode, prepareSchema } from '../validate/prepare'
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import type { ExtraHelpers } from '../validate/helpers'
 import { depthBoundOf } from '../validate/depth-bound'
 import { type Code, Name, _, join } from './code'

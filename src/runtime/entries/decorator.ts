@@ -2,5 +2,5 @@
 export * from '../schema/index'
 export * from '../contract/decorator/index'
 export * from '../session/index'
-export * from '../errors'
-export * from '../error-codes'
+export * from '../openws-error'
+export * from '../error-summaries'

@@ -2,8 +2,8 @@
 export * from '../schema/index'
 export * from '../contract/class/index'
 export * from '../session/index'
-export * from '../errors'
-export * from '../error-codes'
+export * from '../openws-error'
+export * from '../error-summaries'
 // What transformer output calls in place of bindings(...) (see src/transformer/README.md).
 export { compiledBindings, compiledFluentBindings } from '../contract/compiled'
 // The format checks, one export each, so transformed code keeps only those its schemas use.

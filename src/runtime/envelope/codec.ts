@@ -1,6 +1,6 @@
 // Encode and decode envelopes. Decoding never throws: it returns the envelope or an OpenWsError
 // whose code and close code say what the connection should do.
-import { openwsError, WIRE_SUMMARIES, type OpenWsError } from '../errors'
+import { openwsError, WIRE_SUMMARIES, type OpenWsError } from '../openws-error'
 import { DEFAULT_LIMITS } from '../limits'
 import type { Validator } from '../validate/types'
 import type { Envelope, EnvelopeId } from './types'
@@ -13,7 +13,7 @@ export interface DecodeOptions {
   maxFrameBytes?: number
   /** Default `DEFAULT_LIMITS.maxIssues`: issues reported on OPENWS_ERR_BAD_ENVELOPE. */
   maxIssues?: number
-  /** The envelope validator (a compiled artifact brings its own); default: interpreted ENVELOPE_SCHEMA. */
+  /** The envelope validator (a compiled artifact brings its own); default: the generated ENVELOPE_SCHEMA validator (./generated.ts). */
   validator?: Validator
   /**
    * Accept `$error` frames (checked against ERROR_ENVELOPE_SCHEMA): set by clients reading a

@@ -5,9 +5,9 @@
 // Presence is announce/expire: each instance announces joins and leaves at once and its whole
 // membership every heartbeatMs; an instance not heard from for presenceTtlMs (a crash) is dropped.
 // Delivery is at most once: a failed publish is counted and reported (OPENWS_ERR_BROKER), never retried.
-import { openwsError } from '../errors'
-import type { RuntimeCore } from '../session/core'
-import { describe } from '../session/peer'
+import { openwsError } from '../openws-error'
+import type { RuntimeCore } from '../session/runtime-core'
+import { thrownMessage } from '../session/peer'
 import type { Groups } from './groups'
 import type { GroupTarget } from './sink'
 import type { Broker, GroupsOptions, GroupStats } from './types'
@@ -222,7 +222,9 @@ export class Cluster {
   private report(error: unknown, what: string): void {
     this.stats.brokerErrors++
     try {
-      this.onBrokerError(openwsError('OPENWS_ERR_BROKER', `${what}: ${describe(error)}`, { network: this.core.networkName, cause: error }))
+      this.onBrokerError(
+        openwsError('OPENWS_ERR_BROKER', `${what}: ${thrownMessage(error)}`, { network: this.core.networkName, cause: error }),
+      )
     } catch (hookError) {
       this.core.onInternalError(hookError)
     }

@@ -2,8 +2,8 @@
 // encoded once, direct sends by connection id, presence. With a broker (./cluster.ts) the same
 // calls reach the connections of every instance.
 import { PEER_SINK } from '../artifact/types'
-import { openwsError, type OpenWsError } from '../errors'
-import type { RuntimeCore } from '../session/core'
+import { openwsError, type OpenWsError } from '../openws-error'
+import type { RuntimeCore } from '../session/runtime-core'
 import { RESOLVED } from '../session/peer'
 import { Cluster } from './cluster'
 import { Member, type MemberTarget } from './member'

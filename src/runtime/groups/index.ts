@@ -2,8 +2,8 @@
 // and brokers to reach the connections of other instances. Re-exported by `openws`,
 // `openws/decorator` and `openws/fluent`.
 import { PEER_SINK } from '../artifact/types'
-import { openwsError } from '../errors'
-import type { RuntimeCore } from '../session/core'
+import { openwsError } from '../openws-error'
+import type { RuntimeCore } from '../session/runtime-core'
 import type { Groups } from './groups'
 
 export type { Groups } from './groups'

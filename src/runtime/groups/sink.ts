@@ -1,7 +1,7 @@
 // The sink behind `groups.to(...)` / `groups.toConnection(...)`: the outbound API method validated
 // and encoded once; this writes that one frame to every recipient (and once to the broker).
 import { encodeEnvelope } from '../envelope/codec'
-import type { RuntimeCore } from '../session/core'
+import type { RuntimeCore } from '../session/runtime-core'
 import { BaseSink, RESOLVED, sendFailedError } from '../session/peer'
 
 /** Where a group API's frames go. */

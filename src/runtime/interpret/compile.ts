@@ -5,7 +5,7 @@ import type { PreparedSchema, SchemaNode } from '../validate/prepare'
 import { isObject } from '../validate/helpers'
 import { type Check, report } from './check'
 import { numberChecks, stringChecks, typeCheck, valueChecks } from './scalar'
-import { arrayChecks } from './members'
+import { arrayChecks } from './arrays'
 import { objectChecks } from './object'
 import { combinatorChecks } from './combine'
 

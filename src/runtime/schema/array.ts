@@ -1,7 +1,7 @@
 // S.arr: an array whose items all match one schema.
 import type { ArrayBuilder, PayloadType, SchemaLike } from './types'
 import { makeBuilder } from './builder'
-import { schemaJson } from './core'
+import { schemaJson } from './builder-json'
 
 /** `{type: 'array', items: item}` */
 /* @__NO_SIDE_EFFECTS__ */

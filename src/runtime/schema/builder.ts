@@ -4,7 +4,7 @@
 // kind and returns a NEW builder; the receiver never changes.
 import type { JsonSchemaObject } from '../ir/types'
 import type { SchemaBuilder, SchemaKind } from './types'
-import { BRAND_KEY, BRAND_VALUE, freshJson, isOwnBuilder, markOwn, schemaJson, type BuilderData } from './core'
+import { BRAND_KEY, BRAND_VALUE, freshJson, isOwnBuilder, markOwn, schemaJson, type BuilderData } from './builder-json'
 import { checkCount, checkFinite, checkText, patternSource } from './checks'
 import { describe, schemaError } from './fail'
 import { cloneJson, deepFreeze, setData } from './json'

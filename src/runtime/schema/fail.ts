@@ -1,6 +1,6 @@
 // Misuse of the S builder is a programming error at definition time: a TypeError with a
 // clear message, carrying the stable code from the error table so tools can match on it.
-import type { ErrorCode } from '../errors'
+import type { ErrorCode } from '../openws-error'
 
 export const SCHEMA_ERROR_CODE: ErrorCode = 'OPENWS_ERR_INVALID_SCHEMA'
 

@@ -68,7 +68,7 @@ export type {
   Infer,
   InferShape,
 } from './types'
-export { isSchemaBuilder } from './core'
+export { isSchemaBuilder } from './builder-json'
 export { toJsonSchema } from './to-json-schema'
 export { SUPPORTED_FORMATS } from './formats'
 /** Each factory on its own too (`null_`, `enum_`, `const_` because the bare names are reserved words). */

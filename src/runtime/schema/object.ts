@@ -3,7 +3,7 @@
 import type { JsonSchemaObject } from '../ir/types'
 import type { InferShape, ObjectBuilder, SchemaLike } from './types'
 import { makeBuilder } from './builder'
-import { isSchemaBuilder, schemaJson } from './core'
+import { isSchemaBuilder, schemaJson } from './builder-json'
 import { describe, schemaError } from './fail'
 import { isPlainObject, setData } from './json'
 

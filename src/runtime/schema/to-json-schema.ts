@@ -1,7 +1,7 @@
 // The one way the rest of openws turns a payload (builder or plain JSON Schema) into IR data.
 import type { JsonSchema, JsonSchemaObject } from '../ir/types'
 import type { SchemaLike } from './types'
-import { builderJson, freshJson, isSchemaBuilder, schemaJson } from './core'
+import { builderJson, freshJson, isSchemaBuilder, schemaJson } from './builder-json'
 
 /**
  * A fresh plain JSON Schema for a payload. Builders give a copy of their JSON; plain schemas

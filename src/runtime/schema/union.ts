@@ -2,7 +2,7 @@
 import type { JsonSchemaObject } from '../ir/types'
 import type { NullableOf, PayloadType, SchemaBuilder, SchemaLike } from './types'
 import { makeBuilder } from './builder'
-import { builderJson, isSchemaBuilder, schemaJson } from './core'
+import { builderJson, isSchemaBuilder, schemaJson } from './builder-json'
 import { schemaError } from './fail'
 
 /** `{anyOf: [...schemas]}`: the value matches at least one member. */

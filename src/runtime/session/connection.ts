@@ -1,9 +1,9 @@
 // The connection side of a session: state, `$error` frames, error reporting, disconnect, close
-// and idle. The message loop (session.ts) extends it; the split keeps each file to one concern.
+// and idle. The answers to a peer (session-answers.ts) and the message loop (session.ts) extend it; the split keeps each file to one concern.
 import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type ErrorFramePayload } from '../envelope/types'
-import { openwsError, type ErrorCode, type OpenWsError } from '../errors'
+import { openwsError, type ErrorCode, type OpenWsError } from '../openws-error'
 import type { Issue, Validator } from '../validate/types'
-import type { RuntimeCore } from './core'
+import type { RuntimeCore } from './runtime-core'
 import { errorFrame } from './error-frame'
 import { isThenable, runHooks, type RoleHooks } from './hooks'
 import { guardedSend, RESOLVED, sendFailedError } from './peer'

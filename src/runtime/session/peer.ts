@@ -3,9 +3,9 @@
 // disconnect its connection exactly once.
 import { PEER_SINK, type PeerSink } from '../artifact/types'
 import { encodeEnvelope } from '../envelope/codec'
-import { openwsError, type OpenWsError } from '../errors'
+import { openwsError, type OpenWsError } from '../openws-error'
 import type { Validator } from '../validate/types'
-import type { RuntimeCore } from './core'
+import type { RuntimeCore } from './runtime-core'
 import { isThenable } from './hooks'
 import { PendingRequests } from './requests'
 import { sendRequest } from './request-send'
@@ -85,15 +85,15 @@ export function guardedSend(
 }
 
 export function sendFailedError(core: RuntimeCore, error: unknown, messageName: string): OpenWsError {
-  return openwsError('OPENWS_ERR_SEND_FAILED', `the transport failed to send: ${describe(error)}`, {
+  return openwsError('OPENWS_ERR_SEND_FAILED', `the transport failed to send: ${thrownMessage(error)}`, {
     network: core.networkName,
     message: messageName,
     cause: error,
   })
 }
 
-/** A short description of a thrown value for logs (never sent to a peer unless exposeErrors). */
-export function describe(error: unknown): string {
+/** The message of a thrown value (its `message`, or the value as text), for logs (never sent to a peer unless exposeErrors). */
+export function thrownMessage(error: unknown): string {
   if (error instanceof Error) return error.message
   try {
     return String(error)

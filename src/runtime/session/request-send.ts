@@ -4,7 +4,7 @@
 // reported as for any send).
 import { encodeEnvelope } from '../envelope/codec'
 import type { Validator } from '../validate/types'
-import { describe, guardedSend } from './peer'
+import { thrownMessage, guardedSend } from './peer'
 import type { PendingRequests } from './requests'
 import { withId } from './reply-frame'
 import type { SendFn } from './types'
@@ -23,7 +23,7 @@ export function sendRequest(
   return requests.start(name, validator, options, (id) => {
     const failed = (error: unknown): void => {
       onSendFailure(error, name)
-      requests.failed(id, 'OPENWS_ERR_SEND_FAILED', `the request was not sent: ${describe(error)}`)
+      requests.failed(id, 'OPENWS_ERR_SEND_FAILED', `the request was not sent: ${thrownMessage(error)}`)
     }
     let text: string
     try {

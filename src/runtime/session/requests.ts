@@ -4,7 +4,7 @@
 // the connection closing, a failed send. A reply or `$error` for an id that is not pending (unknown,
 // timed out, already settled) is reported as OPENWS_ERR_UNEXPECTED_REPLY and dropped, never answered.
 import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
-import { isErrorCode, openwsError, type ErrorCode, type OpenWsError } from '../errors'
+import { isErrorCode, openwsError, type ErrorCode, type OpenWsError } from '../openws-error'
 import type { Limits } from '../limits'
 import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'

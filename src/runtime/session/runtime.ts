@@ -2,9 +2,9 @@
 // resolves handlers and hooks per remote role once, and hands out sessions and detached peers.
 import { isArtifact, type CompiledArtifact } from '../artifact/types'
 import type { BindingsCore } from '../contract/types'
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits'
-import type { HandlerFn, RuntimeCore } from './core'
+import type { HandlerFn, RuntimeCore } from './runtime-core'
 import { resolveHooks, type RoleHooks } from './hooks'
 import { Groups } from '../groups/groups'
 import { DetachedSink } from './peer'

@@ -2,18 +2,17 @@
 // Hot path (receive): frame text -> JSON.parse -> envelope validator -> role check -> route(slot)
 // -> payload validator -> handler. Nothing is allocated on it beyond what JSON.parse returns,
 // unless a handler goes async (then its promise is awaited before the next message).
-import { ROUTE_UNKNOWN, type ReplyCodec } from '../artifact/types'
+import { ROUTE_UNKNOWN } from '../artifact/types'
 import { decodeEnvelope, isValidId } from '../envelope/codec'
 import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
-import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../errors'
+import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../openws-error'
 import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
-import { SessionConnection } from './connection'
-import type { HandlerFn, RuntimeCore } from './core'
-import { errorFrame, shortText } from './error-frame'
-import { replyFrame } from './reply-frame'
+import type { HandlerFn, RuntimeCore } from './runtime-core'
+import { NO_REPLIES, QUEUED_ERROR, QueuedError, SessionAnswers } from './session-answers'
+import { shortText } from './error-frame'
 import { isThenable, runHooks } from './hooks'
-import { describe, RESOLVED, SessionSink } from './peer'
+import { thrownMessage, RESOLVED, SessionSink } from './peer'
 import { bucketFor, type TokenBucket } from './token-bucket'
 import type { Resolve } from './queue'
 import type { DisconnectFn, SendFn, Session } from './types'
@@ -22,24 +21,13 @@ const FALSE: Promise<boolean> = Promise.resolve(false)
 const TRUE: Promise<boolean> = Promise.resolve(true)
 const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
 const NO_ROUTE = (): number => ROUTE_UNKNOWN
-const NO_REPLIES: readonly (ReplyCodec | undefined)[] = []
-/** Queue entry name of a frame's `$error` waiting for its turn (the payload is a QueuedError). */
-const QUEUED_ERROR = '$bad-frame'
-const REFUSED = 'the server is shutting down: the frame was not handled'
 
-/** A queued `$error` payload; a class so that no message payload can pass for one. */
-class QueuedError {
-  constructor(readonly frame: ErrorFramePayload) {}
-}
-
-export class SessionImpl extends SessionConnection implements Session {
+export class SessionImpl extends SessionAnswers implements Session {
   // Resolved once at open(), so the hot path reads fields of this object only.
   private route: (messageName: string) => number = NO_ROUTE
   private validators: readonly Validator[] = []
   private readonly host: object | undefined
   private handlers: readonly (HandlerFn | undefined)[] = NO_HANDLERS
-  /** slot -> reply codec of host messages that are requests. */
-  private replies: readonly (ReplyCodec | undefined)[] = NO_REPLIES
   /** The running message, for reporting its failure. */
   private curName: string | undefined = undefined
   private curId: EnvelopeId | undefined = undefined
@@ -116,7 +104,7 @@ export class SessionImpl extends SessionConnection implements Session {
 
   private openFailed(error: unknown): void {
     this.busy = false
-    this.reportError(openwsError('OPENWS_ERR_INTERNAL', `handleOpen failed: ${describe(error)}`, { role: this.role, cause: error }))
+    this.reportError(openwsError('OPENWS_ERR_INTERNAL', `handleOpen failed: ${thrownMessage(error)}`, { role: this.role, cause: error }))
     this.fail(new OpenWsError('OPENWS_ERR_INTERNAL', WIRE_SUMMARIES.OPENWS_ERR_INTERNAL))
     this.afterBusy()
   }
@@ -152,7 +140,7 @@ export class SessionImpl extends SessionConnection implements Session {
       return
     }
     if (this.refusing) {
-      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
+      this.refuse(env.messageName, env.id, seq)
       return
     }
     this.enqueue(env.messageName, env.payload, env.id, false)
@@ -183,7 +171,7 @@ export class SessionImpl extends SessionConnection implements Session {
       return RESOLVED
     }
     if (this.refusing) {
-      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, messageName, id))
+      this.refuse(messageName, id)
       return RESOLVED
     }
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED
@@ -198,7 +186,7 @@ export class SessionImpl extends SessionConnection implements Session {
     if (env === undefined) return
     void this.open(env.fromRole)
     if (this.state !== 'open') return
-    if (this.refusing) this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, seq))
+    if (this.refusing) this.refuse(env.messageName, env.id, seq)
     else this.enqueue(env.messageName, env.payload, env.id, false)
   }
 
@@ -208,56 +196,6 @@ export class SessionImpl extends SessionConnection implements Session {
     if (!(env instanceof OpenWsError)) return env
     this.fail(env)
     return undefined
-  }
-
-  /** A peer's `$error`: rejects the request with its id; else the runtime's onErrorFrame (clients); else reported. */
-  private errorFrame(payload: ErrorFramePayload): void {
-    if (this.requests.fail(payload)) return
-    if (this.core.onErrorFrame === undefined) {
-      this.requests.unexpected(payload.id, 'an $error')
-      return
-    }
-    try {
-      this.core.onErrorFrame(payload)
-    } catch (error) {
-      this.core.onInternalError(error)
-    }
-  }
-
-  /** A peer's `$reply`: settles the request with its id; else the runtime's onReplyFrame (clients); else reported. */
-  private replyReceived(id: EnvelopeId, payload: unknown): void {
-    if (this.requests.reply(id, payload)) return
-    let claimed: boolean
-    try {
-      claimed = this.core.onReplyFrame?.(id, payload) === true
-    } catch (error) {
-      this.core.onInternalError(error)
-      return
-    }
-    if (!claimed) this.requests.unexpected(id, 'a $reply')
-  }
-
-  /**
-   * A frame that could not be decoded. Errors that close the connection (bad JSON, binary, too
-   * large) close it now. The others (OPENWS_ERR_BAD_ENVELOPE) are answered in frame order: behind
-   * the messages already running or waiting, like any other outcome, with the frame's id.
-   */
-  private frameFailed(error: OpenWsError): void {
-    if (error.closeCode !== undefined) this.fail(error)
-    else this.answerInOrder(errorFrame(error.code, error.message, error.messageName, error.id, error.issues))
-  }
-
-  /** Sends an `$error` now when nothing runs or waits, else queues it behind the earlier frames. */
-  private answerInOrder(payload: ErrorFramePayload): void {
-    if (!this.busy && this.queue.size === 0) {
-      this.sendErrorFrame(payload)
-      return
-    }
-    if (this.queue.size >= this.core.limits.maxQueuedMessages) {
-      this.fail(this.protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${this.core.limits.maxQueuedMessages} messages are waiting`))
-      return
-    }
-    this.queue.push(QUEUED_ERROR, new QueuedError(payload), payload.id, undefined)
   }
 
   /** Dispatches now when idle, else queues. Returns a promise only when `wantPromise` and not done synchronously. */
@@ -337,31 +275,6 @@ export class SessionImpl extends SessionConnection implements Session {
     this.answer(slot, name, id, r)
   }
 
-  /**
-   * A handler's return value is the reply when its message has a reply schema and the frame an id
-   * (a frame without one is a one-way send: nothing is answered). An invalid reply is reported to
-   * handleError and answered with `$error` OPENWS_ERR_REPLY_INVALID (issues only with exposeErrors).
-   */
-  private answer(slot: number, name: string, id: EnvelopeId | undefined, value: unknown): void {
-    const codec = this.replies[slot]
-    if (id === undefined || codec === undefined) return
-    const out = replyFrame(this.core.hostRole, codec, id, value, this.core.limits)
-    if (typeof out === 'string') {
-      this.sendReplyFrame(value, id, out)
-      return
-    }
-    this.reportError(
-      openwsError('OPENWS_ERR_REPLY_INVALID', 'the handler returned a reply that does not match the reply schema', {
-        network: this.core.networkName,
-        role: this.role,
-        message: name,
-        issues: out,
-        id,
-      }),
-    )
-    this.sendError('OPENWS_ERR_REPLY_INVALID', WIRE_SUMMARIES.OPENWS_ERR_REPLY_INVALID, name, id, this.core.exposeErrors ? out : undefined)
-  }
-
   /** The running handler's promise settled with `outcome`: its value, or (failed) its rejection. */
   private settle(outcome: unknown, failed: boolean): void {
     const name = this.curName as string
@@ -392,27 +305,5 @@ export class SessionImpl extends SessionConnection implements Session {
     if (this.busy) return
     if (this.closeHookStart !== undefined) this.closeHookStart()
     else this.wakeIdle()
-  }
-
-  private handlerFailed(error: unknown, name: string, id: EnvelopeId | undefined): void {
-    // An awaited api.typo(...) is reported under its own code (the handler's bug, named precisely);
-    // the peer is told only that its message's handler failed.
-    const outboundUnknown = error instanceof OpenWsError && error.code === 'OPENWS_ERR_OUTBOUND_UNKNOWN'
-    this.reportError(
-      outboundUnknown
-        ? error
-        : openwsError('OPENWS_ERR_HANDLER_FAILED', `the handler threw: ${describe(error)}`, {
-            network: this.core.networkName,
-            role: this.role,
-            message: name,
-            cause: error,
-          }),
-    )
-    const summary = WIRE_SUMMARIES.OPENWS_ERR_HANDLER_FAILED
-    this.sendError('OPENWS_ERR_HANDLER_FAILED', this.core.exposeErrors ? `${summary}: ${describe(error)}` : summary, name, id)
-  }
-
-  private roleMismatch(claimed: unknown): OpenWsError {
-    return this.protocolError('OPENWS_ERR_ROLE_MISMATCH', `the frame claims role ${shortText(claimed)} on a "${this.role}" connection`)
   }
 }

@@ -1,9 +1,9 @@
 // assertNetwork(ir): the semantic checks the document schema cannot express. Used by
 // spec.assertValid() and by every style's bindings(). Throws the first problem as an OpenWsError
 // that names network, role and message and says what to change.
-import { openwsError, type OpenWsErrorDetails } from '../errors'
+import { openwsError, type OpenWsErrorDetails } from '../openws-error'
 import { HOST_MARK, type NetworkIR } from '../ir/types'
-import { checkSupported } from '../validate/support'
+import { checkSupported } from '../validate/supported-subset'
 import { describe, isPlainObject } from './fields'
 import { assertName } from './names'
 

@@ -14,7 +14,7 @@
 //   `$error` frames (`{code, message, messageName?, id?, issues?}`) are described too.
 // - Operations are seen from the host: what it accepts is `receive`, what it sends to a role is
 //   `send`. Without a host mark, each role `receive`s its own messages on its channel.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import { ERROR_PAYLOAD_SCHEMA } from '../envelope/schema'
 import { MAX_ID_LENGTH } from '../envelope/types'
 import { HOST_MARK, type NetworkDoc, type OpenWsDocument } from '../ir/types'

@@ -1,6 +1,6 @@
 // Shared plumbing for the spec builders: a field store that keeps unknown fields and key order,
 // `x-` metadata keys, and a deep copy that treats every key (even `__proto__`) as data.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 
 /**
  * Marks where a child collection (networks, roles, messages, endpoints) sat among a parsed

@@ -1,5 +1,5 @@
 // message(name): one message a role accepts — its payload schema and the roles allowed to send it.
-import { openwsError, type OpenWsErrorDetails } from '../errors'
+import { openwsError, type OpenWsErrorDetails } from '../openws-error'
 import type { JsonSchema, MessageDoc } from '../ir/types'
 import { isSchemaBuilder, toJsonSchema, type PayloadType, type SchemaLike } from '../schema/index'
 import { FieldsBuilder } from './base'

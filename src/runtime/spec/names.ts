@@ -1,5 +1,5 @@
 // Name rules shared by the builders (eager checks) and assertNetwork (checks on plain IR).
-import { openwsError, type OpenWsErrorDetails } from '../errors'
+import { openwsError, type OpenWsErrorDetails } from '../openws-error'
 import { KEY_PATTERN } from '../ir/types'
 import { describe } from './fields'
 

@@ -1,5 +1,5 @@
 // network(name): a set of roles that talk to each other. `valueOf()` is the NetworkIR every style produces.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import type { NetworkDoc, NetworkIR } from '../ir/types'
 import { FieldsBuilder } from './base'
 import { absorb, describe, emit, isBuilder, isPlainObject, setField } from './fields'

@@ -1,5 +1,5 @@
 // role(name): a participant of a network — the messages it accepts, its endpoints, the host mark.
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import { HOST_MARK, type EndpointDoc, type RoleDoc } from '../ir/types'
 import { FieldsBuilder } from './base'
 import { endpointFromDoc, isEndpointBuilder, type EndpointBuilder } from './endpoint'

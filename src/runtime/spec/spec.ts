@@ -1,6 +1,6 @@
 // spec(openwsVersion, title?): the whole OpenWS document — one or more networks plus document info.
 import type { BindingsCore } from '../contract/types'
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import type { NetworkIR, OpenWsDocument, OpenWsVersion } from '../ir/types'
 import { assertNetwork } from './assert-network'
 import { FieldsBuilder } from './base'

@@ -1,6 +1,6 @@
 // validate(doc): checks a value against the OpenWS document schema with the eval-free interpreter
 // and throws OPENWS_ERR_INVALID_SPEC whose message names the network, role and message of each issue.
-import { OpenWsError } from '../errors'
+import { OpenWsError } from '../openws-error'
 import { interpret } from '../interpret/index'
 import type { OpenWsDocument } from '../ir/types'
 import type { Validator } from '../validate/types'

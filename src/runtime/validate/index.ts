@@ -58,7 +58,7 @@
  *   only counted when the UTF-16 length cannot decide. Format checks reject lone surrogates.
  * - Sparse arrays: holes read as `undefined`, which fails every `type` and equals no JSON value.
  */
-export * from './support'
+export * from './supported-subset'
 export { validatorHelpers, type ValidatorHelpers } from './helpers'
 export { DEFAULT_MAX_DEPTH } from './prepare'
 export type { Issue, Validator, ValidatorOptions } from './types'

@@ -1,10 +1,10 @@
 // Turns a checked schema into a graph of prepared nodes: the one reading of a schema that both the
 // interpreter and the code generator consume, so their semantics cannot drift apart.
 import type { JsonSchema } from '../ir/types'
-import { openwsError } from '../errors'
+import { openwsError } from '../openws-error'
 import type { ValidatorOptions } from './types'
 import { escapePointerToken } from './pointer'
-import { checkSupported, compilePattern, isPlainObject, resolveRefPointer } from './support'
+import { checkSupported, compilePattern, isPlainObject, resolveRefPointer } from './supported-subset'
 
 /** Nesting of the value below which members are no longer visited (see index.ts). */
 export const DEFAULT_MAX_DEPTH = 64

@@ -14,7 +14,7 @@ import {
   type ParsedFile,
   type Range,
 } from './ast'
-import { isSchemaBuilder } from '../../runtime/schema/core'
+import { isSchemaBuilder } from '../../runtime/schema/builder-json'
 import { isTransformerError } from './errors'
 import type { Evaluator } from './evaluate'
 import { jsonValue } from '../../runtime/codegen/code'

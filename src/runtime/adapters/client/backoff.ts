@@ -1,6 +1,6 @@
 // Reconnect delays: exponential backoff with jitter, so a fleet of clients that lost the same
 // server does not reconnect in lock-step ("thundering herd").
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 
 export interface ReconnectOptions {
   /** Delay before the first retry. Default 250 ms. */

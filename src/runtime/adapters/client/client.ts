@@ -2,7 +2,7 @@
 // handlers (one runtime session per socket), offers a stable typed API to the server that queues
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
 import type { ErrorFramePayload } from '../../envelope/index'
-import { isErrorCode, openwsError, type OpenWsError } from '../../errors'
+import { isErrorCode, openwsError, type OpenWsError } from '../../openws-error'
 import { PEER_SINK } from '../../artifact/types'
 import { sessionRuntime as createRuntime } from '../../session/runtime'
 import type { DetachedSink } from '../../session/peer'

@@ -2,7 +2,7 @@
 // and drops a connection whose pong did not come within `timeoutMs`, which triggers a reconnect.
 // Browsers expose no ping API: there the server's pings (answered by the browser itself) keep the
 // link alive and a dead link surfaces as a close event.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 
 export interface HeartbeatOptions {
   /** Default 25 000 ms. */

@@ -2,7 +2,7 @@
 // mark moved to its own role, so one description (one set of role classes, or one spec.json)
 // serves both sides.
 import { HOST_MARK, type NetworkIR } from '../../ir/types'
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 
 /** A copy of `network` whose host role is `role` (plain JSON; the input is not changed). */
 export function hostedBy(network: NetworkIR, role: string): NetworkIR {

@@ -1,6 +1,6 @@
 // Client options, checked up front and merged over documented defaults.
 import type { BindingsCore } from '../../contract/types'
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import type { Limits } from '../../limits'
 import { resolveReconnect, type ReconnectOptions, type ResolvedReconnect } from './backoff'
 import { resolveHeartbeat, type HeartbeatOptions, type ResolvedHeartbeat } from './heartbeat'

@@ -1,7 +1,7 @@
 // Reads a class's `static CONFIG` into a ClassRole. A role declares the messages it accepts as
 // `messages` (or, traditionally for the host, `handlers`); the class that implements them (a
 // method of the same name, possibly in a subclass of a contract class) is the host.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import { fromList, type ClassMessage, type ClassRole } from '../shared/class-role'
 import { isPlainObject } from '../shared/plain'
 import { show } from '../shared/show'

@@ -2,7 +2,7 @@
 // and as a legacy experimentalDecorators one; which one ran is told by the argument shape:
 // TC39 passes (value, context with a string `kind`), legacy passes (target, key, descriptor).
 // Decorators only record; bindings() reads the records. Method bodies are never wrapped.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import { isPlainObject } from '../shared/plain'
 import { show } from '../shared/show'
 import { recordMember, recordRole, type MemberDecoration } from './store'

@@ -1,5 +1,5 @@
 // Reads a decorated class into a ClassRole: @role options plus its @message / @handler methods.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import { fromList, type ClassMessage, type ClassRole } from '../shared/class-role'
 import { safeName, show } from '../shared/show'
 import { inheritedRole, memberDecorations, type InheritedDecoration } from './store'

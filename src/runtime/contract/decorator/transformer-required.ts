@@ -1,7 +1,7 @@
 // `@handler({ from })` / `@message({})` without `payload`: the payload schema is the TypeScript
 // type of the method's first parameter, which only the openws transformer can read (at build
 // time, through typia). Reaching bindings() with such a decoration means it did not run.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 
 export function requireTransformedPayload(payload: unknown, kind: 'message' | 'handler', cls: string, method: string): void {
   if (payload !== undefined) return

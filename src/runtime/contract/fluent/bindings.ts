@@ -2,10 +2,10 @@
 // registered afterwards through binder.fromRoles[role].on(name, fn).
 import { interpretArtifact } from '../../artifact/interpreted'
 import type { NetworkIR } from '../../ir/types'
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import type { AnyNetworkBuilder, NetworkRoles } from '../../spec/index'
 import { definitionGuard } from '../shared/guard'
-import { createCore, emptyRoutes, remoteRoles } from '../shared/core'
+import { createCore, emptyRoutes, remoteRoles } from '../shared/bindings-core'
 import { normalizeNetwork } from '../shared/normalize'
 import type { LifecycleHooks } from '../types'
 import type { NetworkDraft } from '../shared/draft'

@@ -1,5 +1,5 @@
 // A fluent network (builder or plain NetworkIR) -> the shared draft, keeping unknown fields.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import { HOST_MARK, type NetworkIR } from '../../ir/types'
 import type { MessageDraft, NetworkDraft, RoleDraft } from '../shared/draft'
 import { isPlainObject } from '../shared/plain'

@@ -1,8 +1,8 @@
 // binder.fromRoles[role]: register what the host does when that remote role sends a message,
 // and its lifecycle hooks. The message's `from` list is enforced here, at definition time.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import type { NetworkIR } from '../../ir/types'
-import { allowedSenders } from '../shared/core'
+import { allowedSenders } from '../shared/bindings-core'
 import { show } from '../shared/show'
 import type { HandlerTarget, LifecycleHooks } from '../types'
 

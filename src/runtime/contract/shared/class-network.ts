@@ -2,11 +2,11 @@
 // list), resolve classes to their configured role names, merge host handlers that share a
 // message name, normalise, then route each allowed sender to a method that exists.
 import { interpretArtifact } from '../../artifact/interpreted'
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import type { NetworkConfig } from '../class/types'
 import type { BindingsCore, HandlerTarget } from '../types'
 import type { MessageDraft, RoleDraft } from './draft'
-import { allowedSenders, createCore, emptyRoutes } from './core'
+import { allowedSenders, createCore, emptyRoutes } from './bindings-core'
 import type { ClassMessage, ClassRole, RoleReader } from './class-role'
 import { normalizeNetwork, payloadSchema } from './normalize'
 import { isPlainObject } from './plain'

@@ -1,6 +1,6 @@
 // bindings() reads user objects (classes, getters, proxies, builders). Whatever they throw
 // leaves as a coded OpenWsError, so a bad definition never surfaces as a raw crash.
-import { isOpenWsError, openwsError } from '../../errors'
+import { isOpenWsError, openwsError } from '../../openws-error'
 
 export function definitionGuard<T>(what: string, build: () => T): T {
   try {

@@ -1,7 +1,7 @@
 // Drafts -> NetworkIR: the one place where every authoring style becomes the same plain-JSON
 // network. Checks names, duplicates, host count, `from` references, endpoints and payloads,
 // then hands the result to the spec's semantic checks (assertNetwork) and freezes it.
-import { isErrorCode, isOpenWsError, openwsError, type ErrorCode, type OpenWsErrorDetails } from '../../errors'
+import { isErrorCode, isOpenWsError, openwsError, type ErrorCode, type OpenWsErrorDetails } from '../../openws-error'
 import { HOST_MARK, type EndpointDoc, type JsonSchema, type MessageDoc, type NetworkIR, type RoleDoc } from '../../ir/types'
 import { toJsonSchema } from '../../schema/index'
 import { assertNetwork } from '../../spec/index'

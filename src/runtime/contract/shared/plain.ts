@@ -1,5 +1,5 @@
 // Deep copy and deep freeze of plain JSON data, treating every key (even `__proto__`) as data.
-import { openwsError, type OpenWsErrorDetails } from '../../errors'
+import { openwsError, type OpenWsErrorDetails } from '../../openws-error'
 
 /** Sets an own enumerable property; plain assignment of `__proto__` would change the prototype. */
 export function setData(target: Record<string, unknown>, key: string, value: unknown): void {

@@ -1,5 +1,5 @@
 // The reader both class styles use: static CONFIG or decorators, never both on one class.
-import { openwsError } from '../../errors'
+import { openwsError } from '../../openws-error'
 import { readConfigRole } from '../class/config-reader'
 import { readDecoratedRole } from '../decorator/reader'
 import type { ClassRole } from './class-role'

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { checkSupported, SUPPORTED_FORMATS, SUPPORTED_KEYWORDS } from '../../src/runtime/validate/index'
 import { interpret } from '../../src/runtime/interpret/index'
 import { generateValidator } from '../../src/runtime/codegen/index'
-import { isOpenWsError } from '../../src/runtime/errors'
+import { isOpenWsError } from '../../src/runtime/openws-error'
 import type { JsonSchema } from '../../src/runtime/ir/types'
 
 describe('checkSupported', () => {

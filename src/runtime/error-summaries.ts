@@ -1,6 +1,6 @@
 // The error table as documentation: every code's summary and close code. Kept apart from
-// ./errors.ts so that runtime code, which only needs the close codes, leaves the text out of bundles.
-import { ERROR_CLOSE_CODES, WIRE_SUMMARIES, type ErrorCode } from './errors'
+// ./openws-error.ts so that runtime code, which only needs the close codes, leaves the text out of bundles.
+import { ERROR_CLOSE_CODES, WIRE_SUMMARIES, type ErrorCode } from './openws-error'
 
 export interface ErrorSpec {
   /** Human summary; the thrown message adds the specifics. */

@@ -1,6 +1,6 @@
 // Every error openws raises has a stable code from this one table (like fastify's FST_ERR_*).
 // Codes are never renamed or reused; a retired code stays here, marked retired.
-// Its summaries: ./error-codes.ts.
+// Its summaries: ./error-summaries.ts.
 import type { Issue } from './validate/types'
 
 /** A frame's correlation id (the same as the envelope's `EnvelopeId`). */
@@ -19,7 +19,7 @@ export const CloseCode = {
 
 /**
  * Every code, with the close code when the outcome on a connection is a close, else 0 (an `$error`
- * frame or a throw). The summaries live in ./error-codes.ts (`ErrorCodes`), which only code that
+ * frame or a throw). The summaries live in ./error-summaries.ts (`ErrorCodes`), which only code that
  * shows them imports, so a browser bundle carries this table and not their text.
  */
 export const ERROR_CLOSE_CODES = {
@@ -77,7 +77,7 @@ export const ERROR_CLOSE_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CLOSE_CODES
 
-/** The summaries a session puts in `$error` frames (the rest of the table: ./error-codes.ts). */
+/** The summaries a session puts in `$error` frames (the rest of the table: ./error-summaries.ts). */
 export const WIRE_SUMMARIES = {
   OPENWS_ERR_BAD_ENVELOPE: 'the frame is not a {fromRole, messageName, payload, id?} envelope',
   OPENWS_ERR_INVALID_PAYLOAD: 'the payload does not match the message schema',

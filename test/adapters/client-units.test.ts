@@ -7,6 +7,10 @@ import { openwsEntry, root } from '../../bench/support/paths'
 import { backoffDelay, DEFAULT_RECONNECT } from '../../src/runtime/adapters/client/index'
 import { resolveReconnect } from '../../src/runtime/adapters/client/backoff'
 import { SendQueue } from '../../src/runtime/adapters/client/send-queue'
+import { connect, hostedBy, type WebSocketConstructor } from '../../src/runtime/adapters/client/index'
+import { bindings } from '../../src/runtime/contract/fluent/index'
+import { withEmittedArtifact } from '../../bench/support/emitted'
+import { chatNetwork } from './fixtures/chat'
 
 describe('backoff', () => {
   const options = resolveReconnect({ initialDelayMs: 100, maxDelayMs: 1000, factor: 2, jitter: 0.5 })!
@@ -96,5 +100,59 @@ describe('browser bundle of openws/client', () => {
     expect(kept.some((file) => file.startsWith('src/runtime/adapters/client/'))).toBe(true)
     const banned = /^src\/runtime\/(interpret|codegen|schema|spec|groups|brokers)\/|^src\/runtime\/envelope\/(generated|schema)\.ts$/
     expect(kept.filter((file) => banned.test(file))).toEqual([])
+  })
+})
+
+describe('connecting a compiled client', () => {
+  it('does not read the network literal when the server role and url are given', async () => {
+    const binder = withEmittedArtifact(bindings(hostedBy(chatNetwork(), 'client')))
+    const joined: unknown[] = []
+    binder.fromRoles.server.on('joinedRoom', (payload: unknown) => void joined.push(payload))
+    const network = binder.network
+    let reads = 0
+    Object.defineProperty(binder, 'network', { get: () => (reads++, network) })
+    class Socket {
+      static last: Socket | undefined
+      readyState = 0
+      readonly sent: string[] = []
+      private readonly listeners: Record<string, ((event: unknown) => void)[]> = {}
+      constructor() {
+        Socket.last = this
+      }
+      addEventListener(type: string, listener: (event: unknown) => void): void {
+        ;(this.listeners[type] ??= []).push(listener)
+      }
+      send(frame: string): void {
+        this.sent.push(frame)
+      }
+      close(): void {
+        this.readyState = 3
+      }
+      emit(type: string, event: unknown): void {
+        for (const l of this.listeners[type] ?? []) l(event)
+      }
+    }
+    const WebSocket = Socket as unknown as WebSocketConstructor
+    const c = connect<{ createRoom(p: unknown): Promise<void> }>({
+      bindings: binder,
+      url: 'ws://test/chat/client',
+      serverRole: 'server',
+      WebSocket,
+      reconnect: false,
+      heartbeat: false,
+    })
+    Socket.last!.readyState = 1
+    Socket.last!.emit('open', {})
+    await c.api.createRoom({ userId: 'a', roomId: 'r' })
+    Socket.last!.emit('message', {
+      data: JSON.stringify({ fromRole: 'server', messageName: 'joinedRoom', payload: { joinerId: 'a', roomId: 'r' } }),
+    })
+    expect(Socket.last!.sent).toEqual(['{"fromRole":"client","messageName":"createRoom","payload":{"userId":"a","roomId":"r"}}'])
+    expect(joined).toEqual([{ joinerId: 'a', roomId: 'r' }])
+    expect(reads).toBe(0)
+    // A role that is not the server is still refused (now from the artifact's list of roles).
+    expect(() => connect({ bindings: binder, url: 'ws://x', serverRole: 'client', WebSocket })).toThrow(/serverRole "client"/)
+    expect(() => connect({ bindings: binder, url: 'ws://x', serverRole: 'nobody', WebSocket })).toThrow(/serverRole "nobody"/)
+    await c.close()
   })
 })

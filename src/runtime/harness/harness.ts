@@ -5,7 +5,7 @@ import type { BindingsCore } from '../contract/types'
 import { encodeEnvelope } from '../envelope/codec'
 import { ERROR_MESSAGE, REPLY_MESSAGE, type Envelope, type EnvelopeId } from '../envelope/types'
 import { runtime } from '../session/runtime'
-import type { SessionImpl } from '../session/session'
+import type { ServerSession } from '../session/server-session'
 import type { Runtime, RuntimeOptions, Session } from '../session/types'
 
 /** A frame the host sent, as the peer decoded it, plus which connection it went to. */
@@ -56,7 +56,7 @@ export interface Harness {
 export function harness(binder: BindingsCore, options?: RuntimeOptions): Harness {
   const rt = runtime(binder, options)
   const frames: RecordedFrame[] = []
-  const sessions: SessionImpl[] = []
+  const sessions: ServerSession[] = []
   const counters = new Map<string, number>()
   let requests = 0
 
@@ -86,7 +86,7 @@ export function harness(binder: BindingsCore, options?: RuntimeOptions): Harness
         closed = { code, reason }
       },
     )
-    sessions.push(session as SessionImpl)
+    sessions.push(session as ServerSession)
     const opened = connectOptions.open === false ? Promise.resolve(false) : session.open(role)
     const sendRaw = async (frame: string | Uint8Array, isBinary?: boolean): Promise<void> => {
       await opened

@@ -3,7 +3,7 @@
 // the concurrency model in ./README.md.
 export { runtime } from './runtime'
 export { disconnect } from './peer'
-export type { Runtime, SessionRuntime, Session, RuntimeOptions, SendFn, DisconnectFn } from './types'
+export type { Runtime, SessionRuntime, Session, ClientSession, RuntimeOptions, SendFn, DisconnectFn } from './types'
 export type { RequestOptions } from './requests'
 export { encodeEnvelope, decodeEnvelope, ERROR_MESSAGE } from '../envelope/index'
 export type { Envelope, EnvelopeId, ErrorFramePayload, DecodeOptions } from '../envelope/index'

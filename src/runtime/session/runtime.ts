@@ -9,7 +9,8 @@ import { resolveHooks, type RoleHooks } from './hooks'
 import { Groups } from '../groups/groups'
 import { DetachedSink } from './peer'
 import { SessionImpl } from './session'
-import type { DisconnectFn, Runtime, RuntimeOptions, SendFn, Session, SessionRuntime } from './types'
+import { ServerSession } from './server-session'
+import type { ClientSession, DisconnectFn, Runtime, RuntimeOptions, SendFn, SessionRuntime } from './types'
 
 /** Artifacts built for a depth (interpreted, or compiled `withDepth`), shared by the runtimes of the same bindings. */
 const byBinder = new WeakMap<object, Map<number, CompiledArtifact>>()
@@ -25,21 +26,25 @@ function defaultInternalError(error: unknown): void {
  * when a route names a method the host does not have; schema errors from the interpreter.
  */
 export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Runtime {
-  const { core, rt } = build(binder, options)
+  const { core, rt } = build(binder, options, ServerSession)
   const groups = (core.groups = new Groups(core, options.groups))
   return Object.defineProperty(rt, 'groups', { value: groups, enumerable: true }) as Runtime
 }
 
 /**
- * The runtime without groups, for the client: one connection forms no group, and a browser bundle
- * that never reaches `runtime()` then holds none of the groups code. `groupsOf(api)` on its peers
- * throws OPENWS_ERR_INVALID_OPTION.
+ * The runtime for the client: one connection forms no group, and it is never drained, rate-limited
+ * or opened from a first frame, so its sessions are the plain message loop; a browser bundle that
+ * never reaches `runtime()` then holds neither the groups code nor a server's session extras.
+ * `groupsOf(api)` on its peers throws OPENWS_ERR_INVALID_OPTION; `roleFromFirstFrame` and
+ * `limits.maxMessagesPerSecond` have no effect.
  */
 export function sessionRuntime(binder: BindingsCore, options: RuntimeOptions = {}): SessionRuntime {
-  return build(binder, options).rt
+  return build(binder, options, SessionImpl).rt
 }
 
-function build(binder: BindingsCore, options: RuntimeOptions): { core: RuntimeCore; rt: SessionRuntime } {
+type SessionClass = new (core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) => ClientSession
+
+function build(binder: BindingsCore, options: RuntimeOptions, Session: SessionClass): { core: RuntimeCore; rt: SessionRuntime } {
   if (binder === null || typeof binder !== 'object' || binder.kind !== 'openws.bindings') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'runtime() needs the result of bindings(...)')
   }
@@ -99,12 +104,12 @@ function build(binder: BindingsCore, options: RuntimeOptions): { core: RuntimeCo
     host,
     limits: core.limits,
     artifact,
-    newSession(send: SendFn, disconnect?: DisconnectFn): Session {
+    newSession(send: SendFn, disconnect?: DisconnectFn): ClientSession {
       if (typeof send !== 'function') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'newSession(send) needs a send function')
       if (disconnect !== undefined && typeof disconnect !== 'function') {
         throw openwsError('OPENWS_ERR_INVALID_OPTION', 'newSession(send, disconnect) needs disconnect to be a function')
       }
-      return new SessionImpl(core, send, disconnect)
+      return new Session(core, send, disconnect)
     },
     createPeer(role: string, send: SendFn, disconnect?: DisconnectFn): object {
       if (typeof role !== 'string' || !Object.hasOwn(artifact.outbound, role)) {

@@ -13,7 +13,6 @@ import { replyFrame } from './reply-frame'
 export const NO_REPLIES: readonly (ReplyCodec | undefined)[] = []
 /** Queue entry name of a frame's `$error` waiting for its turn (the payload is a QueuedError). */
 export const QUEUED_ERROR = '$bad-frame'
-const REFUSED = 'the server is shutting down: the frame was not handled'
 
 /** A queued `$error` payload; a class so that no message payload can pass for one. */
 export class QueuedError {
@@ -23,11 +22,6 @@ export class QueuedError {
 export abstract class SessionAnswers extends SessionConnection {
   /** slot -> reply codec of host messages that are requests (set at open). */
   protected replies: readonly (ReplyCodec | undefined)[] = NO_REPLIES
-
-  /** A frame that arrived after drain(): answered in order with OPENWS_ERR_SHUTTING_DOWN, never dispatched. */
-  protected refuse(messageName: string, id: EnvelopeId | undefined, seq?: number): void {
-    this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, messageName, id, undefined, seq))
-  }
 
   /** A peer's `$error`: rejects the request with its id; else the runtime's onErrorFrame (clients); else reported. */
   protected errorFrame(payload: ErrorFramePayload): void {

@@ -1,9 +1,11 @@
-// The session loop: one connection, one remote role, one message at a time.
+// The session loop: one connection, one remote role, one message at a time. This is all a client
+// needs; a server's sessions (./server-session.ts) add shutdown refusals, rate limits, the role from
+// the first frame and the programmatic handleMessage.
 // Hot path (receive): frame text -> JSON.parse -> envelope validator -> role check -> route(slot)
 // -> payload validator -> handler. Nothing is allocated on it beyond what JSON.parse returns,
 // unless a handler goes async (then its promise is awaited before the next message).
 import { ROUTE_UNKNOWN } from '../artifact/types'
-import { decodeEnvelope, isValidId } from '../envelope/codec'
+import { decodeEnvelope } from '../envelope/codec'
 import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type Envelope, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../openws-error'
 import { tooDeepAt } from '../validate/depth'
@@ -12,17 +14,16 @@ import type { HandlerFn, RuntimeCore } from './runtime-core'
 import { NO_REPLIES, QUEUED_ERROR, QueuedError, SessionAnswers } from './session-answers'
 import { shortText } from './error-frame'
 import { isThenable, runHooks } from './hooks'
-import { thrownMessage, RESOLVED, SessionSink } from './peer'
-import { bucketFor, type TokenBucket } from './token-bucket'
+import { thrownMessage, SessionSink } from './peer'
 import type { Resolve } from './queue'
-import type { DisconnectFn, SendFn, Session } from './types'
+import type { ClientSession, DisconnectFn, SendFn } from './types'
 
 const FALSE: Promise<boolean> = Promise.resolve(false)
 const TRUE: Promise<boolean> = Promise.resolve(true)
 const NO_HANDLERS: readonly (HandlerFn | undefined)[] = []
 const NO_ROUTE = (): number => ROUTE_UNKNOWN
 
-export class SessionImpl extends SessionAnswers implements Session {
+export class SessionImpl extends SessionAnswers implements ClientSession {
   // Resolved once at open(), so the hot path reads fields of this object only.
   private route: (messageName: string) => number = NO_ROUTE
   private validators: readonly Validator[] = []
@@ -33,12 +34,6 @@ export class SessionImpl extends SessionAnswers implements Session {
   private curId: EnvelopeId | undefined = undefined
   private curSlot = -1
   private curResolve: Resolve = undefined
-  /** Frames given to receive(), for the `seq` of shutdown refusals. */
-  private received = 0
-  /** Set by drain(): later frames are refused with OPENWS_ERR_SHUTTING_DOWN. */
-  private refusing = false
-  /** limits.maxMessagesPerSecond; undefined when there is none. */
-  private readonly bucket: TokenBucket | undefined
 
   // Bound once per session, not per message.
   private readonly onSettled = (value: unknown): void => this.settle(value, false)
@@ -47,7 +42,6 @@ export class SessionImpl extends SessionAnswers implements Session {
   constructor(core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) {
     super(core, send, disconnect)
     this.host = core.host
-    this.bucket = bucketFor(core.limits, Date.now())
   }
 
   // ---------------------------------------------------------------- open
@@ -112,13 +106,8 @@ export class SessionImpl extends SessionAnswers implements Session {
   // ---------------------------------------------------------------- inbound
 
   receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void {
-    const seq = ++this.received
-    if (this.bucket !== undefined && !this.bucket.take(Date.now())) {
-      this.fail(this.protocolError('OPENWS_ERR_RATE_LIMITED', `more than ${this.core.limits.maxMessagesPerSecond} messages per second`))
-      return
-    }
     if (this.state !== 'open') {
-      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true, seq)
+      if (this.state === 'new') this.receiveBeforeOpen(frame, isBinary === true)
       return
     }
     const env = decodeEnvelope(frame, isBinary === true, this.core.decodeOptions)
@@ -139,67 +128,21 @@ export class SessionImpl extends SessionAnswers implements Session {
       this.replyReceived(env.id as EnvelopeId, env.payload)
       return
     }
-    if (this.refusing) {
-      this.refuse(env.messageName, env.id, seq)
-      return
-    }
+    this.accept(env)
+  }
+
+  /** A frame before open(): a client's session is opened before its socket delivers anything. */
+  protected receiveBeforeOpen(_frame: string | Uint8Array | ArrayBuffer, _isBinary: boolean): void {
+    this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a frame arrived before the remote role was established'))
+  }
+
+  /** A decoded message of the connection's role, in frame order. */
+  protected accept(env: Envelope): void {
     this.enqueue(env.messageName, env.payload, env.id, false)
   }
 
-  /**
-   * Shutdown began: every later frame is answered, in frame order, with `$error`
-   * OPENWS_ERR_SHUTTING_DOWN (its messageName, id and `seq`) and never dispatched. Messages already
-   * received still run. The connection stays open until the adapter closes it.
-   */
-  drain(): void {
-    this.refusing = true
-  }
-
-  handleMessage(fromRole: string, messageName: string, payload: unknown, id?: EnvelopeId): Promise<void> {
-    if (this.state !== 'open') {
-      if (this.state === 'new') this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a message arrived before open()'))
-      return RESOLVED
-    }
-    if (fromRole !== this.role) {
-      this.fail(this.roleMismatch(fromRole))
-      return RESOLVED
-    }
-    if (typeof messageName !== 'string' || !isValidId(id)) {
-      this.frameFailed(
-        openwsError('OPENWS_ERR_BAD_ENVELOPE', WIRE_SUMMARIES.OPENWS_ERR_BAD_ENVELOPE, { id: isValidId(id) ? id : undefined }),
-      )
-      return RESOLVED
-    }
-    if (this.refusing) {
-      this.refuse(messageName, id)
-      return RESOLVED
-    }
-    return this.enqueue(messageName, payload, id, true) ?? RESOLVED
-  }
-
-  private receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean, seq: number): void {
-    if (!this.core.roleFromFirstFrame) {
-      this.fail(this.protocolError('OPENWS_ERR_NOT_OPEN', 'a frame arrived before the remote role was established'))
-      return
-    }
-    const env = this.decode(frame, isBinary)
-    if (env === undefined) return
-    void this.open(env.fromRole)
-    if (this.state !== 'open') return
-    if (this.refusing) this.refuse(env.messageName, env.id, seq)
-    else this.enqueue(env.messageName, env.payload, env.id, false)
-  }
-
-  /** The envelope, or undefined after reporting why not. */
-  private decode(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean): Envelope | undefined {
-    const env = decodeEnvelope(frame, isBinary, this.core.decodeOptions)
-    if (!(env instanceof OpenWsError)) return env
-    this.fail(env)
-    return undefined
-  }
-
   /** Dispatches now when idle, else queues. Returns a promise only when `wantPromise` and not done synchronously. */
-  private enqueue(name: string, payload: unknown, id: EnvelopeId | undefined, wantPromise: boolean): Promise<void> | undefined {
+  protected enqueue(name: string, payload: unknown, id: EnvelopeId | undefined, wantPromise: boolean): Promise<void> | undefined {
     if (this.busy) {
       if (this.queue.size >= this.core.limits.maxQueuedMessages) {
         this.fail(this.protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${this.core.limits.maxQueuedMessages} messages are waiting`))

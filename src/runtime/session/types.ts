@@ -129,10 +129,15 @@ export interface Session {
   error(err: unknown): void
 }
 
+/** A session of the client's runtime (sessionRuntime): the message loop, without a server's drain and handleMessage. */
+export type ClientSession = Omit<Session, 'handleMessage' | 'drain'>
+
 /** A runtime for one host role: one host object, any number of sessions. */
 export interface Runtime extends SessionRuntime {
   /** Groups of this runtime's connections: join/leave, typed broadcasts, direct sends, presence. */
   readonly groups: Groups
+  /** A session for a new connection; call `open(role)` once the remote role is known. */
+  newSession(send: SendFn, disconnect?: DisconnectFn): Session
 }
 
 /** A runtime without groups (the client's, see sessionRuntime in ./runtime.ts). */
@@ -145,7 +150,7 @@ export interface SessionRuntime {
   /** The artifact in use: `binder.compiled`, or one built by the interpreter. */
   readonly artifact: CompiledArtifact
   /** A session for a new connection; call `open(role)` once the remote role is known. */
-  newSession(send: SendFn, disconnect?: DisconnectFn): Session
+  newSession(send: SendFn, disconnect?: DisconnectFn): ClientSession
   /**
    * An outbound API for `role` without a session (e.g. to push to a peer known by other means).
    * Unknown role throws OPENWS_ERR_UNKNOWN_ROLE. Invalid payloads reject the method's promise with OPENWS_ERR_OUTBOUND_INVALID;

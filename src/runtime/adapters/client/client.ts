@@ -6,7 +6,7 @@ import { isErrorCode, openwsError, type OpenWsError } from '../../openws-error'
 import { PEER_SINK } from '../../artifact/types'
 import { sessionRuntime as createRuntime } from '../../session/runtime'
 import type { DetachedSink } from '../../session/peer'
-import type { SessionRuntime, Session } from '../../session/types'
+import type { ClientSession, SessionRuntime } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
 import { backoffDelay } from './backoff'
 import { Emitter } from './events'
@@ -45,7 +45,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   /** The server refused this socket's frames from this number on (it is shutting down). */
   private refusedFrom: number | undefined
   private socket: SocketInstance | undefined
-  private session: Session | undefined
+  private session: ClientSession | undefined
   private stopHeartbeat: (() => void) | undefined
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private attempt = 0

@@ -72,6 +72,15 @@ function inferServerRole(bindings: BindingsCore): string[] {
   return others.filter(([, role]) => Object.values(role.messages ?? {}).some((m) => m.from === undefined)).map(([name]) => name)
 }
 
+/**
+ * The roles other than the host. A compiled artifact lists them, so a client given its server role
+ * does not read `bindings.network` (a compiled network is a literal parsed on first read).
+ */
+function otherRoles(bindings: BindingsCore): readonly unknown[] {
+  const listed = (bindings.compiled as { remoteRoles?: unknown } | undefined)?.remoteRoles
+  return Array.isArray(listed) ? listed : Object.keys(bindings.network.roles).filter((name) => name !== bindings.hostRole)
+}
+
 function defaultUrl(bindings: BindingsCore, serverRole: string): string | undefined {
   const endpoint = bindings.network.roles[serverRole]?.endpoints?.[0]
   if (!endpoint) return undefined
@@ -93,7 +102,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
       )
     }
     serverRole = candidates[0]
-  } else if (serverRole === bindings.hostRole || !Object.hasOwn(bindings.network.roles, serverRole)) {
+  } else if (!otherRoles(bindings).includes(serverRole)) {
     throw bad(`options.serverRole "${serverRole}" is not another role of network "${bindings.network.name}"`)
   }
   const given = options.url ?? defaultUrl(bindings, serverRole)

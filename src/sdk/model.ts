@@ -8,6 +8,8 @@ export interface SdkMessage {
   name: string
   description?: string
   payload: JsonSchema
+  /** The reply schema: present, the message is a request answered with a `$reply` (request/reply). */
+  reply?: JsonSchema
 }
 
 export interface SdkRole {
@@ -53,10 +55,11 @@ export function sdkModel(input: OpenWsDocument, options: ModelOptions = {}): Sdk
   for (const role of options.role !== undefined ? [options.role] : remote) {
     const hostMessages = net.roles[host].messages
     const own = net.roles[role].messages
-    const message = (m: string, from: Record<string, { payload: JsonSchema; description?: string }>): SdkMessage => ({
+    const message = (m: string, from: Record<string, { payload: JsonSchema; description?: string; reply?: JsonSchema }>): SdkMessage => ({
       name: m,
       ...(from[m].description !== undefined ? { description: from[m].description } : {}),
       payload: from[m].payload,
+      ...(from[m].reply !== undefined ? { reply: from[m].reply } : {}),
     })
     roles.push({
       name: role,

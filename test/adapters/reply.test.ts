@@ -119,6 +119,19 @@ describe.each(ADAPTERS)('request/reply over the %s adapter', (kind) => {
       expect(await client.api.add({ a: 1, b: 1 })).toEqual({ sum: 2 }) // room again once they settled
     })
 
+    it('requests made in one tick leave corked, in one write, and are answered in order', async () => {
+      const { client } = await start()
+      const raw = (client as unknown as { socket: { _socket: { writableCorked: number; writableLength: number } } }).socket._socket
+      const requests = Array.from({ length: 20 }, (_, i) => client.api.add({ a: i, b: 1 }))
+      expect(raw.writableCorked).toBe(1) // the stream holds every frame of this tick...
+      expect(raw.writableLength).toBeGreaterThan(0)
+      await Promise.resolve()
+      expect(raw.writableCorked).toBe(0) // ...until the microtask after it
+      expect((await Promise.all(requests)).map((r) => r.sum)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1))
+      const later = await Promise.all([client.api.add({ a: 5, b: 5 }), client.api.add({ a: 6, b: 6 })])
+      expect(later.map((r) => r.sum)).toEqual([10, 12])
+    })
+
     it('a closed connection rejects pending requests with OPENWS_ERR_DISCONNECTED and does not resend them', async () => {
       const { client } = await start()
       const p = client.api.hang({}) // written to the open socket; the server holds it

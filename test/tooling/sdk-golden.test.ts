@@ -10,6 +10,7 @@ import type { NetworkIR } from '../../src/runtime/ir/types'
 import { spec } from '../../src/runtime/spec/index'
 import { generateSdk, type SdkLanguage } from '../../src/sdk/index'
 import { chatNetwork } from '../adapters/fixtures/chat'
+import { replyServerBindings } from '../adapters/fixtures/reply'
 import { handNetwork } from '../runtime/fixtures/hand-binder'
 import { typedShapes } from './fixtures/typed-shapes'
 
@@ -51,7 +52,13 @@ function hostile(): NetworkIR {
   }
 }
 
-const NETWORKS: Record<string, NetworkIR> = { chat: chatNetwork(), typedShapes, hand: handNetwork(), hostile: hostile() }
+const NETWORKS: Record<string, NetworkIR> = {
+  chat: chatNetwork(),
+  typedShapes,
+  hand: handNetwork(),
+  hostile: hostile(),
+  calc: replyServerBindings().binder.network, // request/reply, both directions
+}
 const FILES: [string, SdkLanguage, string][] = Object.entries(NETWORKS).flatMap(([key, net]) => [
   [key, 'ts', Object.keys(generate(net, 'ts'))[0]],
   [key, 'python', Object.keys(generate(net, 'python'))[0]],

@@ -4,10 +4,12 @@ import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import WebSocket from 'ws'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest'
 import { createServer, type OpenWsServer } from '../../src/runtime/adapters/ws/index'
 import { chatServerBindings } from '../adapters/fixtures/chat'
+import { replyServerBindings } from '../adapters/fixtures/reply'
 import { ChatClient, ChatPortal } from './__golden__/chat'
+import { CalcClient, type CalcServerAddReply } from './__golden__/calc'
 
 const exec = promisify(execFile)
 const golden = join(import.meta.dirname, '__golden__')
@@ -58,6 +60,81 @@ describe('the generated TypeScript SDK', () => {
       expect(errors[0]).toMatchObject({ code: 'OPENWS_ERR_HANDLER_FAILED', messageName: 'boom' })
     } finally {
       await Promise.all([alice.close(), bob.close(), portal.close()])
+    }
+  })
+})
+
+describe('the generated TypeScript SDK with request/reply', () => {
+  let calc: OpenWsServer
+  let release: () => void
+  beforeAll(async () => {
+    const s = replyServerBindings()
+    release = s.release
+    calc = await createServer({ bindings: s.binder, port: 0, onInternalError: () => {} })
+  })
+  afterAll(async () => {
+    release?.()
+    await calc?.close()
+  })
+  const open = async () => {
+    const client = new CalcClient({ url: `${calc.url}/client`, WebSocket: WebSocket as never, reconnect: false })
+    client.onEvent('error', () => {})
+    await client.ready()
+    return client
+  }
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'resolved',
+      (e: { code?: string }) => e.code,
+    )
+
+  it('requests resolve to typed, validated replies; the server asks the client back and gets its handler result', async () => {
+    const client = await open()
+    try {
+      const reply = await client.api.add({ a: 2, b: 40 })
+      expectTypeOf(reply).toEqualTypeOf<CalcServerAddReply>()
+      expect(reply).toEqual({ sum: 42 })
+      expect(await client.request('add', { a: 1, b: 2 }, { timeoutMs: 5000 })).toEqual({ sum: 3 })
+      expectTypeOf(client.request<'add'>).returns.resolves.toEqualTypeOf<{ sum: number }>()
+      expect(await client.send('add', { a: 5, b: 5 })).toEqual({ sum: 10 })
+      // server -> client: askBack makes the server request "confirm" from this client
+      const asked: string[] = []
+      client.on('confirm', ({ q }) => {
+        asked.push(q)
+        return { ok: q === 'yes' }
+      })
+      expect(await client.api.askBack({ q: 'yes' })).toEqual({ ok: true })
+      expect(await client.api.askBack({ q: 'no' })).toEqual({ ok: false })
+      expect(asked).toEqual(['yes', 'no'])
+      // @ts-expect-error a one-way reply type is enforced on handlers of requests
+      client.on('confirm', () => ({ ok: 'yes' }))
+    } finally {
+      await client.close()
+    }
+  })
+
+  it('every outcome rejects exactly that request with a stable code', async () => {
+    const client = await open()
+    try {
+      expect(
+        await Promise.all([
+          codeOf(client.api.boom({})),
+          codeOf(client.api.badSum({})),
+          codeOf(client.api.add({ a: 'x' } as never)),
+          codeOf(client.api.add({ a: 1, b: 1 })),
+        ]),
+      ).toEqual(['OPENWS_ERR_HANDLER_FAILED', 'OPENWS_ERR_REPLY_INVALID', 'OPENWS_ERR_OUTBOUND_INVALID', 'resolved'])
+      // The server handles one message at a time per connection: everything after a hang waits.
+      const ac = new AbortController()
+      const timedOut = codeOf(client.api.hang({}, { timeoutMs: 20 }))
+      const aborted = codeOf(client.request('hang', {}, { signal: ac.signal }))
+      ac.abort()
+      expect([await timedOut, await aborted]).toEqual(['OPENWS_ERR_REQUEST_TIMEOUT', 'OPENWS_ERR_REQUEST_ABORTED'])
+      const pending = codeOf(client.api.hang({}))
+      await client.close()
+      expect(await pending).toBe('OPENWS_ERR_DISCONNECTED')
+    } finally {
+      await client.close()
     }
   })
 })

@@ -31,6 +31,18 @@ export interface ClientEvents {
 
 type SocketInstance = InstanceType<ResolvedClientOptions['WebSocket']>
 
+/** The Node stream under a `ws` socket (`_socket`): writes between cork() and uncork() leave in one syscall. */
+interface Corkable {
+  cork(): void
+  uncork(): void
+}
+
+/** The socket's underlying stream when it can be corked (Node's `ws`); undefined in browsers. */
+function corkable(socket: SocketInstance): Corkable | undefined {
+  const raw = (socket as { _socket?: Partial<Corkable> | null })._socket
+  return raw != null && typeof raw.cork === 'function' && typeof raw.uncork === 'function' ? (raw as Corkable) : undefined
+}
+
 export class OpenWsClient<Api extends object = Record<string, (payload: any) => Promise<void>>> {
   readonly runtime: SessionRuntime
   /** The typed API to the server. Stable across reconnects; sends while disconnected are queued. */
@@ -52,6 +64,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   private _state: ClientState = 'connecting'
   private opened: Promise<void>
   private resolveOpened!: () => void
+  /** The stream corked for the frames of this tick, uncorked by a microtask (see write). */
+  private corked: Corkable | undefined
 
   constructor(options: ClientOptions) {
     this.options = resolveClientOptions(options)
@@ -225,7 +239,24 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
 
   private write(socket: SocketInstance, frame: string): void {
     this.sent.add(frame)
+    // Frames sent in one tick (replies resolving a batch of awaits, a queue flush) leave in one write
+    // syscall instead of one each: the first corks the stream, a microtask uncorks it. Order is kept
+    // (one stream), and bufferedAmount still counts corked bytes, so back-pressure sees them.
+    if (this.corked === undefined) {
+      const raw = corkable(socket)
+      if (raw !== undefined) {
+        raw.cork()
+        this.corked = raw
+        queueMicrotask(this.uncork)
+      }
+    }
     socket.send(frame)
+  }
+
+  private readonly uncork = (): void => {
+    const raw = this.corked
+    this.corked = undefined
+    raw?.uncork()
   }
 
   private serverError(payload: ErrorFramePayload): void {

@@ -108,9 +108,21 @@ export async function load(options: LoadOptions): Promise<{ delivered: number; s
 const serverScript = fileURLToPath(new URL('./rooms-server.ts', import.meta.url))
 
 /** Starts `rooms-server.ts <kind> [brokerUrl]` in its own process; resolves with its port. */
-export function startServer(kind: string, brokerUrl?: string): Promise<{ child: ChildProcess; port: number }> {
-  return startServerChild(serverScript, [kind, ...(brokerUrl ? [brokerUrl] : [])], kind)
+export function startServer(
+  kind: string,
+  brokerUrl?: string,
+  nodeArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; port: number }> {
+  return startServerChild(serverScript, [kind, ...(brokerUrl ? [brokerUrl] : [])], kind, nodeArgs)
 }
+
+/** Asks the child to exit cleanly (so `--cpu-prof` writes its profile); resolves once it did. */
+export const stopServer = (child: ChildProcess) =>
+  new Promise<void>((resolve) => {
+    if (child.exitCode !== null) return resolve()
+    child.once('exit', () => resolve())
+    child.send('exit')
+  })
 
 /** The child's CPU time so far (user + system), in seconds. */
 export const cpuOf = (child: ChildProcess) =>

@@ -2,10 +2,17 @@
 // the "PORT <n>" line it prints once listening.
 import { spawn, type ChildProcess } from 'node:child_process'
 
-/** Runs `script ...args` under tsx with an IPC channel; resolves with the child and its port. */
-export function startServerChild(script: string, args: readonly string[], label: string): Promise<{ child: ChildProcess; port: number }> {
+/** Runs `script ...args` under tsx with an IPC channel; resolves with the child and its port. `nodeArgs`: e.g. `--cpu-prof`. */
+export function startServerChild(
+  script: string,
+  args: readonly string[],
+  label: string,
+  nodeArgs: readonly string[] = [],
+): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] })
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    })
     let out = ''
     const timer = setTimeout(() => reject(new Error(`${label} server did not start`)), 30_000)
     child.stdout!.on('data', (chunk) => {

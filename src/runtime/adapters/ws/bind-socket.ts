@@ -4,7 +4,7 @@
 import type { WebSocket } from 'ws'
 import type { ServerConnection } from '../server-connection'
 import type { ServerHub } from '../server-hub'
-import { socketContext, type SocketContext } from '../socket'
+import { wsContext } from './text-frames'
 
 const kConnection = Symbol('openws.connection')
 const kUtf8Checked = Symbol('openws.utf8Checked')
@@ -17,13 +17,6 @@ interface BoundSocket extends WebSocket {
 /** Whether a `ws` server validates text frames as UTF-8 (its default) before emitting them. */
 export function checksUtf8(wss: { options: { skipUTF8Validation?: boolean } }): boolean {
   return wss.options.skipUTF8Validation !== true
-}
-
-function wsContext(ws: WebSocket): SocketContext {
-  const context = socketContext(ws)
-  context.ping = () => ws.ping()
-  context.terminate = () => ws.terminate()
-  return context
 }
 
 function onMessage(this: BoundSocket, data: unknown, isBinary: boolean): void {

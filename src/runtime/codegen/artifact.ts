@@ -10,10 +10,10 @@ import type { JsonSchema, NetworkIR } from '../ir/types'
 import { ARTIFACT_KIND, ARTIFACT_VERSION, PEER_SINK_KEY, ROUTE_NOT_ALLOWED, ROUTE_UNKNOWN } from '../artifact/types'
 import { planArtifact, type ArtifactPlan } from '../artifact/plan'
 import { frameHead } from '../envelope/codec'
-import { EXTRA_HELPERS, type ExtraHelpers } from '../validate/helpers'
 import { type Code, Name, Scope, _, join, jsonValue } from './code'
 import { encoderCode } from './encoder'
-import { type HelperUsage, validatorCode } from './index'
+import { type HelperUsage, artifactValidatorCode, preambleCode, validatorMakerCode } from './index'
+import { Pool } from './context'
 
 export interface ArtifactInput {
   network: NetworkIR
@@ -52,8 +52,9 @@ class Pieces {
   private readonly validators: Name[] = []
   private readonly encoders: Name[] = []
   private readonly scope = new Scope()
-  private readonly helpers = new Set<keyof ExtraHelpers>()
-  private readonly formats = new Set<string>()
+  /** Names, constants, patterns and format checks shared by every validator of the artifact. */
+  private readonly pool = new Pool()
+  private readonly validatorBodies: Code[] = []
 
   constructor(
     private readonly plan: ArtifactPlan,
@@ -66,15 +67,14 @@ class Pieces {
     if (v === undefined) {
       let generated
       try {
-        generated = validatorCode(this.plan.schemas[id]!, { maxDepth: this.maxDepth })
+        generated = artifactValidatorCode(this.plan.schemas[id]!, { maxDepth: this.maxDepth }, this.pool)
       } catch (e) {
         throw new SchemaGenerationError(e, role, messageName)
       }
       // Named by schema id: ids are numbered in the order validators are first asked for.
       v = this.validators[id] = new Name(`v${id}`)
-      this.lines.push(_`const ${v} = ${generated.code};`)
-      for (const name of generated.helpers) this.helpers.add(name)
-      for (const name of generated.formats) this.formats.add(name)
+      this.validatorBodies.push(generated.body)
+      this.lines.push(_`const ${v} = ${generated.value};`)
     }
     return v
   }
@@ -88,9 +88,19 @@ class Pieces {
     return w
   }
 
+  /**
+   * What every validator shares, written once before them: the preamble's locals, MV, hoisted
+   * constants, patterns and format checks, and the validators' function declarations (hoisted, so
+   * their place among the lines does not matter).
+   */
+  shared(): Code[] {
+    if (this.validatorBodies.length === 0) return []
+    const bodies = join(this.validatorBodies)
+    return [preambleCode(bodies.text + join(this.lines).text, this.maxDepth), validatorMakerCode(), ...this.pool.hoisted, bodies]
+  }
+
   used(): HelperUsage {
-    const helpers = (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((n) => this.helpers.has(n))
-    return { helpers, formats: [...this.formats].sort() }
+    return this.pool.used()
   }
 }
 
@@ -112,10 +122,13 @@ export function generateArtifact(input: ArtifactInput): GeneratedArtifact {
       _`const R = (s, n, v, p) => { const l = s.depthLimit; const a = l === undefined ? undefined : h.deepAt(p, l); return a !== undefined ? Promise.reject(s.tooDeep(n, a)) : v.is(p) ? undefined : Promise.reject(s.invalid(n, v, p)); };`,
     )
   }
+  lines.unshift(...pieces.shared())
   lines.push(...networkLiteral(network))
   const names = plan.slots.map((s) => s.name)
   const source = join([
     _`((h) => {`,
+    // Strict mode for everything below (the validators were written for it), whatever the host file is.
+    _`"use strict";`,
     _`const P = Symbol.for(${PEER_SINK_KEY});`,
     ...lines,
     _`return {`,

@@ -32,9 +32,33 @@ export interface UnitNames {
   ex: Name
 }
 
-export class Gen {
+/**
+ * What the validators of one generated unit share: unique names, hoisted constants, regular
+ * expressions, format checks and the extra helpers called. A standalone validator has its own; an
+ * artifact passes one pool to all of its validators, so each constant, pattern and format check is
+ * written once per artifact (see ./artifact.ts).
+ */
+export class Pool {
   readonly scope = new Scope()
   readonly hoisted: Code[] = []
+  readonly constants = new Map<string, Name>()
+  readonly regexps = new Map<string, Name>()
+  readonly formats = new Map<string, Name>()
+  readonly helpers = new Set<keyof ExtraHelpers>()
+  readonly keyLists = new Map<string, Name>()
+
+  /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
+  used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {
+    return {
+      helpers: (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((n) => this.helpers.has(n)),
+      formats: [...this.formats.keys()].sort(),
+    }
+  }
+}
+
+export class Gen {
+  readonly scope: Scope
+  readonly hoisted: Code[]
   readonly units = new Map<SchemaNode, UnitNames>()
   readonly pending: SchemaNode[] = []
   /**
@@ -42,12 +66,22 @@ export class Gen {
    * `const U = !(k in OP) && ...;` (OPEN_SAFE) is written at the top of that function. Reset per function.
    */
   openKeys = new Set<string>()
-  private readonly constants = new Map<string, Name>()
-  private readonly regexps = new Map<string, Name>()
-  private readonly formats = new Map<string, Name>()
-  private readonly helpers = new Set<keyof ExtraHelpers>()
+  private readonly constants: Map<string, Name>
+  private readonly regexps: Map<string, Name>
+  private readonly formats: Map<string, Name>
+  private readonly helpers: Set<keyof ExtraHelpers>
 
-  constructor(readonly maxDepth: number) {}
+  constructor(
+    readonly maxDepth: number,
+    readonly pool: Pool = new Pool(),
+  ) {
+    this.scope = pool.scope
+    this.hoisted = pool.hoisted
+    this.constants = pool.constants
+    this.regexps = pool.regexps
+    this.formats = pool.formats
+    this.helpers = pool.helpers
+  }
 
   /** Function names for a ref target, emitting its functions later. */
   unit(node: SchemaNode): UnitNames {
@@ -70,6 +104,23 @@ export class Gen {
       // JSON.parse (not an object literal): a "__proto__" key stays an own data property.
       this.hoisted.push(_`const ${name} = JSON.parse(${json});`)
       this.constants.set(json, name)
+    }
+    return name
+  }
+
+  /** A hoisted array of property names (explain's helpers take them: h.req, h.unknown, h.plain), once per distinct list. */
+  keyList(keys: readonly string[]): Name {
+    const json = JSON.stringify(keys)
+    let name = this.pool.keyLists.get(json)
+    if (name === undefined) {
+      name = this.scope.name('K')
+      this.hoisted.push(
+        _`const ${name} = [${join(
+          keys.map((k) => _`${k}`),
+          _`, `,
+        )}];`,
+      )
+      this.pool.keyLists.set(json, name)
     }
     return name
   }
@@ -98,10 +149,7 @@ export class Gen {
 
   /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
   used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {
-    return {
-      helpers: (Object.keys(EXTRA_HELPERS) as (keyof ExtraHelpers)[]).filter((n) => this.helpers.has(n)),
-      formats: [...this.formats.keys()].sort(),
-    }
+    return this.pool.used()
   }
 
   format(format: string): Name {
@@ -167,6 +215,12 @@ export const BUILTINS = {
   NI: { name: new Name('NI'), value: new Code('Number.isInteger') },
   /** `received` of most issues. */
   KD: { name: new Name('KD'), value: new Code('h.kind') },
+  // explain()'s helpers (../validate/helpers.ts): one call where a statement per key was written out.
+  PL: { name: new Name('PL'), value: new Code('h.plain') },
+  HS: { name: new Name('HS'), value: new Code('h.own') },
+  RQ: { name: new Name('RQ'), value: new Code('h.req') },
+  UK: { name: new Name('UK'), value: new Code('h.unknown') },
+  TY: { name: new Name('TY'), value: new Code('h.ty') },
 }
 
 /** `false` when the depth test is static, else a condition `depth >= MD`. */

@@ -7,12 +7,12 @@
 // Semantics and issues are identical to the interpreter (../interpret).
 import type { JsonSchema } from '../ir/types'
 import type { ValidatorOptions } from '../validate/types'
-import { type PreparedSchema, type SchemaNode, prepareSchema } from '../validate/prepare'
+import { type PreparedSchema, type SchemaNode, prepareSchema, resolveMaxDepth } from '../validate/prepare'
 import { openwsError } from '../openws-error'
 import type { ExtraHelpers } from '../validate/helpers'
 import { depthBoundOf } from '../validate/depth-bound'
 import { type Code, Name, _, join } from './code'
-import { BUILTINS, Gen, MAX_DEPTH, type Place, type Depth, openSafeStatement } from './context'
+import { BUILTINS, Gen, MAX_DEPTH, Pool, type Place, type Depth, openSafeStatement } from './context'
 import { emitNode } from './node'
 
 /** The safe code builder, for other emitters (dispatch, spec literals) to share. */
@@ -59,8 +59,19 @@ function emitUnit(g: Gen, node: SchemaNode, names: { is: Name; ex: Name }, dynam
   ])
 }
 
-function generate(prepared: PreparedSchema): HelperUsage & { code: Code } {
-  const g = new Gen(prepared.maxDepth)
+/** A validator's functions (declarations) and what makes it a Validator. */
+interface Units {
+  /** `function isN(…) {…}` and `function exN(…) {…}` of the root and of every $ref target. */
+  body: Code
+  /** The validator's `is`: a function name, or a wrapper for a root that is a $ref target. */
+  is: Code
+  /** The root's explain function (signature `(v, path, depth, issues, max)`). */
+  ex: Name
+  /** `depthBound` (see depthBoundCode). */
+  bound: Code
+}
+
+function emitUnits(prepared: PreparedSchema, g: Gen): Units {
   const root = prepared.root
   const units: Code[] = []
   const rootNames = root.isRefTarget ? g.unit(root) : { is: g.scope.name('is'), ex: g.scope.name('ex') }
@@ -73,27 +84,57 @@ function generate(prepared: PreparedSchema): HelperUsage & { code: Code } {
   // A root that is not a $ref target takes one argument: hand it out as is, since a wrapper
   // costs ~12% on small payloads.
   const is = root.isRefTarget ? _`function (v) { return ${rootNames.is}(v, 0); }` : rootNames.is
-  const body = join(units)
-  const bound = depthBoundCode(prepared, g.maxDepth)
-  // The depth to descend to (see MAX_DEPTH): h.maxDepth may raise it, never lower it.
-  const depth = /\bMD\b/.test(body.text + bound.text)
-    ? _`const ${MAX_DEPTH} = h.maxDepth > ${g.maxDepth} ? h.maxDepth : ${g.maxDepth};`
-    : _``
+  return { body: join(units), is, ex: rootNames.ex, bound: depthBoundCode(prepared, g.maxDepth) }
+}
+
+/**
+ * The locals generated functions read: `hasOwn`, `OP`, `add`, the BUILTINS that `text` calls, and
+ * `MD` when `text` reads it. Written once per standalone validator, once per artifact.
+ */
+export function preambleCode(text: string, maxDepth: number): Code {
   const builtins = Object.values(BUILTINS)
-    .filter((b) => new RegExp(`\\b${b.name.text}\\(`).test(body.text))
-    .map((b) => _`const ${b.name} = ${b.value};`)
-  const preamble = [...builtins, ...(depth.text === '' ? [] : [depth]), ...g.hoisted]
+    .filter((b) => new RegExp(`\\b${b.name.text}\\(`).test(text))
+    .map((b) => _`${b.name} = ${b.value}`)
+  // The depth to descend to (see MAX_DEPTH): h.maxDepth may raise it, never lower it.
+  const depth = /\bMD\b/.test(text) ? [_`${MAX_DEPTH} = h.maxDepth > ${maxDepth} ? h.maxDepth : ${maxDepth}`] : []
+  return _`const hasOwn = h.hasOwn, OP = Object.prototype, add = h.add${join(
+    [...builtins, ...depth].map((c) => _`, ${c}`),
+    _``,
+  )};`
+}
+
+/** The name of the artifact-level maker of Validator objects (see validatorMakerCode). */
+export const MAKE_VALIDATOR = new Name('MV')
+
+/** `MV(is, ex, depthBound)`: a Validator from its functions; one per artifact. */
+export function validatorMakerCode(): Code {
+  return _`const ${MAKE_VALIDATOR} = (is, ex, b) => ({ is, explain: (v, max) => { const c = []; ex(v, "", 0, c, h.limit(max)); return c; }, depthBound: b });`
+}
+
+/**
+ * One validator of an artifact: function declarations sharing `pool` (names, constants, patterns,
+ * format checks) with the artifact's other validators, and the expression of its Validator. The
+ * artifact writes the preamble (preambleCode) and MV (validatorMakerCode) once for all of them.
+ */
+export function artifactValidatorCode(schema: JsonSchema, options: ValidatorOptions, pool: Pool): { body: Code; value: Code } {
+  const prepared = prepareSchema(schema, options)
+  const u = emitUnits(prepared, new Gen(prepared.maxDepth, pool))
+  return { body: u.body, value: _`${MAKE_VALIDATOR}(${u.is}, ${u.ex}, ${u.bound})` }
+}
+
+function generate(prepared: PreparedSchema): HelperUsage & { code: Code } {
+  const g = new Gen(prepared.maxDepth)
+  const u = emitUnits(prepared, g)
+  const preamble = preambleCode(u.body.text + u.bound.text, g.maxDepth)
   const code = _`(function () {
 "use strict";
-const hasOwn = h.hasOwn;
-const OP = Object.prototype;
-const add = h.add;
-${join(preamble)}
-${body}
+${preamble}
+${join(g.hoisted)}
+${u.body}
 return {
-  is: ${is},
-  explain: function (v, max) { const c = []; ${rootNames.ex}(v, "", 0, c, h.limit(max)); return c; },
-  depthBound: ${bound}
+  is: ${u.is},
+  explain: function (v, max) { const c = []; ${u.ex}(v, "", 0, c, h.limit(max)); return c; },
+  depthBound: ${u.bound}
 };
 })()`
   return { code, ...g.used() }
@@ -126,13 +167,23 @@ export function generateValidatorModule(
   if (typeof helpersSpecifier !== 'string' || helpersSpecifier === '') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'generateValidatorModule needs the module specifier of validatorHelpers')
   }
-  const generated = Object.keys(schemas).map((key) => ({ key, ...generate(prepareSchema(schemas[key]!, options)) }))
-  const entries = generated.map(({ key, code }) => _`[${key}]: ${code}`)
-  if (helpersExport === 'coreHelpers' && generated.some((v) => v.helpers.length > 0 || v.formats.length > 0)) {
+  // One pool for all: the preamble, MV, constants and patterns are written once per module.
+  const pool = new Pool()
+  const generated = Object.keys(schemas).map((key) => ({ key, ...artifactValidatorCode(schemas[key]!, options ?? {}, pool) }))
+  const used = pool.used()
+  if (helpersExport === 'coreHelpers' && (used.helpers.length > 0 || used.formats.length > 0)) {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'these schemas need helpers that coreHelpers leaves out: import validatorHelpers')
   }
+  const bodies = join(generated.map((v) => v.body))
+  const values = join(generated.map((v) => v.value))
+  const entries = generated.map(({ key, value }) => _`[${key}]: ${value}`)
+  const maxDepth = resolveMaxDepth(options)
   return _`// autogenerated by openws, do not edit
 import { ${new Name(helpersExport)} as h } from ${helpersSpecifier};
+${preambleCode(bodies.text + values.text, maxDepth)}
+${validatorMakerCode()}
+${join(pool.hoisted)}
+${bodies}
 export const validators = Object.freeze({ __proto__: null, ${join(entries, _`, `)} });
 export default validators;
 `.text

@@ -25,9 +25,14 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
     out.push(_`{ ${join(checks)} }`)
   }
   if (e.mode === 'is' && (node.patternProperties ?? []).length === 0) return [...out, ...emitIsKnownShape(g, node, at, e, emitNode)]
-  const own = ownTest(g, node, v, out)
-  for (const key of node.required ?? []) {
-    out.push(_`if (!${own(key)}) { ${failure(e, childPath(at.path, escapePointerToken(key)), 'required')} }`)
+  const { own, plain } = ownTest(g, node, v, out)
+  const required = node.required ?? []
+  if (e.mode === 'ex' && required.length > 0) {
+    out.push(_`if (${BUILTINS.RQ.name}(${v}, ${plain}, ${g.keyList(required)}, c, ${at.path}, m)) return;`)
+  } else {
+    for (const key of required) {
+      out.push(_`if (!${own(key)}) { ${failure(e, childPath(at.path, escapePointerToken(key)), 'required')} }`)
+    }
   }
   if (!node.objectMembers) return out
   const depthIssue = failure(e, at.path, 'depth', MAX_DEPTH)
@@ -59,17 +64,12 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
  * (inline-cached, and it reads no value) is true exactly for an own property. Otherwise
  * hasOwnProperty decides.
  */
-function ownTest(g: Gen, node: SchemaNode, v: Code, out: Code[]): (key: string) => Code {
+function ownTest(g: Gen, node: SchemaNode, v: Code, out: Code[]): { own: (key: string) => Code; plain: Code } {
   const keys = [...new Set([...(node.required ?? []), ...(node.properties ?? []).filter((p) => p.node.kind !== 'true').map((p) => p.key)])]
-  if (keys.length === 0) return (key) => _`hasOwn.call(${v}, ${key})`
+  if (keys.length === 0) return { own: (key) => _`hasOwn.call(${v}, ${key})`, plain: _`false` }
   const o = g.scope.name('o')
-  out.push(
-    _`const ${o} = ${BUILTINS.GP.name}(${v}) === OP && ${join(
-      keys.map((key) => _`!(${key} in OP)`),
-      _` && `,
-    )};`,
-  )
-  return (key) => _`(${o} ? ${key} in ${v} : hasOwn.call(${v}, ${key}))`
+  out.push(_`const ${o} = ${BUILTINS.PL.name}(${v}, ${g.keyList(keys)});`)
+  return { own: (key) => _`${BUILTINS.HS.name}(${v}, ${o}, ${key})`, plain: o }
 }
 
 function emitKeyLoop(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: EmitNode): Code {
@@ -93,6 +93,9 @@ function emitKeyLoop(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: Emi
           known.map((key) => _`case ${key}:`),
           _` `,
         )}`
+  if (patterns.length === 0 && e.mode === 'ex' && additional?.kind === 'false') {
+    return _`if (${BUILTINS.UK.name}(${v}, ${g.keyList(known)}, c, ${at.path}, m)) return;`
+  }
   if (patterns.length === 0) {
     // Only additionalProperties: known keys skip, others are additional.
     if (known.length === 0) return _`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; ${onAdditional!} }`

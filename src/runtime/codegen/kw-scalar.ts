@@ -32,7 +32,7 @@ export function emitType(g: Gen, node: SchemaNode, at: Place, e: Emit, stop: Cod
       ? [_`(typeof ${at.v} === "object" && ${at.v} !== null)`]
       : node.types!.map((t) => typeTest(t, at.v))
   const ok = tests.length === 1 ? tests[0]! : join(tests, _` || `)
-  const fail = failure(e, at.path, 'type', g.constant(node.type), _`${BUILTINS.KD.name}(${at.v})`)
+  const fail = e.mode === 'is' ? e.fail : _`if (${BUILTINS.TY.name}(c, ${at.path}, ${g.constant(node.type)}, ${at.v}) >= m) return;`
   return stop.text === '' ? _`if (!(${ok})) { ${fail} }` : _`if (!(${ok})) { ${fail} ${stop} }`
 }
 

@@ -21,11 +21,11 @@ export function emitNode(g: Gen, node: SchemaNode, at: Place, e: Emit): Code {
         : _`${unit.ex}(${at.v}, ${at.path}, ${depthCode(at.depth)}, c, m); if (c.length >= m) return;`,
     )
   }
-  const label = e.mode === 'ex' && node.types !== undefined ? g.scope.name('N') : undefined
+  const rest = [...emitValues(g, node, at, e), ...emitByKind(g, node, at, e), ...emitCombinators(g, node, at, e, emitNode)]
+  // 'ex' mode leaves the node after a type mismatch: a labelled block, when anything follows.
+  const label = e.mode === 'ex' && node.types !== undefined && rest.some((c) => c.text !== '') ? g.scope.name('N') : undefined
   if (node.types !== undefined) out.push(emitType(g, node, at, e, label === undefined ? _`` : _`break ${label};`))
-  out.push(...emitValues(g, node, at, e))
-  out.push(...emitByKind(g, node, at, e))
-  out.push(...emitCombinators(g, node, at, e, emitNode))
+  out.push(...rest)
   const body = join(out)
   return label === undefined ? body : _`${label}: { ${body} }`
 }

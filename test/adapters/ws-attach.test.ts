@@ -44,7 +44,7 @@ describe('attach() on a server-mode WebSocketServer', () => {
 
 describe.each(ADAPTERS)('%s adapter heartbeat', (kind) => {
   it('terminates a peer that stops answering pings; answering peers stay', async () => {
-    const server = await startServer(kind, { bindings: chatServerBindings(), heartbeatMs: 40 })
+    const server = await startServer(kind, { bindings: chatServerBindings(), heartbeatMs: 250 }) // long enough for a loaded CI machine to pong in time
     const silent = await new Promise<WebSocket>((resolve, reject) => {
       const ws = new WebSocket(`${server.base}/client`, { autoPong: false })
       ws.on('open', () => resolve(ws)).on('error', reject)

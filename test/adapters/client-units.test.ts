@@ -75,7 +75,7 @@ describe('browser bundle of openws/client', () => {
     expect(kept.map(([file]) => file).filter((file) => file.includes('runtime/groups/'))).toEqual([])
   })
 
-  it('built by the plugin, holds no interpreter, code generator or schema walker', async () => {
+  it('built by the plugin, holds no interpreter, code generator, schema code or server session', async () => {
     // The chat client of bench/size (examples/vite), as a user's bundler builds it: the plugin
     // compiles the contract, so validation is generated code and the envelope's is hand-written.
     const sources: Plugin = {
@@ -98,7 +98,9 @@ describe('browser bundle of openws/client', () => {
       .filter(([, input]) => input.bytesInOutput > 0)
       .map(([file]) => file.replace(/^.*?src\/runtime\//, 'src/runtime/'))
     expect(kept.some((file) => file.startsWith('src/runtime/adapters/client/'))).toBe(true)
-    const banned = /^src\/runtime\/(interpret|codegen|schema|spec|groups|brokers)\/|^src\/runtime\/envelope\/(generated|schema)\.ts$/
+    // Nor a server's session extras (drain, rate limit, first-frame role: session/server-session.ts).
+    const banned =
+      /^src\/runtime\/(interpret|codegen|schema|spec|groups|brokers|harness)\/|^src\/runtime\/envelope\/(generated|schema)\.ts$|^src\/runtime\/session\/(server-session|token-bucket)\.ts$/
     expect(kept.filter((file) => banned.test(file))).toEqual([])
   })
 })

@@ -26,6 +26,7 @@ function defaultInternalError(error: unknown): void {
  * when a route names a method the host does not have; schema errors from the interpreter.
  */
 export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Runtime {
+  checkOptions(binder, options)
   const { core, rt } = build(binder, options, ServerSession)
   const groups = (core.groups = new Groups(core, options.groups))
   return Object.defineProperty(rt, 'groups', { value: groups, enumerable: true }) as Runtime
@@ -42,28 +43,28 @@ export function sessionRuntime(binder: BindingsCore, options: RuntimeOptions = {
   return build(binder, options, SessionImpl).rt
 }
 
-type SessionClass = new (core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) => ClientSession
-
-function build(binder: BindingsCore, options: RuntimeOptions, Session: SessionClass): { core: RuntimeCore; rt: SessionRuntime } {
+/** runtime()'s arguments come from users; the client's (sessionRuntime) from resolveClientOptions. */
+function checkOptions(binder: BindingsCore, options: RuntimeOptions): void {
   if (binder === null || typeof binder !== 'object' || binder.kind !== 'openws.bindings') {
     throw openwsError('OPENWS_ERR_INVALID_OPTION', 'runtime() needs the result of bindings(...)')
   }
   if (options === null || typeof options !== 'object') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options must be an object')
+  for (const name of ['onInternalError', 'onReplyFrame', 'onErrorFrame'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') {
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `${name} must be a function`)
+    }
+  }
+}
+
+type SessionClass = new (core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) => ClientSession
+
+function build(binder: BindingsCore, options: RuntimeOptions, Session: SessionClass): { core: RuntimeCore; rt: SessionRuntime } {
   const limits = resolveLimits(options.limits)
   const artifact = pickArtifact(binder, limits)
   const host = makeHost(binder, options.host)
   checkMethodRoutes(binder, host)
   const handlers = new Map<string, readonly (HandlerFn | undefined)[]>()
   const hooks = new Map<string, RoleHooks>()
-  if (options.onInternalError !== undefined && typeof options.onInternalError !== 'function') {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onInternalError must be a function')
-  }
-  if (options.onReplyFrame !== undefined && typeof options.onReplyFrame !== 'function') {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onReplyFrame must be a function')
-  }
-  if (options.onErrorFrame !== undefined && typeof options.onErrorFrame !== 'function') {
-    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'onErrorFrame must be a function')
-  }
   const core: RuntimeCore = {
     artifact,
     hostRole: artifact.hostRole,

@@ -148,6 +148,10 @@ export class Cluster {
     const role = data.slice(a + 1, b)
     const third = data.slice(b + 1, c)
     const frame = data.slice(c + 1)
+    // The broker is inside the trust boundary (groups README, "Trust"): the sending instance
+    // validated the payload, so it is not validated again. The envelope is decoded once per broker
+    // message, not per recipient, for SendFn's messageName and payload arguments; recipients on `ws`
+    // get the frame text as it came.
     const env = JSON.parse(frame) as { messageName: string; payload: unknown }
     this.stats.received++
     const direct = channel.startsWith(`${this.base}.c.`)

@@ -65,18 +65,21 @@ function uncorkAll(): void {
 
 class WsContext implements SocketContext {
   corked = false
-  socket: WsInternals['_socket']
+  /** The raw socket when frames may be written to it directly (no extension: they are negotiated once, at the upgrade). */
+  readonly socket: WsInternals['_socket']
+  private readonly sender: WsInternals['_sender']
 
   constructor(readonly raw: WebSocket) {
-    this.socket = (raw as unknown as WsInternals)._socket
+    const internals = raw as unknown as WsInternals
+    this.socket = internals.extensions === '' ? internals._socket : undefined
+    this.sender = internals._sender
   }
 
   send(data: string): void {
     const ws = this.raw
     if (ws.readyState !== ReadyState.open) return
     const socket = this.socket
-    const internals = ws as unknown as WsInternals
-    if (socket === undefined || internals.extensions !== '' || internals._sender?._state !== 0) {
+    if (socket === undefined || this.sender?._state !== 0) {
       ws.send(data)
       return
     }

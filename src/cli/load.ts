@@ -116,7 +116,8 @@ function pickExport(exports: Record<string, unknown>, file: string, name: string
   }
   // Bindings and the network they were built from describe the same thing: prefer the bindings.
   const bindings = candidates.filter((key) => (exports[key] as { kind?: unknown }).kind === 'openws.bindings')
-  if (bindings.length === 1) return exports[bindings[0]]
+  const [only, ...more] = bindings
+  if (only !== undefined && more.length === 0) return exports[only]
   throw new CliError(`${file} exports several networks (${candidates.join(', ')}): choose one with --export <name>`, 2)
 }
 

@@ -39,36 +39,44 @@ interface Command {
   run(io: Io, args: string[], values: Record<string, string | boolean | undefined>): Promise<number>
 }
 
+/** Positional `i`; dispatch checked how many were given, so a missing one is a usage error. */
+function positional(args: string[], i: number): string {
+  const value = args[i]
+  if (value === undefined) throw usageError(`missing input ${i + 1}`)
+  return value
+}
+
 const COMMANDS: Record<string, Command> = {
   spec: {
     help: SPEC_HELP,
     options: { ...exp, ...out },
     positionals: 1,
-    run: (io, [input], v) => specCommand(io, input, v as { export?: string; out?: string }),
+    run: (io, args, v) => specCommand(io, positional(args, 0), v as { export?: string; out?: string }),
   },
   asyncapi: {
     help: ASYNCAPI_HELP,
     options: { ...exp, ...out, network: { type: 'string' } },
     positionals: 1,
-    run: (io, [input], v) => asyncapiCommand(io, input, v as { export?: string; out?: string; network?: string }),
+    run: (io, args, v) => asyncapiCommand(io, positional(args, 0), v as { export?: string; out?: string; network?: string }),
   },
   validate: {
     help: VALIDATE_HELP,
     options: { ...exp },
     positionals: 1,
-    run: (io, [input], v) => validateCommand(io, input, v as { export?: string }),
+    run: (io, args, v) => validateCommand(io, positional(args, 0), v as { export?: string }),
   },
   diff: {
     help: DIFF_HELP,
     options: { json: { type: 'boolean' } },
     positionals: 2,
-    run: (io, [a, b], v) => diffCommand(io, a, b, v as { json?: boolean }),
+    run: (io, args, v) => diffCommand(io, positional(args, 0), positional(args, 1), v as { json?: boolean }),
   },
   sdk: {
     help: SDK_HELP,
     options: { ...exp, ...out, lang: { type: 'string', short: 'l' }, network: { type: 'string' }, role: { type: 'string' } },
     positionals: 1,
-    run: (io, [input], v) => sdkCommand(io, input, v as { export?: string; out?: string; lang?: string; network?: string; role?: string }),
+    run: (io, args, v) =>
+      sdkCommand(io, positional(args, 0), v as { export?: string; out?: string; lang?: string; network?: string; role?: string }),
   },
 }
 
@@ -90,7 +98,7 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
   const [first, ...rest] = argv
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     const topic = first === 'help' ? rest[0] : undefined
-    io.stdout(topic !== undefined && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic].help : HELP)
+    io.stdout((topic !== undefined && Object.hasOwn(COMMANDS, topic) ? COMMANDS[topic]?.help : undefined) ?? HELP)
     return first === undefined ? 2 : 0
   }
   if (first === '-v' || first === '--version') {
@@ -98,8 +106,8 @@ async function dispatch(argv: string[], io: Io): Promise<number> {
     return 0
   }
   if (first.startsWith('-')) throw usageError(`unknown option ${first}`)
-  if (!Object.hasOwn(COMMANDS, first)) throw usageError(`unknown command "${first}" (commands: ${Object.keys(COMMANDS).join(', ')})`)
-  const command = COMMANDS[first]
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined
+  if (command === undefined) throw usageError(`unknown command "${first}" (commands: ${Object.keys(COMMANDS).join(', ')})`)
   let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] }
   try {
     parsed = parseArgs({ args: rest, options: { ...common, ...command.options }, allowPositionals: true, strict: true }) as typeof parsed

@@ -43,33 +43,33 @@ export function sdkModel(input: OpenWsDocument, options: ModelOptions = {}): Sdk
   const names = Object.keys(doc.networks)
   const name = options.network ?? (names.length === 1 ? names[0] : undefined)
   if (name === undefined) throw new Error(`the document has ${names.length} networks (${names.join(', ')}): choose one with --network`)
-  if (!Object.hasOwn(doc.networks, name)) throw new Error(`no network "${name}" in the document (networks: ${names.join(', ')})`)
-  const net = doc.networks[name]
-  const host = Object.keys(net.roles).find((r) => net.roles[r][HOST_MARK] === true)
-  if (host === undefined) throw new Error(`network "${name}" has no host role (x-openws-host): an SDK connects to the host`)
-  const remote = Object.keys(net.roles).filter((r) => r !== host)
-  if (options.role !== undefined && !remote.includes(options.role)) {
-    throw new Error(`no role "${options.role}" can connect to "${host}" in network "${name}" (roles: ${remote.join(', ')})`)
+  const net = Object.hasOwn(doc.networks, name) ? doc.networks[name] : undefined
+  if (net === undefined) throw new Error(`no network "${name}" in the document (networks: ${names.join(', ')})`)
+  const hostEntry = Object.entries(net.roles).find(([, role]) => role[HOST_MARK] === true)
+  if (hostEntry === undefined) throw new Error(`network "${name}" has no host role (x-openws-host): an SDK connects to the host`)
+  const [host, hostDoc] = hostEntry
+  const remote = Object.entries(net.roles).filter(([r]) => r !== host)
+  const chosen = options.role !== undefined ? remote.filter(([r]) => r === options.role) : remote
+  if (chosen.length === 0 && options.role !== undefined) {
+    throw new Error(`no role "${options.role}" can connect to "${host}" in network "${name}" (roles: ${remote.map(([r]) => r).join(', ')})`)
   }
+  const message = ([m, doc]: [string, { payload: JsonSchema; description?: string; reply?: JsonSchema }]): SdkMessage => ({
+    name: m,
+    ...(doc.description !== undefined ? { description: doc.description } : {}),
+    payload: doc.payload,
+    ...(doc.reply !== undefined ? { reply: doc.reply } : {}),
+  })
   const roles: SdkRole[] = []
-  for (const role of options.role !== undefined ? [options.role] : remote) {
-    const hostMessages = net.roles[host].messages
-    const own = net.roles[role].messages
-    const message = (m: string, from: Record<string, { payload: JsonSchema; description?: string; reply?: JsonSchema }>): SdkMessage => ({
-      name: m,
-      ...(from[m].description !== undefined ? { description: from[m].description } : {}),
-      payload: from[m].payload,
-      ...(from[m].reply !== undefined ? { reply: from[m].reply } : {}),
-    })
+  for (const [role, roleDoc] of chosen) {
     roles.push({
       name: role,
-      ...(net.roles[role].description !== undefined ? { description: net.roles[role].description } : {}),
-      sends: Object.keys(hostMessages)
-        .filter((m) => senders(net, host, hostMessages[m].from).includes(role))
-        .map((m) => message(m, hostMessages)),
-      receives: Object.keys(own)
-        .filter((m) => senders(net, role, own[m].from).includes(host))
-        .map((m) => message(m, own)),
+      ...(roleDoc.description !== undefined ? { description: roleDoc.description } : {}),
+      sends: Object.entries(hostDoc.messages)
+        .filter(([, m]) => senders(net, host, m.from).includes(role))
+        .map(message),
+      receives: Object.entries(roleDoc.messages)
+        .filter(([, m]) => senders(net, role, m.from).includes(host))
+        .map(message),
     })
   }
   return { network: { name, ...net }, host, roles }
@@ -80,7 +80,7 @@ export function pascal(name: string): string {
   return name
     .split(/[-_]+/)
     .filter((part) => part.length > 0)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
     .join('')
 }
 

@@ -43,11 +43,12 @@ export interface DiffReport {
 
 export function diffDocuments(before: OpenWsDocument, after: OpenWsDocument): DiffReport {
   const changes: Change[] = []
-  for (const network of Object.keys(before.networks)) {
-    if (!Object.hasOwn(after.networks, network)) {
+  for (const [network, a] of Object.entries(before.networks)) {
+    const b = Object.hasOwn(after.networks, network) ? after.networks[network] : undefined
+    if (b === undefined) {
       changes.push({ kind: 'network-removed', breaking: true, network, detail: `network "${network}" removed` })
     } else {
-      diffNetwork(network, before.networks[network], after.networks[network], changes)
+      diffNetwork(network, a, b, changes)
     }
   }
   for (const network of Object.keys(after.networks)) {
@@ -58,7 +59,7 @@ export function diffDocuments(before: OpenWsDocument, after: OpenWsDocument): Di
 }
 
 function hostOf(net: NetworkDoc): string | undefined {
-  return Object.keys(net.roles).find((r) => net.roles[r][HOST_MARK] === true)
+  return Object.entries(net.roles).find(([, role]) => role[HOST_MARK] === true)?.[0]
 }
 
 function senders(net: NetworkDoc, owner: string, msg: MessageDoc): string[] {
@@ -71,23 +72,25 @@ function diffNetwork(network: string, a: NetworkDoc, b: NetworkDoc, out: Change[
   if (hostA !== hostB) {
     out.push({ kind: 'host-changed', breaking: true, network, detail: `host role changed: ${hostA ?? '(none)'} -> ${hostB ?? '(none)'}` })
   }
-  for (const role of Object.keys(a.roles)) {
-    if (!Object.hasOwn(b.roles, role)) {
+  for (const [role, roleA] of Object.entries(a.roles)) {
+    const roleB = Object.hasOwn(b.roles, role) ? b.roles[role] : undefined
+    if (roleB === undefined) {
       out.push({ kind: 'role-removed', breaking: true, network, role, detail: `role "${role}" removed` })
       continue
     }
     // The host receives its own messages; it sends the other roles' messages.
     const received = hostA === undefined || role === hostA
-    const ma = a.roles[role].messages
-    const mb = b.roles[role].messages
-    for (const message of Object.keys(ma)) {
+    const ma = roleA.messages
+    const mb = roleB.messages
+    for (const [message, msgA] of Object.entries(ma)) {
       const where = { network, role, message }
-      if (!Object.hasOwn(mb, message)) {
+      const msgB = Object.hasOwn(mb, message) ? mb[message] : undefined
+      if (msgB === undefined) {
         out.push({ kind: 'message-removed', breaking: true, ...where, detail: `message "${role}.${message}" removed` })
         continue
       }
-      const fa = senders(a, role, ma[message])
-      const fb = senders(b, role, mb[message])
+      const fa = senders(a, role, msgA)
+      const fb = senders(b, role, msgB)
       const lost = fa.filter((r) => !fb.includes(r))
       const gained = fb.filter((r) => !fa.includes(r))
       if (lost.length > 0)
@@ -97,7 +100,7 @@ function diffNetwork(network: string, a: NetworkDoc, b: NetworkDoc, out: Change[
       // Breaking: stricter where the host receives, looser where it sends.
       const breakingDirection: Direction = received ? 'stricter' : 'looser'
       const reported = new Set<string>()
-      for (const change of compareSchemas(ma[message].payload, mb[message].payload)) {
+      for (const change of compareSchemas(msgA.payload, msgB.payload)) {
         const key = `${change.direction}\u0000${change.path}\u0000${change.detail}`
         if (reported.has(key)) continue
         reported.add(key)
@@ -111,7 +114,7 @@ function diffNetwork(network: string, a: NetworkDoc, b: NetworkDoc, out: Change[
           detail: `${change.detail} (${why})`,
         })
       }
-      if (ma[message].description !== mb[message].description) {
+      if (msgA.description !== msgB.description) {
         out.push({ kind: 'description-changed', breaking: false, ...where, detail: 'description changed' })
       }
     }

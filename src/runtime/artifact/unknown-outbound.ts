@@ -52,8 +52,7 @@ export function unknownMessageTrap(role: string): object {
  */
 export function trapUnknownOutbound(outbound: Readonly<Record<string, OutboundFactory>>): Record<string, OutboundFactory> {
   const out: Record<string, OutboundFactory> = Object.create(null)
-  for (const role of Object.keys(outbound)) {
-    const factory = outbound[role]
+  for (const [role, factory] of Object.entries(outbound)) {
     let trapped = false
     out[role] = (sink) => {
       const api = factory(sink)

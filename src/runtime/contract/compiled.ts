@@ -68,7 +68,9 @@ export function compiledBindings(make: ArtifactFactory, parts: CompiledParts): B
   const artifact = artifactOf(make, parts.formats, parts.helpers)
   const routes = routesFor(artifact.inbound.messages)
   for (const [name, bySender] of Object.entries(parts.routes ?? {})) {
-    for (const [sender, method] of Object.entries(bySender)) routes[name][sender] = method
+    const table = routes[name]
+    if (table === undefined) throw new TypeError(`compiledBindings: a route for "${name}", which the artifact does not receive`)
+    for (const [sender, method] of Object.entries(bySender)) table[sender] = method
   }
   const core = createCore({
     network: () => artifact.network,

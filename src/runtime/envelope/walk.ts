@@ -60,7 +60,7 @@ const object =
   (v, p, x) => {
     if (typeof v !== 'object' || v === null || isArray(v)) return add(x, p, 'type', 'object', kindOf(v))
     for (const k of required) if (!hasOwn(v, k) && add(x, `${p}/${k}`, 'required')) return true
-    for (const k in properties) if (hasOwn(v, k) && properties[k](v[k as keyof typeof v], `${p}/${k}`, x)) return true
+    for (const [k, walk] of Object.entries(properties)) if (hasOwn(v, k) && walk(v[k as keyof typeof v], `${p}/${k}`, x)) return true
     return false
   }
 

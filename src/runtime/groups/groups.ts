@@ -209,7 +209,7 @@ export class Groups implements FrameRouter {
     if (error !== undefined) return Promise.reject(error)
     try {
       const api = make() as Record<string, (p: unknown) => Promise<void>>
-      return api[messageName](payload)
+      return api[messageName]!(payload) // accepts() checked that the role receives messageName
     } catch (thrown) {
       return Promise.reject(thrown)
     }
@@ -218,7 +218,7 @@ export class Groups implements FrameRouter {
   /** Whether the host may send `messageName` to `role` (per the network: the message exists and its `from` allows the host). */
   private accepts(role: string, messageName: string): boolean {
     const roles = this.core.artifact.network.roles
-    const messages = Object.hasOwn(roles, role) ? roles[role].messages : undefined
+    const messages = Object.hasOwn(roles, role) ? roles[role]?.messages : undefined
     const message =
       messages !== undefined && typeof messageName === 'string' && Object.hasOwn(messages, messageName) ? messages[messageName] : undefined
     return message !== undefined && (message.from === undefined || message.from.includes(this.core.hostRole))

@@ -46,7 +46,8 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
  */
 export function runHooks(list: BoundHook[], role: string, peer: object, error?: unknown, from = 0): unknown {
   for (let i = from; i < list.length; i++) {
-    const r = list[i].fn.call(list[i].self, role, peer, error)
+    const hook = list[i]! // i < list.length
+    const r = hook.fn.call(hook.self, role, peer, error)
     if (isThenable(r)) {
       return i + 1 === list.length ? r : Promise.resolve(r).then(() => runHooks(list, role, peer, error, i + 1))
     }

@@ -113,11 +113,12 @@ function build(binder: BindingsCore, options: RuntimeOptions, Session: SessionCl
       return new Session(core, send, disconnect)
     },
     createPeer(role: string, send: SendFn, disconnect?: DisconnectFn): object {
-      if (typeof role !== 'string' || !Object.hasOwn(artifact.outbound, role)) {
+      const factory = typeof role === 'string' && Object.hasOwn(artifact.outbound, role) ? artifact.outbound[role] : undefined
+      if (factory === undefined) {
         throw openwsError('OPENWS_ERR_UNKNOWN_ROLE', `no remote role "${String(role)}" in the network`, { network: core.networkName })
       }
       if (typeof send !== 'function') throw openwsError('OPENWS_ERR_INVALID_OPTION', 'createPeer(role, send) needs a send function')
-      return artifact.outbound[role](new DetachedSink(core, role, send, disconnect))
+      return factory(new DetachedSink(core, role, send, disconnect))
     },
   }
   return { core, rt }
@@ -188,10 +189,8 @@ function makeHost(binder: BindingsCore, given: object | undefined): object | und
 
 /** Method-name routes must name functions on the host: a missing method is a definition error. */
 function checkMethodRoutes(binder: BindingsCore, host: object | undefined): void {
-  for (const message of Object.keys(binder.routes)) {
-    const bySender = binder.routes[message]
-    for (const sender of Object.keys(bySender)) {
-      const target = bySender[sender]
+  for (const [message, bySender] of Object.entries(binder.routes)) {
+    for (const [sender, target] of Object.entries(bySender)) {
       if (typeof target !== 'string') continue
       if (host === undefined || typeof (host as Record<string, unknown>)[target] !== 'function') {
         throw openwsError('OPENWS_ERR_MISSING_HANDLER', `the host has no method "${target}" for messages from "${sender}"`, {

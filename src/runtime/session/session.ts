@@ -54,17 +54,21 @@ export class SessionImpl extends SessionAnswers implements ClientSession {
       return FALSE
     }
     const artifact = this.core.artifact
-    if (typeof fromRole !== 'string' || !Object.hasOwn(artifact.inbound.route, fromRole) || !Object.hasOwn(artifact.outbound, fromRole)) {
+    const known =
+      typeof fromRole === 'string' && Object.hasOwn(artifact.inbound.route, fromRole) && Object.hasOwn(artifact.outbound, fromRole)
+    const route = known ? artifact.inbound.route[fromRole] : undefined
+    const outbound = known ? artifact.outbound[fromRole] : undefined
+    if (route === undefined || outbound === undefined) {
       this.fail(this.protocolError('OPENWS_ERR_UNKNOWN_ROLE', `no remote role ${shortText(fromRole)} in the network`))
       return FALSE
     }
     this.role = fromRole
-    this.route = artifact.inbound.route[fromRole]
+    this.route = route
     this.validators = artifact.inbound.validators
     this.replies = artifact.replies?.inbound ?? NO_REPLIES
     this.handlers = this.core.handlersFor(fromRole)
     this.hooks = this.core.hooksFor(fromRole)
-    this.peer = artifact.outbound[fromRole](new SessionSink(this.core, fromRole, this))
+    this.peer = outbound(new SessionSink(this.core, fromRole, this))
     this.state = 'open'
     if (this.hooks.open.length === 0) return TRUE
     this.busy = true // messages arriving while handleOpen runs wait for it
@@ -170,7 +174,7 @@ export class SessionImpl extends SessionAnswers implements ClientSession {
       else this.sendError('OPENWS_ERR_SENDER_NOT_ALLOWED', `role "${this.role}" may not send this message`, name, id)
       return
     }
-    const validator = this.validators[slot]
+    const validator = this.validators[slot]! // route() returns slots of this.validators only (hot path: no check)
     const limit = this.core.limits.maxDepth
     // A validator whose schema bounds nesting within the limit refuses deeper values itself (its
     // issues then say why), so only the other slots walk the payload (validate/depth-bound.ts).

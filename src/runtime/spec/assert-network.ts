@@ -84,9 +84,8 @@ function assertMessage(roleNames: string[], network: string, role: string, messa
 
 /** The payload or reply schema uses only the supported subset, well-formed. */
 function assertSupported(schema: unknown, field: 'payload' | 'reply', where: OpenWsErrorDetails): void {
-  const problems = checkSupported(schema as never)
-  if (problems.length > 0) {
-    const first = problems[0]
+  const first = checkSupported(schema as never)[0]
+  if (first !== undefined) {
     const at = first.path === '' ? field : `${field}${first.path}`
     throw openwsError(
       first.kind === 'unsupported' ? 'OPENWS_ERR_UNSUPPORTED_KEYWORD' : 'OPENWS_ERR_INVALID_SCHEMA',

@@ -85,7 +85,8 @@ export function hoistPayload(payload: unknown, key: string, schemas: Obj): { $re
   const rewriteRef = (ref: string): string => {
     const segments = localSegments(ref)
     if (segments === undefined) return ref
-    const target = segments.length >= 2 ? moved.get(segments[0])?.get(segments[1]) : undefined
+    const [container, entry] = segments
+    const target = container !== undefined && entry !== undefined ? moved.get(container)?.get(entry) : undefined
     if (target !== undefined) return pointer('components', 'schemas', target, ...segments.slice(2))
     return pointer('components', 'schemas', key, ...segments)
   }

@@ -17,7 +17,7 @@
 import { openwsError } from '../openws-error'
 import { ERROR_PAYLOAD_SCHEMA } from '../envelope/schema'
 import { MAX_ID_LENGTH } from '../envelope/types'
-import { HOST_MARK, type NetworkDoc, type OpenWsDocument } from '../ir/types'
+import { HOST_MARK, type NetworkDoc, type OpenWsDocument, type RoleDoc } from '../ir/types'
 import { hoistPayload, pointer } from './asyncapi-schemas'
 import { copyJson, setField } from './fields'
 import { validate } from './validate'
@@ -55,7 +55,7 @@ export function toAsyncApi(input: unknown, options: AsyncApiOptions = {}): Obj {
   const selected = options.network !== undefined ? [options.network] : names
   const out: Obj = { asyncapi: ASYNCAPI_VERSION, info: info(doc, selected), defaultContentType: 'application/json' }
   const s: Sections = { servers: {}, channels: {}, operations: {}, messages: {}, schemas: {} }
-  for (const name of selected) addNetwork(name, doc.networks[name], s)
+  for (const name of selected) addNetwork(name, doc.networks[name]!, s) // selected: keys of doc.networks (checked above)
   if (Object.keys(s.servers).length > 0) out.servers = s.servers
   out.channels = s.channels
   out.operations = s.operations
@@ -68,7 +68,8 @@ function info(doc: OpenWsDocument, selected: string[]): Obj {
     title: doc.title ?? (selected.length === 1 ? selected[0] : 'OpenWS document'),
     version: doc.version ?? '0.0.0',
   }
-  const description = doc.description ?? (selected.length === 1 ? doc.networks[selected[0]].description : undefined)
+  const only = selected.length === 1 ? selected[0] : undefined
+  const description = doc.description ?? (only !== undefined ? doc.networks[only]?.description : undefined)
   if (description !== undefined) out.description = description
   out['x-openws'] = doc.openws
   return out
@@ -105,10 +106,15 @@ function replyEnvelope(replier: string, payload: unknown): Obj {
 
 function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
   const roles = Object.keys(net.roles)
-  const host = roles.find((r) => net.roles[r][HOST_MARK] === true)
+  const roleDoc = (name: string): RoleDoc => {
+    const role = net.roles[name]
+    if (role === undefined) throw new Error(`toAsyncApi: no role "${name}" in network "${network}"`) // names come from net.roles
+    return role
+  }
+  const host = roles.find((r) => roleDoc(r)[HOST_MARK] === true)
   const serverRefs: { $ref: string }[] = []
   for (const roleName of host !== undefined ? [host] : roles) {
-    ;(net.roles[roleName].endpoints ?? []).forEach((e, i) => {
+    ;(roleDoc(roleName).endpoints ?? []).forEach((e, i) => {
       const key = `${network}.${roleName}.${i}`
       setField(s.servers, key, { host: `${e.host}:${e.port}`, protocol: e.scheme ?? 'ws', pathname: e.path, 'x-openws-role': roleName })
       serverRefs.push(ref('servers', key))
@@ -117,8 +123,7 @@ function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
 
   // One message component per (owner role, message), its payload hoisted into components.schemas.
   for (const owner of roles) {
-    for (const messageName of Object.keys(net.roles[owner].messages)) {
-      const msg = net.roles[owner].messages[messageName]
+    for (const [messageName, msg] of Object.entries(roleDoc(owner).messages)) {
       const key = `${network}.${owner}.${messageName}`
       const payload = hoistPayload(msg.payload, `${key}.payload`, s.schemas)
       // On a host's connections, a remote role's message is only ever sent by the host.
@@ -166,7 +171,7 @@ function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
         messages: [ref('channels', channelKey, 'messages', messageKey)],
         'x-openws-role': owner,
       }
-      if (net.roles[owner].messages[messageName].reply !== undefined) {
+      if (roleDoc(owner).messages[messageName]?.reply !== undefined) {
         setField(channelMessages, `${messageKey}.reply`, ref('components', 'messages', `${network}.${owner}.${messageName}.reply`))
         operation.reply = {
           channel: ref('channels', channelKey),
@@ -176,13 +181,13 @@ function addNetwork(network: string, net: NetworkDoc, s: Sections): void {
       setField(s.operations, `${channelKey}.${action}.${messageKey}`, operation)
     }
     if (host === undefined) {
-      for (const messageName of Object.keys(net.roles[role].messages)) add(role, messageName, 'receive')
+      for (const messageName of Object.keys(roleDoc(role).messages)) add(role, messageName, 'receive')
     } else {
-      for (const messageName of Object.keys(net.roles[host].messages)) {
-        if (senders(net, host, net.roles[host].messages[messageName].from).includes(role)) add(host, messageName, 'receive')
+      for (const [messageName, msg] of Object.entries(roleDoc(host).messages)) {
+        if (senders(net, host, msg.from).includes(role)) add(host, messageName, 'receive')
       }
-      for (const messageName of Object.keys(net.roles[role].messages)) {
-        if (senders(net, role, net.roles[role].messages[messageName].from).includes(host)) add(role, messageName, 'send')
+      for (const [messageName, msg] of Object.entries(roleDoc(role).messages)) {
+        if (senders(net, role, msg.from).includes(host)) add(role, messageName, 'send')
       }
       setField(channelMessages, 'error', ref('components', 'messages', errorKey))
       setField(s.operations, `${channelKey}.send.error`, {

@@ -74,8 +74,8 @@ export function emit(fields: Record<string, unknown>, children: Record<string, C
     }
     if (value !== CHILD) setField(out, key, copyJson(value))
   }
-  for (const key of Object.keys(children)) {
-    if (!placed.has(key) && children[key].always) setField(out, key, children[key].build())
+  for (const [key, child] of Object.entries(children)) {
+    if (!placed.has(key) && child.always) setField(out, key, child.build())
   }
   return out
 }

@@ -80,7 +80,7 @@ export function networkFromDoc(
   if (dropNameField) delete fields.name
   const builder = new NetworkBuilder<string, Record<string, AnyRoleBuilder>>(name, fields)
   const roles = isPlainObject(doc.roles) ? doc.roles : {}
-  for (const key of Object.keys(roles)) builder.roles.set(key, roleFromDoc(key, roles[key], name))
+  for (const [key, role] of Object.entries(roles)) builder.roles.set(key, roleFromDoc(key, role, name))
   return builder
 }
 

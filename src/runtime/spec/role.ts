@@ -107,7 +107,7 @@ export function roleFromDoc(name: string, doc: RoleDoc, networkName?: string): R
   const builder = new RoleBuilder<string, Record<string, unknown>, boolean>(name, absorb(doc, children))
   if (Array.isArray(doc.endpoints)) for (const e of doc.endpoints) builder.endpoints.push(endpointFromDoc(e))
   const messages = isPlainObject(doc.messages) ? doc.messages : {}
-  for (const key of Object.keys(messages))
-    builder.messages.set(key, messageFromDoc(key, messages[key], { network: networkName, role: name }))
+  for (const [key, message] of Object.entries(messages))
+    builder.messages.set(key, messageFromDoc(key, message, { network: networkName, role: name }))
   return builder
 }

@@ -84,6 +84,6 @@ export function spec(openwsVersion: OpenWsVersion, title?: string): SpecBuilder<
 /** Rebuilds a spec builder from an already validated document (see fromJson). @internal */
 export function specFromValidDoc(doc: OpenWsDocument): SpecBuilder<Record<string, AnyNetworkBuilder>> {
   const builder = new SpecBuilder<Record<string, AnyNetworkBuilder>>(absorb(doc, ['networks']))
-  for (const name of Object.keys(doc.networks)) builder.networks.set(name, networkFromDoc(name, doc.networks[name]))
+  for (const [name, network] of Object.entries(doc.networks)) builder.networks.set(name, networkFromDoc(name, network))
   return builder
 }

@@ -30,13 +30,14 @@ export function specIssues(doc: unknown, maxIssues = MAX_SPEC_ISSUES): SpecIssue
 /** Returns `doc` typed as an OpenWS document, or throws OPENWS_ERR_INVALID_SPEC listing every issue. */
 export function validate(doc: unknown): OpenWsDocument {
   const issues = specIssues(doc)
-  if (issues.length === 0) return doc as OpenWsDocument
+  const [first] = issues
+  if (first === undefined) return doc as OpenWsDocument
   const count = `${issues.length}${issues.length === MAX_SPEC_ISSUES ? '+' : ''} issue${issues.length === 1 ? '' : 's'}`
   const text =
     issues.length === 1
-      ? `the OpenWS document is not valid: ${issues[0].message}`
+      ? `the OpenWS document is not valid: ${first.message}`
       : `the OpenWS document is not valid (${count}):\n${issues.map((issue, i) => `  ${i + 1}. ${issue.message}`).join('\n')}`
   // The message already names each issue's location; the error's fields carry the first one's.
-  const { network, role, message } = issues[0].where
+  const { network, role, message } = first.where
   throw new OpenWsError('OPENWS_ERR_INVALID_SPEC', text, { issues, network, role, message })
 }

@@ -27,7 +27,8 @@ function refType(ref: string, ctx: PyTypeContext): string {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-  const name = segments.length === 2 ? ctx.defs.get(segments[0])?.get(segments[1]) : undefined
+  const [container, entry] = segments
+  const name = segments.length === 2 && container !== undefined && entry !== undefined ? ctx.defs.get(container)?.get(entry) : undefined
   return name === undefined ? 'Any' : pyStr(pyName(name))
 }
 
@@ -76,7 +77,8 @@ export function pyType(schema: unknown, ctx: PyTypeContext): string {
 function union(types: string[]): string {
   const distinct = [...new Set(types)]
   if (distinct.includes('Any')) return 'Any'
-  return distinct.length === 1 ? distinct[0] : `Union[${distinct.join(', ')}]`
+  const [only, ...more] = distinct
+  return only !== undefined && more.length === 0 ? only : `Union[${distinct.join(', ')}]`
 }
 
 /**
@@ -108,8 +110,8 @@ function pyNamedType(name: string, schema: unknown, ctx: PyTypeContext): { text:
 export function pyPayloadTypes(schema: unknown, ctx: PyTypeContext): string {
   const entries: { name: string; schema: unknown; label?: string }[] = []
   for (const [container, defs] of ctx.defs) {
-    const values = (schema as Record<string, Record<string, unknown>>)[container]
-    for (const [entry, name] of defs) entries.push({ name: pyName(name), schema: values[entry], label: `${container}/${entry}` })
+    const values = (schema as Record<string, Record<string, unknown> | undefined>)[container]
+    for (const [entry, name] of defs) entries.push({ name: pyName(name), schema: values?.[entry], label: `${container}/${entry}` })
   }
   entries.push({ name: pyName(ctx.self), schema })
   const lines: string[] = []
@@ -131,8 +133,9 @@ export function pyPayloadTypes(schema: unknown, ctx: PyTypeContext): string {
   for (let progress = true; progress && aliases.length > 0;) {
     progress = false
     for (let i = 0; i < aliases.length; i++) {
-      if (!defined.has(aliases[i].target)) continue
-      const [alias] = aliases.splice(i--, 1)
+      const alias = aliases[i]
+      if (alias === undefined || !defined.has(alias.target)) continue
+      aliases.splice(i--, 1)
       emit(alias.label, alias.text)
       defined.add(alias.name)
       progress = true

@@ -173,9 +173,9 @@ function payloadTypes(names: PayloadNames, key: string, payload: JsonSchema, des
   const ctx: TypeContext = { self, defs: names.defs.get(key)! }
   const lines: string[] = [`${doc(description)}export type ${self} = ${tsType(payload, ctx)}`]
   for (const [container, entries] of ctx.defs) {
-    const defs = (payload as Record<string, Record<string, unknown>>)[container]
+    const defs = (payload as Record<string, Record<string, unknown> | undefined>)[container]
     for (const [entry, name] of entries) {
-      lines.push(`${doc(`${container}/${entry}`)}export type ${id(name)} = ${tsType(defs[entry], ctx)}`)
+      lines.push(`${doc(`${container}/${entry}`)}export type ${id(name)} = ${tsType(defs?.[entry], ctx)}`)
     }
   }
   return `${lines.join('\n')}\n`

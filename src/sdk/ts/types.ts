@@ -34,7 +34,8 @@ function refType(ref: string, ctx: TypeContext): string {
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-  if (segments.length === 2) return ctx.defs.get(segments[0])?.get(segments[1]) ?? 'unknown'
+  const [container, entry] = segments
+  if (segments.length === 2 && container !== undefined && entry !== undefined) return ctx.defs.get(container)?.get(entry) ?? 'unknown'
   return 'unknown'
 }
 
@@ -53,7 +54,10 @@ export function tsType(schema: unknown, ctx: TypeContext, indent = ''): string {
   }
   const useful = parts.filter((p) => p !== 'unknown')
   if (useful.length === 0) return 'unknown'
-  return useful.length === 1 ? useful[0] : useful.map((p) => (p.includes(' | ') && !p.startsWith('(') ? `(${p})` : p)).join(' & ')
+  const [only, ...more] = useful
+  return only !== undefined && more.length === 0
+    ? only
+    : useful.map((p) => (p.includes(' | ') && !p.startsWith('(') ? `(${p})` : p)).join(' & ')
 }
 
 /** The type from const/enum/type/properties/items; undefined when those say nothing. */

@@ -1,5 +1,5 @@
 // Single-expression helpers (`const empty = () => S.obj({})`): never run; a call evaluates the
-// body expression statically with the arguments bound to the parameters (see Evaluator.callStatic).
+// body expression statically with the arguments bound to the parameters (build-time-calls.ts).
 import type { Node } from './ast'
 
 /**

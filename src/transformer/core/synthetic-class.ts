@@ -26,9 +26,9 @@ function memberName(member: Node): string | undefined {
 }
 
 function namedClass(name: string, base: Function | undefined): Function {
-  // Computed-key object literal: gives the class its name without generating code.
-  if (base) return ({ [name]: class extends (base as new () => object) {} } as Record<string, Function>)[name]
-  return ({ [name]: class {} } as Record<string, Function>)[name]
+  // Computed-key object literal: gives the class its name without generating code (the key is there: `!`).
+  if (base) return ({ [name]: class extends (base as new () => object) {} } as Record<string, Function>)[name]!
+  return ({ [name]: class {} } as Record<string, Function>)[name]!
 }
 
 function namedStub(name: string): Function {
@@ -38,7 +38,7 @@ function namedStub(name: string): Function {
         /* build-time stub; never runs */
       },
     } as Record<string, Function>
-  )[name]
+  )[name]! // the literal's only key
 }
 
 /**
@@ -111,9 +111,8 @@ export function makeSyntheticClass(decl: Node, name: string, ev: Evaluator): Fun
   ev.provisional(decl, cls)
 
   const classDecorators = decoratorsOf(decl, ev)
-  if (classDecorators.foreign.length > 0) {
-    throw notStatic(classDecorators.foreign[0], 'a decorator from outside openws may change the class')
-  }
+  const [foreign] = classDecorators.foreign
+  if (foreign !== undefined) throw notStatic(foreign, 'a decorator from outside openws may change the class')
   const metadata: Record<PropertyKey, unknown> = Object.create((base as unknown as Record<symbol, object> | undefined)?.[METADATA] ?? null)
   const initializers: Array<() => void> = []
   const addInitializer = (f: () => void) => {

@@ -10,8 +10,8 @@ export function hostedBy(network: NetworkIR, role: string): NetworkIR {
     throw openwsError('OPENWS_ERR_UNKNOWN_ROLE', `no role "${String(role)}" in the network`, { network: network?.name })
   }
   const roles: NetworkIR['roles'] = {}
-  for (const name of Object.keys(network.roles)) {
-    const { [HOST_MARK]: _mark, ...rest } = network.roles[name]
+  for (const [name, doc] of Object.entries(network.roles)) {
+    const { [HOST_MARK]: _mark, ...rest } = doc
     roles[name] = name === role ? { ...rest, [HOST_MARK]: true } : rest
   }
   return { ...network, roles }

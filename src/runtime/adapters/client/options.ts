@@ -96,12 +96,12 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   let serverRole = options.serverRole
   if (serverRole === undefined) {
     const candidates = inferServerRole(bindings)
-    if (candidates.length !== 1) {
+    serverRole = candidates[0]
+    if (serverRole === undefined || candidates.length !== 1) {
       throw bad(
         `options.serverRole is needed: role "${bindings.hostRole}" can send to ${candidates.length ? candidates.join(', ') : 'no role'}`,
       )
     }
-    serverRole = candidates[0]
   } else if (!otherRoles(bindings).includes(serverRole)) {
     throw bad(`options.serverRole "${serverRole}" is not another role of network "${bindings.network.name}"`)
   }

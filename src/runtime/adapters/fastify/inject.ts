@@ -28,7 +28,7 @@ export interface InjectedPeer {
 
 /** Connects to `path` in memory. Rejects with "Unexpected server response: 401" (etc.) when refused. */
 export async function injectOpenWs(app: FastifyInstance, path: string, options: InjectOptions = {}): Promise<InjectedPeer> {
-  const role = options.role ?? path.split('?')[0].split('/').pop() ?? ''
+  const role = options.role ?? path.split('?', 1)[0]?.split('/').pop() ?? ''
   const received: Envelope[] = []
   let read = 0
   const waiters: (() => void)[] = []
@@ -69,7 +69,7 @@ export async function injectOpenWs(app: FastifyInstance, path: string, options: 
           })
         })
       }
-      return received[read++]
+      return received[read++] as Envelope // read < received.length: the loop above waited for it
     },
     closed,
     close: () => socket.close(),

@@ -2,7 +2,7 @@
 // and its lifecycle hooks. The message's `from` list is enforced here, at definition time.
 import { openwsError } from '../../openws-error'
 import type { NetworkIR } from '../../ir/types'
-import { allowedSenders } from '../shared/bindings-core'
+import { allowedSenders, roleDoc } from '../shared/bindings-core'
 import { show } from '../shared/show'
 import type { HandlerTarget, LifecycleHooks } from '../types'
 
@@ -28,7 +28,7 @@ export class FluentRoleBinder {
   on(messageName: string, handler: (payload: any, api: any) => unknown): this {
     const { network, hostRole, role, routes } = this.#parts
     const where = { network: network.name, role: hostRole, message: typeof messageName === 'string' ? messageName : undefined }
-    const messages = network.roles[hostRole].messages
+    const messages = roleDoc(network, hostRole).messages
     if (typeof messageName !== 'string' || !Object.prototype.hasOwnProperty.call(messages, messageName)) {
       throw openwsError(
         'OPENWS_ERR_UNKNOWN_MESSAGE',
@@ -47,10 +47,11 @@ export class FluentRoleBinder {
         where,
       )
     }
-    if (routes[messageName][role] !== undefined) {
+    const table = (routes[messageName] ??= Object.create(null) as Record<string, HandlerTarget>)
+    if (table[role] !== undefined) {
       throw openwsError('OPENWS_ERR_INVALID_OPTION', `a handler for this message from role "${role}" is already registered`, where)
     }
-    routes[messageName][role] = handler
+    table[role] = handler
     return this
   }
 

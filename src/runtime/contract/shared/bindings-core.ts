@@ -1,5 +1,5 @@
 // Assembles the BindingsCore every style returns, and the sender rules they share.
-import type { NetworkIR } from '../../ir/types'
+import type { NetworkIR, RoleDoc } from '../../ir/types'
 import type { BindingsCore, HandlerTarget, InterpretArtifact, LifecycleHooks } from '../types'
 import { deepFreeze } from './plain'
 
@@ -13,8 +13,15 @@ export function remoteRoles(network: NetworkIR, hostRole: string): string[] {
  * This is the allow-list the runtime enforces, so routes are only ever made for these roles.
  */
 export function allowedSenders(network: NetworkIR, hostRole: string, messageName: string): string[] {
-  const doc = network.roles[hostRole].messages[messageName]
-  return doc.from ? [...doc.from] : remoteRoles(network, hostRole)
+  const from = roleDoc(network, hostRole).messages[messageName]?.from
+  return from ? [...from] : remoteRoles(network, hostRole)
+}
+
+/** A role of a normalised network, named by the network itself (its host role, a key of its roles): a miss is a bug. */
+export function roleDoc(network: NetworkIR, role: string): RoleDoc {
+  const doc = Object.hasOwn(network.roles, role) ? network.roles[role] : undefined
+  if (doc === undefined) throw new TypeError(`no role "${role}" in network "${network.name}"`)
+  return doc
 }
 
 export interface CoreParts {
@@ -47,7 +54,7 @@ export function createCore(parts: CoreParts): BindingsCore {
 
 /** An empty route table with a null prototype, so message names are only ever data. */
 export function emptyRoutes(network: NetworkIR, hostRole: string): Record<string, Record<string, HandlerTarget>> {
-  return routesFor(Object.keys(network.roles[hostRole].messages))
+  return routesFor(Object.keys(roleDoc(network, hostRole).messages))
 }
 
 /** The same, from the host's message names (compiled bindings have them without the network). */

@@ -58,11 +58,17 @@ export function classBindings(config: NetworkConfig, read: RoleReader): Bindings
   const hostClass = host.cls
   const routes = emptyRoutes(network, hostRole)
   for (const [messageName, entries] of hostMethods) {
-    routeMessage(routes[messageName], entries, allowedSenders(network, hostRole, messageName), nameOf, {
-      network: network.name,
-      role: hostRole,
-      message: messageName,
-    })
+    routeMessage(
+      (routes[messageName] ??= Object.create(null) as Record<string, HandlerTarget>),
+      entries,
+      allowedSenders(network, hostRole, messageName),
+      nameOf,
+      {
+        network: network.name,
+        role: hostRole,
+        message: messageName,
+      },
+    )
   }
   assertMethodsExist(hostClass, routes, network.name, hostRole)
   return createCore({
@@ -94,10 +100,10 @@ function chooseHost(roles: ReadRole[], found: Map<Function, ReadRole>, host: unk
     return entry
   }
   const implemented = roles.filter((r) => r.role.implemented)
-  if (implemented.length === 1) return implemented[0]
+  if (implemented.length === 1 && implemented[0] !== undefined) return implemented[0]
   const pool = implemented.length > 1 ? implemented : roles
   const declared = pool.filter((r) => r.role.host)
-  if (declared.length === 1) return declared[0]
+  if (declared.length === 1 && declared[0] !== undefined) return declared[0]
   const found2 = (implemented.length > 1 ? implemented : declared).map((r) => JSON.stringify(r.name))
   throw openwsError(
     'OPENWS_ERR_NO_HOST_ROLE',
@@ -238,8 +244,8 @@ function assertMethodsExist(
   role: string,
 ): void {
   const proto = (hostClass as { prototype?: Record<string, unknown> }).prototype
-  for (const message of Object.keys(routes)) {
-    for (const method of new Set(Object.values(routes[message]))) {
+  for (const [message, bySender] of Object.entries(routes)) {
+    for (const method of new Set(Object.values(bySender))) {
       if (typeof method === 'string' && typeof proto?.[method] !== 'function') {
         throw openwsError(
           'OPENWS_ERR_MISSING_HANDLER',

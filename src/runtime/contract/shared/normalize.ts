@@ -20,7 +20,8 @@ export function normalizeNetwork(draft: NetworkDraft): NormalizedNetwork {
   const where = { network: netName }
   const roleNames = collectRoleNames(draft.roles, netName)
   const hosts = draft.roles.filter((r) => r.host)
-  if (hosts.length !== 1) {
+  const host = hosts[0]
+  if (host === undefined || hosts.length !== 1) {
     const found = hosts.length === 0 ? 'none' : hosts.map((r) => JSON.stringify(r.name)).join(', ')
     throw openwsError(
       'OPENWS_ERR_NO_HOST_ROLE',
@@ -33,7 +34,7 @@ export function normalizeNetwork(draft: NetworkDraft): NormalizedNetwork {
   copyExtra(network, draft.extra, where)
   for (const role of draft.roles) setData(network.roles, role.name as string, roleDoc(role, roleNames, netName))
   assertNetwork(network, { requireHost: true })
-  return { network: deepFreeze(network), hostRole: hosts[0].name as string }
+  return { network: deepFreeze(network), hostRole: host.name as string }
 }
 
 function collectRoleNames(roles: RoleDraft[], network: string): Set<string> {

@@ -27,5 +27,5 @@ export function safeName(fn: unknown): string {
 
 /** "Client" -> "client": the default role name for a class. */
 export function lowerFirst(name: string): string {
-  return name.length === 0 ? name : name[0].toLowerCase() + name.slice(1)
+  return name.charAt(0).toLowerCase() + name.slice(1)
 }

@@ -2,7 +2,9 @@
 // vs socket.io acknowledgements (`emitWithAck`) vs a tRPC mutation over its wsLink. Each server
 // runs in its own child process; each side uses its own client library (that is what a user
 // ships); C clients each make N requests with at most `window` in flight. Kinds alternate over
-// rounds so drift hits them alike; medians are printed with the targets.
+// rounds so drift hits them alike; medians are printed with the targets. Beside wall-clock round
+// trips/s, round trips per CPU-second (client process + server child) and client CPU per round
+// trip: on a loaded machine the wall clock measures the scheduler as much as the code.
 // Usage: npx tsx bench/e2e/reply.ts [--rounds 3] [--clients 4] [--requests 5000] [--window 16]
 import { fileURLToPath } from 'node:url'
 import { createTRPCClient, createWSClient, wsLink } from '@trpc/client'
@@ -13,6 +15,7 @@ import * as WS from '../../src/runtime/entries/index'
 import { Client, REPLY_KINDS, Server, type ReplyKind } from './reply-server'
 import { withEmittedArtifact } from '../support/emitted'
 import { startServerChild } from '../support/child-server'
+import { cpuOf } from './rooms-load'
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`)
@@ -66,10 +69,14 @@ interface Result {
   perSecond: number
   p50Ms: number
   p99Ms: number
+  /** Round trips per CPU-second of the client process and the server child together. */
+  perCpuSecond: number
+  /** Client process CPU per round trip, µs. */
+  clientUs: number
 }
 
 /** `count` requests per caller, `window` in flight each; latency per request. */
-async function load(callers: Caller[], count: number): Promise<Result> {
+async function load(callers: Caller[], count: number): Promise<Omit<Result, 'perCpuSecond' | 'clientUs'>> {
   const latencies: number[] = []
   const started = performance.now()
   await Promise.all(
@@ -101,7 +108,13 @@ async function measure(kind: ReplyKind): Promise<Result> {
   const callers = await Promise.all(Array.from({ length: clients }, () => CALLERS[kind](port)))
   try {
     await load(callers, Math.ceil(perClient / 5)) // warm-up: every side measured with optimised code
-    return await load(callers, perClient)
+    const [server0, client0] = [await cpuOf(child), process.cpuUsage()]
+    const result = await load(callers, perClient)
+    const client = process.cpuUsage(client0)
+    const clientSeconds = (client.user + client.system) / 1e6
+    const server = (await cpuOf(child)) - server0
+    const total = perClient * clients
+    return { ...result, perCpuSecond: total / (clientSeconds + server), clientUs: (clientSeconds * 1e6) / total }
   } finally {
     await Promise.all(callers.map((c) => c.close()))
     child.kill()
@@ -120,18 +133,23 @@ async function main(): Promise<void> {
   console.log(
     `request/reply round trips over loopback: ${clients} clients x ${perClient} requests, window ${window}, median of ${rounds} rounds (node ${process.version})`,
   )
-  console.log('kind        round trips/s   p50 ms   p99 ms   vs socket.io   vs tRPC')
+  console.log('kind        round trips/s   p50 ms   p99 ms   vs socket.io   vs tRPC   per cpu-s   vs socket.io   vs tRPC   client us')
   for (const kind of REPLY_KINDS) {
     const rps = med(kind, 'perSecond')
+    const cpu = med(kind, 'perCpuSecond')
     console.log(
       `${kind.padEnd(10)} ${rps.toFixed(0).padStart(14)} ${med(kind, 'p50Ms').toFixed(2).padStart(8)} ${med(kind, 'p99Ms').toFixed(2).padStart(8)} ` +
-        `${(rps / med('socketio', 'perSecond')).toFixed(2).padStart(13)}x ${(rps / med('trpc', 'perSecond')).toFixed(2).padStart(8)}x`,
+        `${(rps / med('socketio', 'perSecond')).toFixed(2).padStart(13)}x ${(rps / med('trpc', 'perSecond')).toFixed(2).padStart(8)}x ` +
+        `${cpu.toFixed(0).padStart(11)} ${(cpu / med('socketio', 'perCpuSecond')).toFixed(2).padStart(13)}x ${(cpu / med('trpc', 'perCpuSecond')).toFixed(2).padStart(8)}x ` +
+        `${med(kind, 'clientUs').toFixed(1).padStart(11)}`,
     )
   }
   const vsIo = med('openws', 'perSecond') / med('socketio', 'perSecond')
   const vsTrpc = med('openws', 'perSecond') / med('trpc', 'perSecond')
   console.log(`target openws >= 1.3x socket.io emitWithAck: ${vsIo.toFixed(2)}x ${vsIo >= 1.3 ? 'met' : 'NOT met'}`)
   console.log(`target openws >= 3x tRPC mutation (wsLink): ${vsTrpc.toFixed(2)}x ${vsTrpc >= 3 ? 'met' : 'NOT met'}`)
+  const cpuVs = (kind: ReplyKind) => (med('openws', 'perCpuSecond') / med(kind, 'perCpuSecond')).toFixed(2)
+  console.log(`per CPU-second (client + server): ${cpuVs('socketio')}x socket.io, ${cpuVs('trpc')}x tRPC`)
 }
 
 main().then(

@@ -226,3 +226,81 @@ asyncio.run(main(sys.argv[2]))
     })
   })
 })
+
+describe('the generated Python SDK with request/reply', () => {
+  let calc: OpenWsServer
+  let release: () => void
+  beforeAll(async () => {
+    const s = replyServerBindings()
+    release = s.release
+    calc = await createServer({ bindings: s.binder, port: 0, onInternalError: () => {} })
+  })
+  afterAll(async () => {
+    release?.()
+    await calc?.close()
+  })
+
+  it('awaits typed replies, answers the server, and fails exactly the request that went wrong', async (ctx) => {
+    const probe = await exec(PYTHON, ['-c', 'import websockets']).then(
+      () => true,
+      () => false,
+    )
+    if (!probe) {
+      if (process.env.CI) throw new Error(`${PYTHON} with the websockets library is required in CI (apt-get install python3-websockets)`)
+      ctx.skip(`${PYTHON} cannot import websockets: install python3-websockets to run the Python SDK tests`)
+    }
+    const script = String.raw`
+import asyncio, json, sys
+sys.path.insert(0, sys.argv[1])
+import calc
+
+async def code(awaitable):
+    try:
+        await awaitable
+        return "resolved"
+    except calc.OpenWsError as e:
+        return e.code
+
+async def main(base):
+    out = {}
+    errors = []
+    client = calc.CalcClient(base + "/client")
+    async with client:
+        client.on_confirm(lambda p: {"ok": p["q"] == "yes"})
+        client.on_error(lambda e: errors.append(e.code))
+        receiving = asyncio.create_task(client.run())
+        out["sum"] = await client.add({"a": 2, "b": 40})
+        out["asked"] = [await client.ask_back({"q": "yes"}), await client.ask_back({"q": "no"})]
+        out["concurrent"] = [r["sum"] for r in await asyncio.gather(*[client.add({"a": i, "b": 1}) for i in range(5)])]
+        out["outcomes"] = await asyncio.gather(
+            code(client.boom({})),
+            code(client.bad_sum({})),
+            code(client.add({"a": "x", "b": 1})),
+            code(client.request("add", {"a": 1, "b": 1})),
+        )
+        out["one_way"] = await code(client.request("nope", {}))
+        out["timeout"] = await code(client.hang({}, timeout=0.05))
+        pending = asyncio.ensure_future(code(client.hang({}, timeout=None)))
+        await asyncio.sleep(0.05)
+        out["table"] = len(client._pending)
+    out["disconnect"] = await pending
+    await receiving
+    out["errors"] = errors
+    print(json.dumps(out))
+
+asyncio.run(main(sys.argv[2]))
+`
+    const { stdout } = await exec(PYTHON, ['-c', script, golden, calc.url], { timeout: 20_000 })
+    expect(JSON.parse(stdout)).toEqual({
+      sum: { sum: 42 },
+      asked: [{ ok: true }, { ok: false }],
+      concurrent: [1, 2, 3, 4, 5],
+      outcomes: ['OPENWS_ERR_HANDLER_FAILED', 'OPENWS_ERR_REPLY_INVALID', 'OPENWS_ERR_OUTBOUND_INVALID', 'resolved'],
+      one_way: 'OPENWS_ERR_OUTBOUND_UNKNOWN',
+      timeout: 'OPENWS_ERR_REQUEST_TIMEOUT',
+      table: 1,
+      disconnect: 'OPENWS_ERR_DISCONNECTED',
+      errors: [],
+    })
+  })
+})

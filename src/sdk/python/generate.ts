@@ -1,9 +1,9 @@
 // The Python SDK: one asyncio module per network (the `websockets` library), with payload
 // TypedDicts, a validator for the schema subset, `$error` frames raised as OpenWsError, and one
-// client class per connecting role with a method per message it sends and `on_<message>` per
-// message the server sends it. Deterministic: same document, same bytes.
+// client class per connecting role with a method per message it sends (awaiting the typed reply
+// for a message with a reply schema) and `on_<message>` per message the server sends it. Deterministic: same document, same bytes.
 import { Names, snake, type SdkModel, type SdkRole } from '../model'
-import { payloadKey, payloadNames, typeName } from '../names'
+import { itemKey, payloadKey, payloadNames, replyKey, schemaItems, typeName } from '../names'
 import { pyName, pyStr, unkeyword } from './code'
 import { PYTHON_RUNTIME } from './runtime'
 import { pyPayloadTypes } from './types'
@@ -33,7 +33,7 @@ const MODULE_NAMES = [
   'validate',
 ]
 /** Members of the client base class; generated method names must not take them. */
-const CLIENT_MEMBERS = ['url', 'max_issues', 'connect', 'close', 'on', 'on_error', 'send', 'run']
+const CLIENT_MEMBERS = ['url', 'max_issues', 'connect', 'close', 'on', 'on_error', 'send', 'request', 'run']
 
 function docstring(text: string, indent: string): string {
   return `${indent}${pyStr(text)}\n`
@@ -73,15 +73,12 @@ export function generatePython(model: SdkModel, version: string): string {
   out.push('')
   out.push('# ---- payload types ---------------------------------------------------------------------------')
   out.push('')
-  const items = model.roles.flatMap((r) => [
-    ...r.sends.map((m) => ({ role: model.host, message: m.name, payload: m.payload })),
-    ...r.receives.map((m) => ({ role: r.name, message: m.name, payload: m.payload })),
-  ])
+  const items = model.roles.flatMap((r) => [...schemaItems(model.host, r.sends), ...schemaItems(r.name, r.receives)])
   const payloadTypeNames = payloadNames(net, items, names)
   const typeNames = payloadTypeNames.payload
   const written = new Set<string>()
   for (const item of items) {
-    const key = payloadKey(item.role, item.message)
+    const key = itemKey(item)
     if (written.has(key)) continue
     written.add(key)
     out.push(pyPayloadTypes(item.payload, { self: pyName(typeNames.get(key)!), defs: payloadTypeNames.defs.get(key)! }))
@@ -105,10 +102,26 @@ function roleClass(model: SdkModel, role: SdkRole, cls: string, typeNames: Map<s
   lines.push(`    _SERVER_ROLE = ${pyStr(model.host)}`)
   lines.push(`    _SENDS = _messages(${pyStr(model.host)}, [${role.sends.map((m) => pyStr(m.name)).join(', ')}])`)
   lines.push(`    _RECEIVES = _messages(${pyStr(role.name)}, [${role.receives.map((m) => pyStr(m.name)).join(', ')}])`)
+  const asks = role.sends.filter((m) => m.reply !== undefined)
+  const answers = role.receives.filter((m) => m.reply !== undefined)
+  if (asks.length > 0) lines.push(`    _REPLIES = _replies(${pyStr(model.host)}, [${asks.map((m) => pyStr(m.name)).join(', ')}])`)
+  if (answers.length > 0) lines.push(`    _ANSWERS = _replies(${pyStr(role.name)}, [${answers.map((m) => pyStr(m.name)).join(', ')}])`)
   for (const m of role.sends) {
     const method = pyName(methods.take(unkeyword(snake(m.name))))
     const type = typeNames.get(payloadKey(model.host, m.name))!
     lines.push('')
+    if (m.reply !== undefined) {
+      const reply = typeNames.get(replyKey(model.host, m.name))!
+      lines.push(`    async def ${method}(self, payload: ${type}, *, timeout: Optional[float] = 30.0) -> ${reply}:`)
+      lines.push(
+        docstring(
+          `Asks ${JSON.stringify(m.name)}${m.description ? `: ${m.description}` : ''} (validated first) and returns the validated reply (see request()).`,
+          '        ',
+        ).trimEnd(),
+      )
+      lines.push(`        return await self.request(${pyStr(m.name)}, payload, timeout=timeout)`)
+      continue
+    }
     lines.push(`    async def ${method}(self, payload: ${type}, *, id: Any = None) -> None:`)
     lines.push(
       docstring(`Sends ${JSON.stringify(m.name)}${m.description ? `: ${m.description}` : ''} (validated first).`, '        ').trimEnd(),
@@ -120,7 +133,9 @@ function roleClass(model: SdkModel, role: SdkRole, cls: string, typeNames: Map<s
     const type = typeNames.get(payloadKey(role.name, m.name))!
     lines.push('')
     lines.push(`    def ${method}(self, handler: Callable[[${type}], Any]) -> Callable[[], None]:`)
-    lines.push(docstring(`Handles ${JSON.stringify(m.name)}${m.description ? `: ${m.description}` : ''}.`, '        ').trimEnd())
+    const returns =
+      m.reply !== undefined ? ` A request: the handler returns the reply (a ${typeNames.get(replyKey(role.name, m.name))!}).` : ''
+    lines.push(docstring(`Handles ${JSON.stringify(m.name)}${m.description ? `: ${m.description}` : ''}.${returns}`, '        ').trimEnd())
     lines.push(`        return self.on(${pyStr(m.name)}, handler)`)
   }
   return `${lines.join('\n')}\n`

@@ -434,6 +434,15 @@ def _messages(role: str, names: List[str]) -> Dict[str, Any]:
     return {name: NETWORK["roles"][role]["messages"][name]["payload"] for name in names}
 
 
+def _replies(role: str, names: List[str]) -> Dict[str, Any]:
+    return {name: NETWORK["roles"][role]["messages"][name]["reply"] for name in names}
+
+
+def _request_id(value: Any) -> Optional[int]:
+    """The id of one of our requests (a positive integer, never a bool), else None."""
+    return value if type(value) is int and value > 0 else None
+
+
 def _default_url(server_role: str, role: str) -> Optional[str]:
     endpoints = NETWORK["roles"][server_role].get("endpoints") or []
     if not endpoints:
@@ -447,6 +456,10 @@ class _RoleClient:
     _SERVER_ROLE = ""
     _SENDS: Dict[str, Any] = {}
     _RECEIVES: Dict[str, Any] = {}
+    _REPLIES: Dict[str, Any] = {}
+    """Reply schemas of the requests this role sends (messages with a reply)."""
+    _ANSWERS: Dict[str, Any] = {}
+    """Reply schemas of the requests the server sends to this role."""
 
     def __init__(self, url: Optional[str] = None, *, max_issues: int = 10, **connect_options: Any) -> None:
         """url: ws(s)://host:port{path}/{role} (default: the server's first endpoint in the spec).
@@ -460,6 +473,8 @@ class _RoleClient:
         self._handlers: Dict[str, List[Handler]] = {}
         self._error_handlers: List[Callable[[OpenWsError], Any]] = []
         self._ws: Any = None
+        self._pending: Dict[int, Any] = {}
+        self._last_id = 0
 
     async def connect(self) -> "_RoleClient":
         self._ws = await websockets.connect(self.url, **self._connect_options)
@@ -468,6 +483,7 @@ class _RoleClient:
     async def close(self) -> None:
         if self._ws is not None:
             await self._ws.close()
+        self._fail_pending("the client was closed before the reply came")
 
     async def __aenter__(self) -> Any:
         return await self.connect()
@@ -502,13 +518,60 @@ class _RoleClient:
             raise OpenWsError("OPENWS_ERR_NOT_OPEN", "connect() first")
         await self._ws.send(json.dumps(frame, ensure_ascii=False, allow_nan=False))
 
+    async def request(self, message_name: str, payload: Any, *, timeout: Optional[float] = 30.0, validate_payload: bool = True) -> Any:
+        """Sends a message that has a reply schema and returns the server's reply, validated against it.
+        Replies arrive while run() receives frames: run it as a task meanwhile. Raises OpenWsError with
+        the server's code when it refuses the request ($error with the request's id),
+        OPENWS_ERR_REPLY_INVALID, OPENWS_ERR_REQUEST_TIMEOUT after timeout seconds (None: never), or
+        OPENWS_ERR_DISCONNECTED when the connection ends first. Cancelling the awaiting task cancels it."""
+        if message_name in self._SENDS and message_name not in self._REPLIES:
+            raise OpenWsError("OPENWS_ERR_INVALID_OPTION", json.dumps(message_name) + " has no reply: send() it", message_name)
+        self._last_id += 1
+        request_id = self._last_id
+        future = asyncio.get_running_loop().create_future()
+        self._pending[request_id] = (message_name, future)
+        try:
+            try:
+                await self.send(message_name, payload, id=request_id, validate_payload=validate_payload)
+            except websockets.ConnectionClosed:
+                raise OpenWsError("OPENWS_ERR_DISCONNECTED", "the connection closed before the request was sent", message_name, request_id) from None
+            if timeout is None:
+                return await future
+            try:
+                return await asyncio.wait_for(future, timeout)
+            except asyncio.TimeoutError:
+                raise OpenWsError("OPENWS_ERR_REQUEST_TIMEOUT", "no reply within %s s" % timeout, message_name, request_id) from None
+        finally:
+            self._pending.pop(request_id, None)
+
     async def run(self) -> None:
-        """Receives frames until the connection closes, calling handlers in order. A $error frame
-        (or an invalid inbound frame) raises OpenWsError unless on_error handlers are registered."""
+        """Receives frames until the connection closes, calling handlers in order (and answering the
+        server's requests with their return values). A $error frame (or an invalid inbound frame)
+        raises OpenWsError unless on_error handlers are registered; $reply frames and $error frames
+        with the id of a pending request settle that request instead. When run() ends, every pending
+        request fails with OPENWS_ERR_DISCONNECTED."""
         if self._ws is None:
             raise OpenWsError("OPENWS_ERR_NOT_OPEN", "connect() first")
-        async for data in self._ws:
-            await self._receive(data)
+        try:
+            async for data in self._ws:
+                await self._receive(data)
+        finally:
+            self._fail_pending("the connection closed before the reply came")
+
+    def _fail_pending(self, why: str) -> None:
+        for request_id, (message_name, future) in list(self._pending.items()):
+            if not future.done():
+                future.set_exception(OpenWsError("OPENWS_ERR_DISCONNECTED", why, message_name, request_id))
+        self._pending.clear()
+
+    def _take_pending(self, value: Any) -> Any:
+        """The pending request with this id, taken out of the table; None when there is none (unknown, timed out, settled)."""
+        request_id = _request_id(value)
+        entry = self._pending.pop(request_id, None) if request_id is not None else None
+        return entry if entry is not None and not entry[1].done() else None
+
+    async def _send_frame(self, frame: Dict[str, Any]) -> None:
+        await self._ws.send(json.dumps(frame, ensure_ascii=False, allow_nan=False))
 
     async def _fail(self, error: OpenWsError) -> None:
         if not self._error_handlers:
@@ -530,18 +593,49 @@ class _RoleClient:
         name = frame.get("messageName")
         payload = frame.get("payload")
         if name == "$error" and isinstance(payload, dict):
-            return await self._fail(OpenWsError(str(payload.get("code")), str(payload.get("message")), payload.get("messageName"), payload.get("id"), payload.get("issues")))
+            error = OpenWsError(str(payload.get("code")), str(payload.get("message")), payload.get("messageName"), payload.get("id"), payload.get("issues"))
+            refused = self._take_pending(payload.get("id"))
+            if refused is not None:  # the server refused that request: only it fails
+                return refused[1].set_exception(error)
+            return await self._fail(error)
         if frame.get("fromRole") != self._SERVER_ROLE:
             return await self._fail(OpenWsError("OPENWS_ERR_ROLE_MISMATCH", "frame from " + json.dumps(frame.get("fromRole")), name))
+        if name == "$reply":
+            entry = self._take_pending(frame.get("id"))
+            if entry is None:
+                return await self._fail(OpenWsError("OPENWS_ERR_UNEXPECTED_REPLY", "a $reply for id " + json.dumps(frame.get("id")) + ", which no pending request has (unknown, timed out or settled): dropped", None, frame.get("id")))
+            message_name, future = entry
+            issues = validate(self._REPLIES[message_name], payload, self.max_issues)
+            if issues:
+                return future.set_exception(OpenWsError("OPENWS_ERR_REPLY_INVALID", "the reply does not match the reply schema", message_name, frame.get("id"), issues))
+            return future.set_result(payload)
         if not isinstance(name, str) or name not in self._RECEIVES:
             return await self._fail(OpenWsError("OPENWS_ERR_UNKNOWN_MESSAGE", "unknown message " + json.dumps(name), name if isinstance(name, str) else None))
         issues = validate(self._RECEIVES[name], payload, self.max_issues)
         if issues:
             return await self._fail(OpenWsError("OPENWS_ERR_INVALID_PAYLOAD", "invalid payload for " + name, name, frame.get("id"), issues))
-        for handler in list(self._handlers.get(name, [])):
-            result = handler(payload)
-            if inspect.isawaitable(result):
-                await result
+        request_id = frame.get("id")
+        asked = name in self._ANSWERS and request_id is not None
+        answered = False
+        answer: Any = None
+        try:
+            for handler in list(self._handlers.get(name, [])):
+                result = handler(payload)
+                if inspect.isawaitable(result):
+                    result = await result
+                if not answered:
+                    answered, answer = True, result
+        except Exception:
+            if asked:
+                await self._send_frame({"fromRole": self._ROLE, "messageName": "$error", "payload": {"code": "OPENWS_ERR_HANDLER_FAILED", "message": "the handler failed", "messageName": name, "id": request_id}})
+            raise
+        if asked:
+            # A request from the server: the first handler's return value is the reply.
+            issues = validate(self._ANSWERS[name], answer, self.max_issues)
+            if issues:
+                await self._send_frame({"fromRole": self._ROLE, "messageName": "$error", "payload": {"code": "OPENWS_ERR_REPLY_INVALID", "message": "the reply does not match the reply schema", "messageName": name, "id": request_id}})
+                return await self._fail(OpenWsError("OPENWS_ERR_REPLY_INVALID", "the reply to " + name + " does not match the reply schema", name, request_id, issues))
+            await self._send_frame({"fromRole": self._ROLE, "messageName": "$reply", "payload": answer, "id": request_id})
 
 
 # ---- payload types ---------------------------------------------------------------------------

@@ -95,7 +95,7 @@ describe('generated validators', () => {
     expect(anyIs).toMatch(/if \(r1 !== undefined\) \{ .* \} else if \("b" in v0 && hasOwn\.call\(v0, "b"\)\) \{ return false; \}/)
     // The root object tests the prototype's keys inline; nested objects once per call (U).
     expect(openIs).toMatch(
-      /if \(!\(Object\.getPrototypeOf\(v0\) === OP && !\("userId" in OP\) && !\("roomId" in OP\)\)\) \{ if \(!hasOwn\.call\(v0, "userId"\)\) r0 = undefined;/,
+      /if \(!\(Object\.getPrototypeOf\(v0\) === OP && !\("userId" in OP\) && !\("roomId" in OP\)\)\) \{ r0 = OV\(v0, "userId", r0\);/,
     )
     const [listIs] = split(
       generateValidator({ type: 'array', items: { type: 'object', properties: { id: { type: 'integer' } }, required: ['id'] } }).source,

@@ -221,6 +221,8 @@ export const BUILTINS = {
   RQ: { name: new Name('RQ'), value: new Code('h.req') },
   UK: { name: new Name('UK'), value: new Code('h.unknown') },
   TY: { name: new Name('TY'), value: new Code('h.ty') },
+  /** The open-shape 'is' code's slow path (a prototype that is not a clean Object.prototype). */
+  OV: { name: new Name('OV'), value: new Code('h.ownValue') },
 }
 
 /** `false` when the depth test is static, else a condition `depth >= MD`. */

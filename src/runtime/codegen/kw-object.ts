@@ -192,7 +192,7 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
       )
     : OPEN_SAFE
   const drop = join(
-    entries.map(([key, r]) => _`if (!hasOwn.call(${v}, ${key})) ${r} = undefined;`),
+    entries.map(([key, r]) => _`${r} = ${BUILTINS.OV.name}(${v}, ${key}, ${r});`),
     _` `,
   )
   const own = (key: string): Code => _`(${key} in ${v} && hasOwn.call(${v}, ${key}))`
@@ -216,13 +216,14 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
       out.push(_`if (${absent}) { ${e.fail} }`)
       continue
     }
-    const y = g.scope.name('v')
-    const check = _`const ${y} = ${r}; ${emitNode(g, schema, { v: y, path: _`""`, depth: deeper(at.depth) }, e)}`
+    // The value is checked where it was read (`r` is not assigned again); names are unique per
+    // function, so a required key's checks need no block of their own.
+    const check = emitNode(g, schema, { v: r, path: _`""`, depth: deeper(at.depth) }, e)
     if (rejectsUndefined(schema)) {
       // The check itself fails on undefined, absent or own: only an optional own undefined needs hasOwn.
-      out.push(required.includes(key) ? _`{ ${check} }` : _`if (${r} !== undefined) { ${check} } else if ${own(key)} { ${e.fail} }`)
+      out.push(required.includes(key) ? check : _`if (${r} !== undefined) { ${check} } else if ${own(key)} { ${e.fail} }`)
     } else {
-      out.push(required.includes(key) ? _`{ if (${absent}) { ${e.fail} } ${check} }` : _`if (!(${absent})) { ${check} }`)
+      out.push(required.includes(key) ? _`if (${absent}) { ${e.fail} } ${check}` : _`if (!(${absent})) { ${check} }`)
     }
   }
   return out

@@ -187,6 +187,11 @@ export function unknownKeyIssues(v: object, known: readonly string[], c: Issue[]
   return false
 }
 
+/** `r`, the value read for `k`, when `k` is an own property of `v`; else undefined (an inherited value never counts). */
+export function ownValue(v: object, k: string, r: unknown): unknown {
+  return hasOwn.call(v, k) ? r : undefined
+}
+
 /** A 'type' issue; returns the new count. */
 export function typeIssue(c: Issue[], path: string, expected: unknown, v: unknown): number {
   return c.push({ path, code: 'type', expected, received: kindOf(v) })
@@ -210,6 +215,7 @@ export const coreHelpers = Object.freeze({
   req: requiredIssues,
   unknown: unknownKeyIssues,
   ty: typeIssue,
+  ownValue,
   /** For emitted outbound methods under a runtime limits.maxDepth below the artifact's (PeerSink.depthLimit). */
   deepAt: tooDeepAt,
 })

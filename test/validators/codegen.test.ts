@@ -107,8 +107,7 @@ describe('generated validators', () => {
       generateValidator({ type: 'object', properties: { userId: { type: 'string' } }, additionalProperties: false }).source,
     )
     expect(closedIs.match(/for \(const/g)).toHaveLength(1)
-    // explain() hands the own-key pass to a shared helper (h.unknown): bytes, not speed, matter there.
-    expect(closedEx).toMatch(/UK\(v0, K\d+, c, p0, m\)/)
+    expect(closedEx).toMatch(/for \(const/)
   })
 
   it('a standalone module exports every validator under its (data) key', async () => {

@@ -45,7 +45,6 @@ export class Pool {
   readonly regexps = new Map<string, Name>()
   readonly formats = new Map<string, Name>()
   readonly helpers = new Set<keyof ExtraHelpers>()
-  readonly keyLists = new Map<string, Name>()
 
   /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
   used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {
@@ -104,23 +103,6 @@ export class Gen {
       // JSON.parse (not an object literal): a "__proto__" key stays an own data property.
       this.hoisted.push(_`const ${name} = JSON.parse(${json});`)
       this.constants.set(json, name)
-    }
-    return name
-  }
-
-  /** A hoisted array of property names (explain's helpers take them: h.req, h.unknown, h.plain), once per distinct list. */
-  keyList(keys: readonly string[]): Name {
-    const json = JSON.stringify(keys)
-    let name = this.pool.keyLists.get(json)
-    if (name === undefined) {
-      name = this.scope.name('K')
-      this.hoisted.push(
-        _`const ${name} = [${join(
-          keys.map((k) => _`${k}`),
-          _`, `,
-        )}];`,
-      )
-      this.pool.keyLists.set(json, name)
     }
     return name
   }
@@ -215,12 +197,15 @@ export const BUILTINS = {
   NI: { name: new Name('NI'), value: new Code('Number.isInteger') },
   /** `received` of most issues. */
   KD: { name: new Name('KD'), value: new Code('h.kind') },
-  // explain()'s helpers (../validate/helpers.ts): one call where a statement per key was written out.
-  PL: { name: new Name('PL'), value: new Code('h.plain') },
-  HS: { name: new Name('HS'), value: new Code('h.own') },
-  RQ: { name: new Name('RQ'), value: new Code('h.req') },
-  UK: { name: new Name('UK'), value: new Code('h.unknown') },
+  /** explain()'s 'type' issue (../validate/helpers.ts: typeIssue), one call where `add(…, KD(v))` was written out. */
   TY: { name: new Name('TY'), value: new Code('h.ty') },
+  /** The open-shape 'is' code's slow path (a prototype that is not a clean Object.prototype). */
+  OV: { name: new Name('OV'), value: new Code('h.ownValue') },
+  /** explain()'s 'required' and 'additionalProperties' issues (../validate/helpers.ts). */
+  RI: { name: new Name('RI'), value: new Code('h.ri') },
+  AI: { name: new Name('AI'), value: new Code('h.ai') },
+  CL: { name: new Name('CL'), value: new Code('h.cpLen') },
+  ES: { name: new Name('ES'), value: new Code('h.esc') },
 }
 
 /** `false` when the depth test is static, else a condition `depth >= MD`. */

@@ -7,7 +7,7 @@
 // one. Open shapes: direct reads, proven own afterwards (emitIsOpenShape).
 import type { PropNode, SchemaNode } from '../validate/prepare'
 import { escapePointerToken } from '../validate/pointer'
-import { type Code, _, join } from './code'
+import { type Code, type Name, _, join } from './code'
 import { type Emit, type Gen, type Place, BUILTINS, MAX_DEPTH, OPEN_SAFE, childPath, deeper, failure, tooDeep } from './context'
 
 export type EmitNode = (g: Gen, node: SchemaNode, at: Place, e: Emit) => Code
@@ -25,15 +25,23 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
     out.push(_`{ ${join(checks)} }`)
   }
   if (e.mode === 'is' && (node.patternProperties ?? []).length === 0) return [...out, ...emitIsKnownShape(g, node, at, e, emitNode)]
-  const { own, plain } = ownTest(g, node, v, out)
+  const test = ownTest(g, node, v, out)
   const required = node.required ?? []
-  if (e.mode === 'ex' && required.length > 0) {
-    out.push(_`if (${BUILTINS.RQ.name}(${v}, ${plain}, ${g.keyList(required)}, c, ${at.path}, m)) return;`)
-  } else {
-    for (const key of required) {
-      out.push(_`if (!${own(key)}) { ${failure(e, childPath(at.path, escapePointerToken(key)), 'required')} }`)
-    }
+  // A key both required and checked has its own-test written once, into a local (explain only:
+  // the 'is' code fails before it reads the test again).
+  const twice = new Map<string, Name>()
+  if (e.mode === 'ex') {
+    const checked = new Set((node.properties ?? []).filter((p) => p.node.kind !== 'true').map((p) => p.key))
+    for (const key of required) if (checked.has(key) && !twice.has(key)) twice.set(key, g.scope.name('h'))
   }
+  const own = (key: string): Code => twice.get(key) ?? test(key)
+  for (const key of required) {
+    const local = twice.get(key)
+    const present = local === undefined ? test(key) : _`(${local} = ${test(key)})`
+    const issue = e.mode === 'ex' ? _`if (${BUILTINS.RI.name}(c, ${childPath(at.path, escapePointerToken(key))}) >= m) return;` : e.fail
+    out.push(_`if (!${present}) { ${issue} }`)
+  }
+  if (twice.size > 0) out.unshift(_`let ${join([...twice.values()], _`, `)};`)
   if (!node.objectMembers) return out
   const depthIssue = failure(e, at.path, 'depth', MAX_DEPTH)
   const deep = tooDeep(g, at.depth)
@@ -64,19 +72,26 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
  * (inline-cached, and it reads no value) is true exactly for an own property. Otherwise
  * hasOwnProperty decides.
  */
-function ownTest(g: Gen, node: SchemaNode, v: Code, out: Code[]): { own: (key: string) => Code; plain: Code } {
+function ownTest(g: Gen, node: SchemaNode, v: Code, out: Code[]): (key: string) => Code {
   const keys = [...new Set([...(node.required ?? []), ...(node.properties ?? []).filter((p) => p.node.kind !== 'true').map((p) => p.key)])]
-  if (keys.length === 0) return { own: (key) => _`hasOwn.call(${v}, ${key})`, plain: _`false` }
+  if (keys.length === 0) return (key) => _`hasOwn.call(${v}, ${key})`
   const o = g.scope.name('o')
-  out.push(_`const ${o} = ${BUILTINS.PL.name}(${v}, ${g.keyList(keys)});`)
-  return { own: (key) => _`${BUILTINS.HS.name}(${v}, ${o}, ${key})`, plain: o }
+  // Written out with constant keys (not through a shared helper, whose `in` would see every
+  // validator's keys and go megamorphic: explain() ran 3-5x slower that way).
+  out.push(
+    _`const ${o} = ${BUILTINS.GP.name}(${v}) === OP && ${join(
+      keys.map((key) => _`!(${key} in OP)`),
+      _` && `,
+    )};`,
+  )
+  return (key) => _`(${o} ? ${key} in ${v} : hasOwn.call(${v}, ${key}))`
 }
 
 function emitKeyLoop(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: EmitNode): Code {
   const v = at.v
   const k = g.scope.name('k')
   const x = g.scope.name('v')
-  const child: Place = { v: x, path: _`${at.path} + "/" + h.esc(${k})`, depth: deeper(at.depth) }
+  const child: Place = { v: x, path: _`${at.path} + "/" + ${BUILTINS.ES.name}(${k})`, depth: deeper(at.depth) }
   const known = (node.properties ?? []).map((p) => p.key)
   const patterns = node.patternProperties ?? []
   const additional = node.additionalProperties
@@ -84,7 +99,9 @@ function emitKeyLoop(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: Emi
     additional === undefined
       ? undefined
       : additional.kind === 'false'
-        ? failure(e, child.path, 'additionalProperties', _`false`)
+        ? e.mode === 'ex'
+          ? _`if (${BUILTINS.AI.name}(c, ${at.path}, ${k}) >= m) return;`
+          : e.fail
         : _`const ${x} = ${v}[${k}]; ${emitNode(g, additional, child, e)}`
   const cases =
     known.length === 0
@@ -93,9 +110,6 @@ function emitKeyLoop(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode: Emi
           known.map((key) => _`case ${key}:`),
           _` `,
         )}`
-  if (patterns.length === 0 && e.mode === 'ex' && additional?.kind === 'false') {
-    return _`if (${BUILTINS.UK.name}(${v}, ${g.keyList(known)}, c, ${at.path}, m)) return;`
-  }
   if (patterns.length === 0) {
     // Only additionalProperties: known keys skip, others are additional.
     if (known.length === 0) return _`for (const ${k} in ${v}) { if (!hasOwn.call(${v}, ${k})) continue; ${onAdditional!} }`
@@ -192,7 +206,7 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
       )
     : OPEN_SAFE
   const drop = join(
-    entries.map(([key, r]) => _`if (!hasOwn.call(${v}, ${key})) ${r} = undefined;`),
+    entries.map(([key, r]) => _`${r} = ${BUILTINS.OV.name}(${v}, ${key}, ${r});`),
     _` `,
   )
   const own = (key: string): Code => _`(${key} in ${v} && hasOwn.call(${v}, ${key}))`
@@ -216,13 +230,14 @@ function emitIsOpenShape(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNode:
       out.push(_`if (${absent}) { ${e.fail} }`)
       continue
     }
-    const y = g.scope.name('v')
-    const check = _`const ${y} = ${r}; ${emitNode(g, schema, { v: y, path: _`""`, depth: deeper(at.depth) }, e)}`
+    // The value is checked where it was read (`r` is not assigned again); names are unique per
+    // function, so a required key's checks need no block of their own.
+    const check = emitNode(g, schema, { v: r, path: _`""`, depth: deeper(at.depth) }, e)
     if (rejectsUndefined(schema)) {
       // The check itself fails on undefined, absent or own: only an optional own undefined needs hasOwn.
-      out.push(required.includes(key) ? _`{ ${check} }` : _`if (${r} !== undefined) { ${check} } else if ${own(key)} { ${e.fail} }`)
+      out.push(required.includes(key) ? check : _`if (${r} !== undefined) { ${check} } else if ${own(key)} { ${e.fail} }`)
     } else {
-      out.push(required.includes(key) ? _`{ if (${absent}) { ${e.fail} } ${check} }` : _`if (!(${absent})) { ${check} }`)
+      out.push(required.includes(key) ? _`if (${absent}) { ${e.fail} } ${check}` : _`if (!(${absent})) { ${check} }`)
     }
   }
   return out

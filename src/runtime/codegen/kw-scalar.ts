@@ -88,9 +88,9 @@ export function emitString(g: Gen, node: SchemaNode, at: Place, e: Emit): Code[]
   // UTF-16 length decides most cases without counting code points. 'ex' mode counts once, into
   // `n`, for the test and the issue.
   const length = (keyword: 'minLength' | 'maxLength', utf16: Code, op: Code, limit: number): Code => {
-    if (e.mode === 'is') return _`if (${utf16} && h.cpLen(${v}) ${op} ${limit}) { ${e.fail} }`
+    if (e.mode === 'is') return _`if (${utf16} && ${BUILTINS.CL.name}(${v}) ${op} ${limit}) { ${e.fail} }`
     const n = g.scope.name('n')
-    return _`if (${utf16}) { const ${n} = h.cpLen(${v}); if (${n} ${op} ${limit}) { ${failure(e, at.path, keyword, _`${limit}`, n)} } }`
+    return _`if (${utf16}) { const ${n} = ${BUILTINS.CL.name}(${v}); if (${n} ${op} ${limit}) { ${failure(e, at.path, keyword, _`${limit}`, n)} } }`
   }
   if (node.minLength !== undefined && node.minLength > 0)
     out.push(length('minLength', _`${v}.length < ${2 * node.minLength}`, _`<`, node.minLength))

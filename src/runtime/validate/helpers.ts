@@ -141,50 +141,24 @@ export function addIssue(c: Issue[], path: string, code: string, expected: unkno
   return c.push({ path, code, expected, received })
 }
 
-// explain() helpers: the generated code of the rejection path calls these instead of writing the
-// same statements out per key, so it costs few bytes per message. Each pushes exactly the issues,
-// in the order, that the interpreter reports (../interpret/object.ts).
+// Helpers that keep generated code small where speed allows: explain()'s type issue, and the slow
+// path of the open-shape 'is' code. Helpers that test keys (`in`, hasOwnProperty) stay written out
+// in the generated code, with constant keys: in a shared helper those tests see every validator's
+// keys and go megamorphic.
 
-const OP = Object.prototype
-
-/**
- * Object.prototype is `v`'s prototype and has none of `keys` (tested with `in`, so a polluted
- * prototype, even through a getter, never counts): then `k in v` is true exactly for an own `k`.
- */
-export function plainFor(v: object, keys: readonly string[]): boolean {
-  if (Object.getPrototypeOf(v) !== OP) return false
-  for (let i = 0; i < keys.length; i++) if (keys[i]! in OP) return false
-  return true
+/** `r`, the value read for `k`, when `k` is an own property of `v`; else undefined (an inherited value never counts). */
+export function ownValue(v: object, k: string, r: unknown): unknown {
+  return hasOwn.call(v, k) ? r : undefined
 }
 
-/** `v` has the own property `k`; `plain` is plainFor(v, keys naming k). */
-export function hasOwnKey(v: object, plain: boolean, k: string): boolean {
-  return plain ? k in v : hasOwn.call(v, k)
+/** A 'required' issue; returns the new count. */
+export function requiredIssue(c: Issue[], path: string): number {
+  return c.push({ path, code: 'required', expected: undefined, received: undefined })
 }
 
-/** A 'required' issue for each of `keys` that `v` lacks; true once `c` holds `max` issues. */
-export function requiredIssues(v: object, plain: boolean, keys: readonly string[], c: Issue[], path: string, max: number): boolean {
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!
-    if (!(plain ? k in v : hasOwn.call(v, k)) && addIssue(c, path + '/' + escapePointerToken(k), 'required', undefined, undefined) >= max) {
-      return true
-    }
-  }
-  return false
-}
-
-/** An 'additionalProperties' issue for each own key of `v` not in `known`; true once `c` holds `max` issues. */
-export function unknownKeyIssues(v: object, known: readonly string[], c: Issue[], path: string, max: number): boolean {
-  for (const k in v) {
-    if (
-      hasOwn.call(v, k) &&
-      !known.includes(k) &&
-      addIssue(c, path + '/' + escapePointerToken(k), 'additionalProperties', false, undefined) >= max
-    ) {
-      return true
-    }
-  }
-  return false
+/** An 'additionalProperties' issue for the own key `k` of the object at `path`; returns the new count. */
+export function additionalIssue(c: Issue[], path: string, k: string): number {
+  return c.push({ path: path + '/' + escapePointerToken(k), code: 'additionalProperties', expected: false, received: undefined })
 }
 
 /** A 'type' issue; returns the new count. */
@@ -205,11 +179,10 @@ export const coreHelpers = Object.freeze({
   esc: escapePointerToken,
   limit: issueLimit,
   add: addIssue,
-  plain: plainFor,
-  own: hasOwnKey,
-  req: requiredIssues,
-  unknown: unknownKeyIssues,
   ty: typeIssue,
+  ownValue,
+  ri: requiredIssue,
+  ai: additionalIssue,
   /** For emitted outbound methods under a runtime limits.maxDepth below the artifact's (PeerSink.depthLimit). */
   deepAt: tooDeepAt,
 })

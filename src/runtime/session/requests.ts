@@ -160,13 +160,8 @@ export class PendingRequests {
 
   /** A reply or `$error` no pending request claims: reported, dropped. */
   unexpected(id: EnvelopeId | undefined, what: string): void {
-    this.report(
-      openwsError(
-        'OPENWS_ERR_UNEXPECTED_REPLY',
-        `${what} for id ${JSON.stringify(id)}, which no pending request has (unknown, timed out or settled): dropped`,
-        { ...this.where(), id },
-      ),
-    )
+    const { network, role } = this.where()
+    this.report(unexpectedReply(network, role, id, what))
   }
 
   private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown): void {
@@ -219,6 +214,15 @@ export class PendingRequests {
     const { network, role } = this.where()
     return openwsError(code, why, { network, role, message: name, issues, id })
   }
+}
+
+/** The error reported for a reply or `$error` no pending request claims (it is dropped). */
+export function unexpectedReply(network: string, role: string | undefined, id: EnvelopeId | undefined, what: string): OpenWsError {
+  return openwsError(
+    'OPENWS_ERR_UNEXPECTED_REPLY',
+    `${what} for id ${JSON.stringify(id)}, which no pending request has (unknown, timed out or settled): dropped`,
+    { network, role, id },
+  )
 }
 
 /** Why `timeoutMs`/`signal` are not valid request options; undefined when they are. */

@@ -144,32 +144,23 @@ function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
   const compiled = binder.compiled
   if (compiled !== undefined) {
     if (!isArtifact(compiled)) {
-      throw openwsError(
-        'OPENWS_ERR_INVALID_OPTION',
-        'binder.compiled is not an openws artifact of version 1 (rebuild with this version of the transformer)',
-      )
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'binder.compiled is no version 1 artifact: rebuild')
     }
     if (compiled.hostRole !== binder.hostRole) {
-      throw openwsError(
-        'OPENWS_ERR_INVALID_OPTION',
-        `the compiled artifact is for host role "${compiled.hostRole}", the bindings for "${binder.hostRole}"`,
-      )
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `artifact for role "${compiled.hostRole}", bindings for "${binder.hostRole}"`)
     }
     if (limits.maxDepth <= compiled.maxDepth) return compiled
     const deeper = cached(binder, limits.maxDepth, () => compiled.withDepth?.(limits.maxDepth))
     if (deeper !== undefined && deeper.maxDepth >= limits.maxDepth) return deeper
     throw openwsError(
       'OPENWS_ERR_INVALID_OPTION',
-      `limits.maxDepth ${limits.maxDepth} is above the depth the compiled validators descend to (${compiled.maxDepth}); use at most ${compiled.maxDepth}, or build with a transformer whose validators take the depth from the runtime`,
+      `limits.maxDepth ${limits.maxDepth} is above the depth the compiled validators descend to (${compiled.maxDepth})`,
     )
   }
   // Not imported here: only bindings that were not compiled bring the interpreter along.
   const interpret = binder.interpret
   if (typeof interpret !== 'function') {
-    throw openwsError(
-      'OPENWS_ERR_INVALID_OPTION',
-      'the bindings carry neither a compiled artifact nor the interpreter: create them with bindings(...)',
-    )
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'bindings with neither a compiled artifact nor the interpreter')
   }
   const depth = Math.max(limits.maxDepth, DEFAULT_LIMITS.maxDepth)
   return cached(binder, depth, () => interpret(binder.network, binder.hostRole, depth) as CompiledArtifact) as CompiledArtifact

@@ -129,7 +129,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     this._state = 'closed'
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer)
     this.queue.clear()
-    this.apiSink.requests.rejectAll('the client was closed before the reply came')
+    this.apiSink.requests.rejectAll('the client closed before the reply')
     const socket = this.socket
     const session = this.session
     this.detach()

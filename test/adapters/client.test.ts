@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { connect, hostedBy, type OpenWsClient } from '../../src/runtime/adapters/client/index'
 import { connect as connectNode } from '../../src/runtime/adapters/client/node'
 import { bindings } from '../../src/runtime/contract/fluent/index'
+import { disconnect } from '../../src/runtime/session/peer'
 import { createServer, type OpenWsServer } from '../../src/runtime/adapters/ws/index'
 import { chatNetwork, chatServerBindings } from './fixtures/chat'
 import { ADAPTERS, startServer, type TestServer } from '../helpers/servers'
@@ -38,6 +39,24 @@ describe.each(ADAPTERS)('client runtime against the %s adapter', (kind) => {
     await Promise.all(clients.splice(0).map((c) => c.close()))
     await server?.close()
     server = undefined
+  })
+
+  it('gives its handlers client.api as their peer; disconnect(api) from a handler closes the client for good', async () => {
+    server = await startServer(kind, { bindings: chatServerBindings() })
+    const binder = bindings(hostedBy(chatNetwork(), 'client'))
+    const peers: object[] = []
+    binder.fromRoles.server.on('joinedRoom', (_payload: unknown, api: object) => {
+      peers.push(api)
+      disconnect(api, 4000, 'bye')
+    })
+    const c = track(connect({ bindings: binder, url: `${server.base}/client`, WebSocket: WebSocket as any }))
+    const closes: { code: number; reconnecting: boolean }[] = []
+    c.on('close', (e) => void closes.push(e))
+    await c.ready()
+    await c.api.createRoom({ userId: 'a', roomId: 'r' })
+    await until(() => c.state === 'closed')
+    expect(peers).toEqual([c.api])
+    expect(closes).toEqual([{ code: 4000, reason: 'bye', reconnecting: false }])
   })
 
   it('hosts its role handlers and calls the server through a typed API; two clients chat', async () => {

@@ -2,14 +2,13 @@
 // and idle. The answers to a peer (session-answers.ts) and the message loop (session.ts) extend it; the split keeps each file to one concern.
 import { ERROR_MESSAGE, REPLY_MESSAGE, type EnvelopeId, type ErrorFramePayload } from '../envelope/types'
 import { openwsError, type ErrorCode, type OpenWsError } from '../openws-error'
-import type { Issue, Validator } from '../validate/types'
+import type { Issue } from '../validate/types'
+import type { Groups } from '../groups/groups'
 import type { RuntimeCore } from './runtime-core'
 import { errorFrame } from './error-frame'
 import { isThenable, runHooks, type RoleHooks } from './hooks'
 import { guardedSend, RESOLVED, sendFailedError } from './peer'
 import { InboundQueue } from './queue'
-import { PendingRequests } from './requests'
-import { sendRequest } from './request-send'
 import type { DisconnectFn, SendFn, Session } from './types'
 
 export abstract class SessionConnection {
@@ -28,43 +27,18 @@ export abstract class SessionConnection {
   private closeHookDone: Promise<void> | undefined = undefined
   private closeFinished = false
   private idleWaiters: (() => void)[] | undefined = undefined
-  /** Requests this host sent on this connection (request/reply), rejected when it closes. */
-  protected readonly requests: PendingRequests
 
   protected readonly onSendFailure = (error: unknown, messageName: string): void =>
     this.reportError(sendFailedError(this.core, error, messageName))
 
   constructor(
     protected readonly core: RuntimeCore,
-    private readonly sendFn: SendFn,
+    protected readonly sendFn: SendFn,
     private readonly disconnectFn: DisconnectFn | undefined,
-  ) {
-    this.requests = new PendingRequests(
-      core.limits,
-      () => ({ network: core.networkName, role: this.role }),
-      (error) => this.reportError(error),
-    )
-  }
+  ) {}
 
-  /** Called by the peer object's methods after validation. Dropped once a close started. */
-  deliver(messageName: string, payload: unknown, frame?: string): Promise<void> {
-    if (this.state !== 'open') return RESOLVED
-    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onSendFailure, frame)
-  }
-
-  /** Called by the peer object's methods for a message with a reply: resolves to the validated reply. */
-  request(messageName: string, validator: Validator, payload: unknown, frame: string | undefined, options: unknown): Promise<unknown> {
-    if (this.state !== 'open') {
-      return Promise.reject(
-        openwsError('OPENWS_ERR_DISCONNECTED', 'the connection is closed', {
-          network: this.core.networkName,
-          role: this.role,
-          message: messageName,
-        }),
-      )
-    }
-    return sendRequest(this.requests, this.sendFn, this.core.hostRole, messageName, validator, payload, frame, options, this.onSendFailure)
-  }
+  /** The connection is closing: a server's session rejects the requests it sent (a client's peer is its stable `api`). */
+  protected dropRequests(): void {}
 
   /** Writes a handler's reply (the frame from replyFrame). Dropped once a close started. */
   protected sendReplyFrame(value: unknown, id: EnvelopeId, frame: string): void {
@@ -136,7 +110,7 @@ export abstract class SessionConnection {
     this.state = 'closed'
     this.disconnected = true
     this.queue.drop()
-    this.requests.rejectAll()
+    this.dropRequests()
     if (!opened) {
       this.closeFinished = true
       this.wakeIdle()
@@ -154,7 +128,8 @@ export abstract class SessionConnection {
         }
         const done = () => {
           // It leaves its groups once handleClose ran (which may still read them and tell the others).
-          this.core.groups?.forget(this)
+          // (Only a server's runtime has groups, and its sessions are MemberTargets.)
+          this.core.groups?.forget(this as unknown as Parameters<Groups['forget']>[0])
           this.closeFinished = true
           this.wakeIdle()
           resolve()

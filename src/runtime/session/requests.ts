@@ -4,7 +4,7 @@
 // the connection closing, a failed send. A reply or `$error` for an id that is not pending (unknown,
 // timed out, already settled) is reported as OPENWS_ERR_UNEXPECTED_REPLY and dropped, never answered.
 import type { EnvelopeId, ErrorFramePayload } from '../envelope/types'
-import { isErrorCode, openwsError, type ErrorCode, type OpenWsError } from '../openws-error'
+import { isErrorCode, openwsError, WIRE_SUMMARIES, type ErrorCode, type OpenWsError } from '../openws-error'
 import type { Limits } from '../limits'
 import { tooDeepAt } from '../validate/depth'
 import type { Validator } from '../validate/types'
@@ -67,9 +67,7 @@ export class PendingRequests {
     let signal: AbortSignal | undefined
     if (options !== undefined) {
       if (typeof options !== 'object' || options === null) {
-        return Promise.reject(
-          this.error('OPENWS_ERR_INVALID_OPTION', name, 'the request options must be an object { timeoutMs?, signal? }'),
-        )
+        return Promise.reject(this.error('OPENWS_ERR_INVALID_OPTION', name, 'request options must be an object'))
       }
       const given = options as RequestOptions
       const ms = given.timeoutMs
@@ -77,13 +75,10 @@ export class PendingRequests {
       const why = invalidOptions(ms, signal)
       if (why !== undefined) return Promise.reject(this.error('OPENWS_ERR_INVALID_OPTION', name, why))
       if (ms !== undefined) timeoutMs = ms
-      if (signal?.aborted === true)
-        return Promise.reject(this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted before the request was sent'))
+      if (signal?.aborted === true) return Promise.reject(this.error('OPENWS_ERR_REQUEST_ABORTED', name, 'aborted before sending'))
     }
     if (this.table.size >= this.limits.maxPendingRequests) {
-      return Promise.reject(
-        this.error('OPENWS_ERR_TOO_MANY_REQUESTS', name, `${this.limits.maxPendingRequests} requests already wait for replies`),
-      )
+      return Promise.reject(this.error('OPENWS_ERR_TOO_MANY_REQUESTS', name, `${this.limits.maxPendingRequests} requests pending`))
     }
     const id = ++lastId
     return new Promise<unknown>((resolve, reject) => {
@@ -110,7 +105,7 @@ export class PendingRequests {
     if (deep !== undefined) {
       this.settle(
         id,
-        this.error('OPENWS_ERR_REPLY_INVALID', entry.name, 'the reply does not match the reply schema', [
+        this.error('OPENWS_ERR_REPLY_INVALID', entry.name, WIRE_SUMMARIES.OPENWS_ERR_REPLY_INVALID, [
           { path: deep, code: 'depth', expected: this.limits.maxDepth },
         ]),
       )
@@ -120,7 +115,7 @@ export class PendingRequests {
         this.error(
           'OPENWS_ERR_REPLY_INVALID',
           entry.name,
-          'the reply does not match the reply schema',
+          WIRE_SUMMARIES.OPENWS_ERR_REPLY_INVALID,
           entry.validator.explain(payload, this.limits.maxIssues),
         ),
       )
@@ -148,7 +143,7 @@ export class PendingRequests {
   }
 
   /** The connection closed: rejects every pending request; returns the frames they were sent as. */
-  rejectAll(why = 'the connection closed before the reply came'): string[] {
+  rejectAll(why = 'disconnected before the reply'): string[] {
     const frames: string[] = []
     for (const [id, entry] of [...this.table]) {
       if (entry.frame !== undefined) frames.push(entry.frame)
@@ -160,13 +155,8 @@ export class PendingRequests {
 
   /** A reply or `$error` no pending request claims: reported, dropped. */
   unexpected(id: EnvelopeId | undefined, what: string): void {
-    this.report(
-      openwsError(
-        'OPENWS_ERR_UNEXPECTED_REPLY',
-        `${what} for id ${JSON.stringify(id)}, which no pending request has (unknown, timed out or settled): dropped`,
-        { ...this.where(), id },
-      ),
-    )
+    const { network, role } = this.where()
+    this.report(unexpectedReply(network, role, id, what))
   }
 
   private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown): void {
@@ -219,6 +209,15 @@ export class PendingRequests {
     const { network, role } = this.where()
     return openwsError(code, why, { network, role, message: name, issues, id })
   }
+}
+
+/** The error reported for a reply or `$error` no pending request claims (it is dropped). */
+export function unexpectedReply(network: string, role: string | undefined, id: EnvelopeId | undefined, what: string): OpenWsError {
+  return openwsError('OPENWS_ERR_UNEXPECTED_REPLY', `${what} for id ${JSON.stringify(id)} matches no pending request: dropped`, {
+    network,
+    role,
+    id,
+  })
 }
 
 /** Why `timeoutMs`/`signal` are not valid request options; undefined when they are. */

@@ -27,6 +27,11 @@ export interface RuntimeCore {
   /** slot -> handler for one sender role (undefined: no handler registered), resolved once per role. */
   handlersFor(role: string): readonly (HandlerFn | undefined)[]
   hooksFor(role: string): RoleHooks
+  /**
+   * The peer a session opened with `role` hands its handlers and hooks: a server's sessions each
+   * get their own (a SessionSink on the session); a client's sessions all share its stable `api`.
+   */
+  peerFor(role: string, session: object): object
   /** The runtime's groups (set by runtime(); the client's runtime has none). */
   groups: Groups | undefined
 }

@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, resolveLimits, type Limits } from '../limits'
 import type { HandlerFn, RuntimeCore } from './runtime-core'
 import { resolveHooks, type RoleHooks } from './hooks'
 import { Groups } from '../groups/groups'
-import { DetachedSink } from './peer'
+import { DetachedSink, SessionSink } from './peer'
 import { SessionImpl } from './session'
 import { ServerSession } from './server-session'
 import type { ClientSession, DisconnectFn, Runtime, RuntimeOptions, SendFn, SessionRuntime } from './types'
@@ -27,7 +27,10 @@ function defaultInternalError(error: unknown): void {
  */
 export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Runtime {
   checkOptions(binder, options)
-  const { core, rt } = build(binder, options, ServerSession)
+  // open() asks for a peer only after checking that the artifact has an outbound API for `role`.
+  const { core, rt } = build(binder, options, ServerSession, (role, session) =>
+    core.artifact.outbound[role]!(new SessionSink(core, role, session as ServerSession)),
+  )
   const groups = (core.groups = new Groups(core, options.groups))
   return Object.defineProperty(rt, 'groups', { value: groups, enumerable: true }) as Runtime
 }
@@ -37,10 +40,12 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
  * or opened from a first frame, so its sessions are the plain message loop; a browser bundle that
  * never reaches `runtime()` then holds neither the groups code nor a server's session extras.
  * `groupsOf(api)` on its peers throws OPENWS_ERR_INVALID_OPTION; `roleFromFirstFrame` and
- * `limits.maxMessagesPerSecond` have no effect.
+ * `limits.maxMessagesPerSecond` have no effect. Its sessions have no peer of their own: `peer(role)`
+ * is what their handlers and hooks get (the client's stable `api`), so the requests they send
+ * live in that peer's table.
  */
-export function sessionRuntime(binder: BindingsCore, options: RuntimeOptions = {}): SessionRuntime {
-  return build(binder, options, SessionImpl).rt
+export function sessionRuntime(binder: BindingsCore, options: RuntimeOptions, peer: (role: string) => object): SessionRuntime {
+  return build(binder, options, SessionImpl, peer).rt
 }
 
 /** runtime()'s arguments come from users; the client's (sessionRuntime) from resolveClientOptions. */
@@ -58,7 +63,12 @@ function checkOptions(binder: BindingsCore, options: RuntimeOptions): void {
 
 type SessionClass = new (core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) => ClientSession
 
-function build(binder: BindingsCore, options: RuntimeOptions, Session: SessionClass): { core: RuntimeCore; rt: SessionRuntime } {
+function build(
+  binder: BindingsCore,
+  options: RuntimeOptions,
+  Session: SessionClass,
+  peerFor: RuntimeCore['peerFor'],
+): { core: RuntimeCore; rt: SessionRuntime } {
   const limits = resolveLimits(options.limits)
   const artifact = pickArtifact(binder, limits)
   const host = makeHost(binder, options.host)
@@ -95,6 +105,7 @@ function build(binder: BindingsCore, options: RuntimeOptions, Session: SessionCl
       if (h === undefined) hooks.set(role, (h = resolveHooks(binder, host, role)))
       return h
     },
+    peerFor,
     groups: undefined, // runtime() sets it: Groups needs the core
   }
   const rt: SessionRuntime = {
@@ -135,32 +146,23 @@ function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
   const compiled = binder.compiled
   if (compiled !== undefined) {
     if (!isArtifact(compiled)) {
-      throw openwsError(
-        'OPENWS_ERR_INVALID_OPTION',
-        'binder.compiled is not an openws artifact of version 1 (rebuild with this version of the transformer)',
-      )
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', 'binder.compiled is no version 1 artifact: rebuild')
     }
     if (compiled.hostRole !== binder.hostRole) {
-      throw openwsError(
-        'OPENWS_ERR_INVALID_OPTION',
-        `the compiled artifact is for host role "${compiled.hostRole}", the bindings for "${binder.hostRole}"`,
-      )
+      throw openwsError('OPENWS_ERR_INVALID_OPTION', `artifact for role "${compiled.hostRole}", bindings for "${binder.hostRole}"`)
     }
     if (limits.maxDepth <= compiled.maxDepth) return compiled
     const deeper = cached(binder, limits.maxDepth, () => compiled.withDepth?.(limits.maxDepth))
     if (deeper !== undefined && deeper.maxDepth >= limits.maxDepth) return deeper
     throw openwsError(
       'OPENWS_ERR_INVALID_OPTION',
-      `limits.maxDepth ${limits.maxDepth} is above the depth the compiled validators descend to (${compiled.maxDepth}); use at most ${compiled.maxDepth}, or build with a transformer whose validators take the depth from the runtime`,
+      `limits.maxDepth ${limits.maxDepth} is above the depth the compiled validators descend to (${compiled.maxDepth})`,
     )
   }
   // Not imported here: only bindings that were not compiled bring the interpreter along.
   const interpret = binder.interpret
   if (typeof interpret !== 'function') {
-    throw openwsError(
-      'OPENWS_ERR_INVALID_OPTION',
-      'the bindings carry neither a compiled artifact nor the interpreter: create them with bindings(...)',
-    )
+    throw openwsError('OPENWS_ERR_INVALID_OPTION', 'bindings with neither a compiled artifact nor the interpreter')
   }
   const depth = Math.max(limits.maxDepth, DEFAULT_LIMITS.maxDepth)
   return cached(binder, depth, () => interpret(binder.network, binder.hostRole, depth) as CompiledArtifact) as CompiledArtifact

@@ -6,7 +6,11 @@ import { decodeEnvelope, isValidId } from '../envelope/codec'
 import type { Envelope, EnvelopeId } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../openws-error'
 import { errorFrame } from './error-frame'
-import { RESOLVED } from './peer'
+import type { EnvelopeId as Id, ErrorFramePayload } from '../envelope/types'
+import type { Validator } from '../validate/types'
+import { guardedSend, RESOLVED, type SinkTarget } from './peer'
+import { PendingRequests } from './requests'
+import { sendRequest } from './request-send'
 import { SessionImpl } from './session'
 import { bucketFor, type TokenBucket } from './token-bucket'
 import type { RuntimeCore } from './runtime-core'
@@ -14,7 +18,7 @@ import type { DisconnectFn, SendFn, Session } from './types'
 
 const REFUSED = 'the server is shutting down: the frame was not handled'
 
-export class ServerSession extends SessionImpl implements Session {
+export class ServerSession extends SessionImpl implements Session, SinkTarget {
   /** Frames given to receive(), for the `seq` of shutdown refusals. */
   private received = 0
   /** Set by drain(): later frames are refused with OPENWS_ERR_SHUTTING_DOWN. */
@@ -22,9 +26,51 @@ export class ServerSession extends SessionImpl implements Session {
   /** limits.maxMessagesPerSecond; undefined when there is none. */
   private readonly bucket: TokenBucket | undefined
 
+  /** Requests this host sent on this connection (request/reply), rejected when it closes. */
+  private readonly requests: PendingRequests
+
   constructor(core: RuntimeCore, send: SendFn, disconnect: DisconnectFn | undefined) {
     super(core, send, disconnect)
     this.bucket = bucketFor(core.limits, Date.now())
+    this.requests = new PendingRequests(
+      core.limits,
+      () => ({ network: core.networkName, role: this.role }),
+      (error) => this.reportError(error),
+    )
+  }
+
+  /** Called by the peer object's methods after validation. Dropped once a close started. */
+  deliver(messageName: string, payload: unknown, frame?: string): Promise<void> {
+    if (this.state !== 'open') return RESOLVED
+    return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onSendFailure, frame)
+  }
+
+  /** Called by the peer object's methods for a message with a reply: resolves to the validated reply. */
+  request(messageName: string, validator: Validator, payload: unknown, frame: string | undefined, options: unknown): Promise<unknown> {
+    if (this.state !== 'open') {
+      return Promise.reject(
+        openwsError('OPENWS_ERR_DISCONNECTED', 'the connection is closed', {
+          network: this.core.networkName,
+          role: this.role,
+          message: messageName,
+        }),
+      )
+    }
+    return sendRequest(this.requests, this.sendFn, this.core.hostRole, messageName, validator, payload, frame, options, this.onSendFailure)
+  }
+
+  protected override dropRequests(): void {
+    this.requests.rejectAll()
+  }
+
+  /** A peer's `$error`: rejects the request with its id; else as any session. */
+  protected override errorFrame(payload: ErrorFramePayload): void {
+    if (!this.requests.fail(payload)) super.errorFrame(payload)
+  }
+
+  /** A peer's `$reply`: settles the request with its id; else as any session. */
+  protected override replyReceived(id: Id, payload: unknown): void {
+    if (!this.requests.reply(id, payload)) super.replyReceived(id, payload)
   }
 
   override receive(frame: string | Uint8Array | ArrayBuffer, isBinary?: boolean): void {

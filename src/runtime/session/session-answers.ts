@@ -9,6 +9,7 @@ import { SessionConnection } from './connection'
 import { errorFrame, shortText } from './error-frame'
 import { thrownMessage } from './peer'
 import { replyFrame } from './reply-frame'
+import { unexpectedReply } from './requests'
 
 export const NO_REPLIES: readonly (ReplyCodec | undefined)[] = []
 /** Queue entry name of a frame's `$error` waiting for its turn (the payload is a QueuedError). */
@@ -23,11 +24,10 @@ export abstract class SessionAnswers extends SessionConnection {
   /** slot -> reply codec of host messages that are requests (set at open). */
   protected replies: readonly (ReplyCodec | undefined)[] = NO_REPLIES
 
-  /** A peer's `$error`: rejects the request with its id; else the runtime's onErrorFrame (clients); else reported. */
+  /** A peer's `$error` (a server's session first rejects its own request with that id): the runtime's onErrorFrame (clients); else reported. */
   protected errorFrame(payload: ErrorFramePayload): void {
-    if (this.requests.fail(payload)) return
     if (this.core.onErrorFrame === undefined) {
-      this.requests.unexpected(payload.id, 'an $error')
+      this.reportError(unexpectedReply(this.core.networkName, this.role, payload.id, 'an $error'))
       return
     }
     try {
@@ -37,9 +37,8 @@ export abstract class SessionAnswers extends SessionConnection {
     }
   }
 
-  /** A peer's `$reply`: settles the request with its id; else the runtime's onReplyFrame (clients); else reported. */
+  /** A peer's `$reply` (a server's session first settles its own request with that id): the runtime's onReplyFrame (clients); else reported. */
   protected replyReceived(id: EnvelopeId, payload: unknown): void {
-    if (this.requests.reply(id, payload)) return
     let claimed: boolean
     try {
       claimed = this.core.onReplyFrame?.(id, payload) === true
@@ -47,7 +46,7 @@ export abstract class SessionAnswers extends SessionConnection {
       this.core.onInternalError(error)
       return
     }
-    if (!claimed) this.requests.unexpected(id, 'a $reply')
+    if (!claimed) this.reportError(unexpectedReply(this.core.networkName, this.role, id, 'a $reply'))
   }
 
   /**

@@ -14,7 +14,7 @@ import type { HandlerFn, RuntimeCore } from './runtime-core'
 import { NO_REPLIES, QUEUED_ERROR, QueuedError, SessionAnswers } from './session-answers'
 import { shortText } from './error-frame'
 import { isThenable, runHooks } from './hooks'
-import { thrownMessage, SessionSink } from './peer'
+import { thrownMessage } from './peer'
 import type { Resolve } from './queue'
 import type { ClientSession, DisconnectFn, SendFn } from './types'
 
@@ -68,7 +68,7 @@ export class SessionImpl extends SessionAnswers implements ClientSession {
     this.replies = artifact.replies?.inbound ?? NO_REPLIES
     this.handlers = this.core.handlersFor(fromRole)
     this.hooks = this.core.hooksFor(fromRole)
-    this.peer = outbound(new SessionSink(this.core, fromRole, this))
+    this.peer = this.core.peerFor(fromRole, this)
     this.state = 'open'
     if (this.hooks.open.length === 0) return TRUE
     this.busy = true // messages arriving while handleOpen runs wait for it

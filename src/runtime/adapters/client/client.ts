@@ -69,18 +69,29 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
 
   constructor(options: ClientOptions) {
     this.options = resolveClientOptions(options)
-    this.runtime = createRuntime(this.options.bindings, {
-      limits: this.options.limits,
-      host: this.options.host,
-      onInternalError: (error) => this.internalError(error),
-      // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
-      onErrorFrame: (payload) => this.serverError(payload),
-      // Replies to requests made through the stable `api` (the session claims its own first).
-      onReplyFrame: (id, payload) => this.apiSink.requests.reply(id, payload),
-    })
+    // The sessions' handlers and hooks get the stable `api` as their peer: one peer, one table of
+    // pending requests (rejected when a socket closes), one way out (transmit).
+    this.runtime = createRuntime(
+      this.options.bindings,
+      {
+        limits: this.options.limits,
+        host: this.options.host,
+        onInternalError: (error) => this.internalError(error),
+        // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
+        onErrorFrame: (payload) => this.serverError(payload),
+        // Replies to the requests of the stable `api` (the only peer: the sessions send none of their own).
+        onReplyFrame: (id, payload) => this.apiSink.requests.reply(id, payload),
+      },
+      () => this.api,
+    )
     this.queue = new SendQueue(this.options.maxQueuedFrames)
     this.sent = new SentLog(this.options.maxQueuedFrames)
-    this.api = this.runtime.createPeer(this.options.serverRole, (_from, _name, _payload, _id, frame) => this.transmit(frame)) as Api
+    // disconnect(api), from a handler or anywhere: closes the client for good (the api is then closed).
+    this.api = this.runtime.createPeer(
+      this.options.serverRole,
+      (_from, _name, _payload, _id, frame) => this.transmit(frame),
+      (code, reason) => void this.close(code, reason),
+    ) as Api
     this.apiSink = (this.api as { [PEER_SINK]: DetachedSink })[PEER_SINK]
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
@@ -118,7 +129,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     this._state = 'closed'
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer)
     this.queue.clear()
-    this.apiSink.requests.rejectAll('the client was closed before the reply came')
+    this.apiSink.requests.rejectAll('the client closed before the reply')
     const socket = this.socket
     const session = this.session
     this.detach()

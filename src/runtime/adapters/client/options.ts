@@ -110,7 +110,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
   const url = typeof given === 'function' ? given : () => given
   const WebSocketCtor = options.WebSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket
   if (typeof WebSocketCtor !== 'function') {
-    throw bad('no WebSocket: pass options.WebSocket (on Node 20: `import WebSocket from "ws"`, or import from "openws/client/node")')
+    throw bad('no WebSocket: pass options.WebSocket (or import "openws/client/node")')
   }
   const maxQueuedFrames = options.maxQueuedFrames ?? 1000
   if (!Number.isInteger(maxQueuedFrames) || maxQueuedFrames < 0) throw bad('options.maxQueuedFrames must be an integer >= 0')

@@ -13,6 +13,11 @@ const payloads: JsonSchema[] = [
   { type: 'object', properties: { text, tags, count }, required: ['text'], additionalProperties: false },
   { type: 'object', properties: { title: text, labels: tags, n: count, deep: { type: 'object', properties: { text } } } },
   { type: 'object', properties: { text: { type: 'string' }, more: tags } },
+  // Data that spells node fields (`ptr`, `re`) still tells schemas apart: these two share nothing.
+  {
+    type: 'object',
+    properties: { a: { const: { ptr: 1 } }, b: { const: { ptr: 2 } }, e: { enum: [{ re: 1 }] }, f: { enum: [{ re: 2 }] } },
+  },
 ]
 const network: NetworkIR = {
   name: 'shared',
@@ -29,6 +34,8 @@ const inputs: unknown[] = [
   { text: 1, more: [1, 2, 3, 4] },
   { more: ['a'], tags: null },
   Object.assign(Object.create({ text: '' }), { tags: ['c'] }),
+  { a: { ptr: 2 }, b: { ptr: 1 }, e: { re: 2 }, f: { re: 1 } },
+  { a: { ptr: 1 }, b: { ptr: 2 }, e: { re: 1 }, f: { re: 2 } },
   [],
   'x',
 ]
@@ -36,7 +43,8 @@ const inputs: unknown[] = [
 it('writes a shared sub-schema explain() once and reports what the interpreter reports', () => {
   const generated = generateArtifact({ network, hostRole: 'host', maxDepth: 32 })
   const shared = generated.source.match(/function X\d+\(/g) ?? []
-  // text (twice as text/title), tags (tags/labels/more), count (count/n): one function each.
+  // text (text/title), tags (tags/labels/more), count (count/n): one function each; a, b, e, f
+  // occur once.
   expect(shared).toHaveLength(3)
   const artifact = loadArtifact(generated)
   payloads.forEach((schema, slot) => {

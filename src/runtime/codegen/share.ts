@@ -9,7 +9,64 @@ import type { SchemaNode } from '../validate/prepare'
  */
 export function shareKey(node: SchemaNode, maxDepth: number): string | undefined {
   if (node.kind !== 'schema' || !keyFree(node) || !worthSharing(node)) return undefined
-  return `${maxDepth}:${JSON.stringify(node, (k, v: unknown) => (k === 'ptr' || k === 'isRefTarget' ? undefined : k === 're' ? undefined : v))}`
+  return `${maxDepth}:${JSON.stringify(canonical(node))}`
+}
+
+/**
+ * Every SchemaNode field, and whether the code of a key-free node depends on it (a new field fails
+ * to compile here until it is placed). `ptr` and `isRefTarget` do not shape the code; the
+ * object, combinator and $ref fields never occur in a key-free node.
+ */
+const FIELDS: Record<keyof SchemaNode, boolean> = {
+  ptr: false,
+  kind: true,
+  ref: false,
+  type: true,
+  types: true,
+  hasConst: true,
+  constValue: true,
+  enumValues: true,
+  minimum: true,
+  maximum: true,
+  exclusiveMinimum: true,
+  exclusiveMaximum: true,
+  multipleOf: true,
+  minLength: true,
+  maxLength: true,
+  pattern: true,
+  format: true,
+  minItems: true,
+  maxItems: true,
+  items: true,
+  uniqueItems: true,
+  minProperties: false,
+  maxProperties: false,
+  required: false,
+  properties: false,
+  patternProperties: false,
+  additionalProperties: false,
+  allOf: false,
+  anyOf: false,
+  oneOf: false,
+  not: false,
+  arrayMembers: true,
+  objectMembers: true,
+  isRefTarget: false,
+}
+const KEYED = (Object.keys(FIELDS) as (keyof SchemaNode)[]).filter((f) => FIELDS[f])
+
+/**
+ * What the generated code of a key-free node depends on, field by field in a fixed order (not a
+ * replacer over the node: `const` and `enum` values are data, and their keys must all count).
+ */
+function canonical(node: SchemaNode): unknown[] {
+  return KEYED.map((f) => {
+    const value = node[f]
+    if (value === undefined) return null
+    if (f === 'items') return canonical(value as SchemaNode)
+    if (f === 'pattern') return (value as { source: string }).source
+    return [value]
+  })
 }
 
 function keyFree(node: SchemaNode): boolean {

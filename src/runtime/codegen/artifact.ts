@@ -14,6 +14,8 @@ import { type Code, Name, Scope, _, join, jsonValue } from './code'
 import { encoderCode } from './encoder'
 import { type HelperUsage, artifactValidatorCode, preambleCode, validatorMakerCode } from './index'
 import { Pool } from './context'
+import { countShared } from './share'
+import { type SchemaNode, prepareSchema } from '../validate/prepare'
 
 export interface ArtifactInput {
   network: NetworkIR
@@ -60,7 +62,19 @@ class Pieces {
     private readonly plan: ArtifactPlan,
     private readonly maxDepth: number,
     private readonly lines: Code[],
-  ) {}
+  ) {
+    // Sub-schemas that several payloads share get one explain() function (./share.ts). A schema
+    // the generator refuses is left out here: validator() reports it with its message.
+    const roots: SchemaNode[] = []
+    for (const schema of plan.schemas) {
+      try {
+        roots.push(prepareSchema(schema, { maxDepth }).root)
+      } catch {
+        continue
+      }
+    }
+    this.pool.shareCounts = countShared(roots, maxDepth)
+  }
 
   validator(id: number, role: string, messageName: string): Name {
     let v = this.validators[id]
@@ -97,7 +111,7 @@ class Pieces {
    */
   shared(): Code[] {
     if (this.validatorCount === 0) return []
-    return [preambleCode(join(this.lines).text, this.maxDepth), validatorMakerCode(), ...this.pool.hoisted]
+    return [preambleCode(join([...this.lines, ...this.pool.hoisted]).text, this.maxDepth), validatorMakerCode(), ...this.pool.hoisted]
   }
 
   used(): HelperUsage {

@@ -19,6 +19,11 @@ export interface Place {
   /** Expression for the value's JSON Pointer (only evaluated when an issue is pushed). */
   path: Code
   depth: Depth
+  /**
+   * 'ex' mode: a property of the validator's root object (its path is `"" + "/key"`, built
+   * without allocating), where a shared explain function may be called (see ./node.ts).
+   */
+  rootProperty?: boolean
 }
 
 export interface Emit {
@@ -45,6 +50,13 @@ export class Pool {
   readonly regexps = new Map<string, Name>()
   readonly formats = new Map<string, Name>()
   readonly helpers = new Set<keyof ExtraHelpers>()
+  /**
+   * How often each shareable sub-schema (shareKey) occurs across the unit's schemas, when the unit
+   * has several (an artifact): an explain() body of one that occurs more than once is written once,
+   * as a function in `hoisted` (`sharedEx`), and called (see ./node.ts: sharedExplain).
+   */
+  shareCounts: Map<string, number> | undefined
+  readonly sharedEx = new Map<string, Name>()
 
   /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
   used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {

@@ -51,6 +51,7 @@ export function emitObject(g: Gen, node: SchemaNode, at: Place, e: Emit, emitNod
     if (prop.node.kind === 'true') continue
     const x = g.scope.name('v')
     const child: Place = { v: x, path: childPath(at.path, escapePointerToken(prop.key)), depth: childDepth }
+    if (at.depth.base === null && at.depth.k === 0) child.rootProperty = true
     members.push(_`if (${own(prop.key)}) { const ${x} = ${v}[${prop.key}]; ${emitNode(g, prop.node, child, e)} }`)
   }
   const patterns = node.patternProperties ?? []

@@ -125,7 +125,7 @@ export class PendingRequests {
         ),
       )
     } else {
-      this.settle(id, undefined, payload)
+      this.settle(id, undefined, payload, entry)
     }
     return true
   }
@@ -169,8 +169,7 @@ export class PendingRequests {
     )
   }
 
-  private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown): void {
-    const entry = this.table.get(id)
+  private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown, entry = this.table.get(id)): void {
     if (entry === undefined) return
     this.table.delete(id)
     if (this.table.size === 0) this.timer?.unref?.()

@@ -23,17 +23,13 @@ export function sendRequest(
 ): Promise<unknown> {
   return requests.start(name, validator, options, (id) => {
     // No failure callback allocated per request: only the failure paths build one.
-    let text: string
-    try {
-      text = frame !== undefined ? withId(frame, id) : encodeEnvelope(hostRole, name, payload, id)
-    } catch (error) {
-      sendFailed(requests, onSendFailure, name, id, error)
-      return undefined
-    }
+    let text: string | undefined
     let r: unknown
     try {
+      text = frame !== undefined ? withId(frame, id) : encodeEnvelope(hostRole, name, payload, id)
       r = send(hostRole, name, payload, id, text)
     } catch (error) {
+      // Not encoded (no text: nothing to take out of a send queue), or the transport threw.
       sendFailed(requests, onSendFailure, name, id, error)
       return text
     }

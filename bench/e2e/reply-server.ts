@@ -72,6 +72,7 @@ if (process.argv[1] && process.argv[1].endsWith('reply-server.ts')) {
   }
   process.on('message', (message) => {
     if (message === 'cpu') process.send!(process.cpuUsage())
+    if (message === 'exit') process.exit(0) // a clean exit: --cpu-prof writes its profile
   })
   start(kind).then(
     (port) => process.stdout.write(`PORT ${port}\n`),

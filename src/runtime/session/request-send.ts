@@ -4,7 +4,8 @@
 // reported as for any send).
 import { encodeEnvelope } from '../envelope/codec'
 import type { Validator } from '../validate/types'
-import { thrownMessage, guardedSend } from './peer'
+import { isThenable } from './hooks'
+import { thrownMessage } from './peer'
 import type { PendingRequests } from './requests'
 import { withId } from './reply-frame'
 import type { SendFn } from './types'
@@ -21,18 +22,30 @@ export function sendRequest(
   onSendFailure: (error: unknown, messageName: string) => void,
 ): Promise<unknown> {
   return requests.start(name, validator, options, (id) => {
-    const failed = (error: unknown): void => {
-      onSendFailure(error, name)
-      requests.failed(id, 'OPENWS_ERR_SEND_FAILED', `the request was not sent: ${thrownMessage(error)}`)
-    }
-    let text: string
+    // No failure callback allocated per request: only the failure paths build one.
+    let text: string | undefined
+    let r: unknown
     try {
       text = frame !== undefined ? withId(frame, id) : encodeEnvelope(hostRole, name, payload, id)
+      r = send(hostRole, name, payload, id, text)
     } catch (error) {
-      failed(error)
-      return undefined
+      // Not encoded (no text: nothing to take out of a send queue), or the transport threw.
+      sendFailed(requests, onSendFailure, name, id, error)
+      return text
     }
-    void guardedSend(send, hostRole, name, payload, id, failed, text)
+    if (isThenable(r)) Promise.resolve(r).catch((error: unknown) => sendFailed(requests, onSendFailure, name, id, error))
     return text
   })
+}
+
+/** The request was not sent: reported as for any send, and rejected with OPENWS_ERR_SEND_FAILED. */
+function sendFailed(
+  requests: PendingRequests,
+  onSendFailure: (error: unknown, messageName: string) => void,
+  name: string,
+  id: number,
+  error: unknown,
+): void {
+  onSendFailure(error, name)
+  requests.failed(id, 'OPENWS_ERR_SEND_FAILED', `the request was not sent: ${thrownMessage(error)}`)
 }

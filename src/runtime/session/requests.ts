@@ -120,7 +120,7 @@ export class PendingRequests {
         ),
       )
     } else {
-      this.settle(id, undefined, payload)
+      this.settle(id, undefined, payload, entry)
     }
     return true
   }
@@ -159,8 +159,7 @@ export class PendingRequests {
     this.report(unexpectedReply(network, role, id, what))
   }
 
-  private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown): void {
-    const entry = this.table.get(id)
+  private settle(id: EnvelopeId, error: OpenWsError | undefined, value?: unknown, entry = this.table.get(id)): void {
     if (entry === undefined) return
     this.table.delete(id)
     if (this.table.size === 0) this.timer?.unref?.()

@@ -55,15 +55,21 @@ type VariantName = (typeof VARIANTS)[number]
 type Kind = 'chat' | 'shared' | 'distinct'
 const HAND = { chat: handChat, shared: handSynthetic, distinct: handDistinct } as const
 
-function runners(w: Workload, kind: Kind, out: Sink): Record<VariantName, Runner> {
-  const compiledAsync = openwsVariant(w, true, out, true)
+/**
+ * Each variant built on demand: a child builds only the variant it measures, so the others' code
+ * and heap (1000 ajv validators, 1000 generated hand checks) neither warm nor weigh on it.
+ */
+function runners(w: Workload, kind: Kind, out: Sink): Record<VariantName, () => Runner> {
   return {
-    hand: batchOf(w.frames, kind === 'chat' ? handChat(out) : HAND[kind](w, out)),
-    'openws compiled': batchOf(w.frames, openwsVariant(w, true, out).handle),
-    'openws interpreted': batchOf(w.frames, openwsVariant(w, false, out).handle),
-    'openws async': batchOf(w.frames, compiledAsync.handle, compiledAsync.idle),
-    'reference (ajv)': batchOf(w.frames, referenceVariant(w, out), nextTurn),
-    floor: batchOf(w.frames, kind === 'chat' ? floorChat(out) : floorSynthetic(w, out)),
+    hand: () => batchOf(w.frames, kind === 'chat' ? handChat(out) : HAND[kind](w, out)),
+    'openws compiled': () => batchOf(w.frames, openwsVariant(w, true, out).handle),
+    'openws interpreted': () => batchOf(w.frames, openwsVariant(w, false, out).handle),
+    'openws async': () => {
+      const compiledAsync = openwsVariant(w, true, out, true)
+      return batchOf(w.frames, compiledAsync.handle, compiledAsync.idle)
+    },
+    'reference (ajv)': () => batchOf(w.frames, referenceVariant(w, out), nextTurn),
+    floor: () => batchOf(w.frames, kind === 'chat' ? floorChat(out) : floorSynthetic(w, out)),
   }
 }
 
@@ -72,7 +78,7 @@ async function checkSameWork(w: Workload, kind: Kind): Promise<void> {
   const bytes: Record<string, number> = {}
   for (const v of VARIANTS) {
     const out: Sink = { bytes: 0 }
-    await runners(w, kind, out)[v]()
+    await runners(w, kind, out)[v]()()
     bytes[v] = out.bytes
   }
   // hand-written frames carry the same JSON; all must agree exactly
@@ -99,7 +105,7 @@ const CHILD = process.env.OPENWS_DISPATCH_CHILD
 async function measureOne(rounds: number, ms: number): Promise<void> {
   const [index, variant] = CHILD!.split(':') as [string, VariantName]
   const [w, kind] = WORKLOADS[Number(index)]!()
-  const run = runners(w, kind, sink)[variant]
+  const run = runners(w, kind, sink)[variant]()
   await opsPerSecond(run, ms) // warm-up
   const samples: number[] = []
   for (let r = 0; r < rounds; r++) samples.push(await opsPerSecond(run, ms))

@@ -1,11 +1,12 @@
 // Dispatch benchmark: the whole inbound path (decode, role check, validate, dispatch, outbound
 // validate, encode) per frame, for this runtime (interpreted and compiled artifacts), a baseline
 // in the reference runtime's design (ajv, lookup by key, one async callback per frame) and
-// hand-written code; on the README chat network and on networks of 10 and 1000 messages.
+// hand-written code; on the README chat network, on networks of 10 and 1000 messages sharing one
+// schema, and on networks of 10 and 1000 messages each with its own schema.
 // "floor" is no runtime: it bounds what any variant that parses its frames can reach (variant-floor.ts).
 // Run: npx tsx bench/dispatch/index.ts      (prints ops/s = frames per second, and ratios)
-import { chatWorkload, syntheticWorkload, type Workload } from './networks'
-import { handChat, handSynthetic } from './variant-hand'
+import { chatWorkload, distinctWorkload, syntheticWorkload, type Workload } from './networks'
+import { handChat, handDistinct, handSynthetic } from './variant-hand'
 import { openwsVariant, type Sink } from './variant-openws'
 import { referenceVariant } from './variant-reference'
 import { floorChat, floorSynthetic } from './variant-floor'
@@ -50,24 +51,34 @@ async function opsPerSecond(run: Runner, ms: number): Promise<number> {
 const VARIANTS = ['hand', 'openws compiled', 'openws interpreted', 'openws async', 'reference (ajv)', 'floor'] as const
 type VariantName = (typeof VARIANTS)[number]
 
-function runners(w: Workload, isChat: boolean, out: Sink): Record<VariantName, Runner> {
-  const compiledAsync = openwsVariant(w, true, out, true)
+/** Which hand-written and floor code serves the workload. */
+type Kind = 'chat' | 'shared' | 'distinct'
+const HAND = { chat: handChat, shared: handSynthetic, distinct: handDistinct } as const
+
+/**
+ * Each variant built on demand: a child builds only the variant it measures, so the others' code
+ * and heap (1000 ajv validators, 1000 generated hand checks) neither warm nor weigh on it.
+ */
+function runners(w: Workload, kind: Kind, out: Sink): Record<VariantName, () => Runner> {
   return {
-    hand: batchOf(w.frames, isChat ? handChat(out) : handSynthetic(w, out)),
-    'openws compiled': batchOf(w.frames, openwsVariant(w, true, out).handle),
-    'openws interpreted': batchOf(w.frames, openwsVariant(w, false, out).handle),
-    'openws async': batchOf(w.frames, compiledAsync.handle, compiledAsync.idle),
-    'reference (ajv)': batchOf(w.frames, referenceVariant(w, out), nextTurn),
-    floor: batchOf(w.frames, isChat ? floorChat(out) : floorSynthetic(w, out)),
+    hand: () => batchOf(w.frames, kind === 'chat' ? handChat(out) : HAND[kind](w, out)),
+    'openws compiled': () => batchOf(w.frames, openwsVariant(w, true, out).handle),
+    'openws interpreted': () => batchOf(w.frames, openwsVariant(w, false, out).handle),
+    'openws async': () => {
+      const compiledAsync = openwsVariant(w, true, out, true)
+      return batchOf(w.frames, compiledAsync.handle, compiledAsync.idle)
+    },
+    'reference (ajv)': () => batchOf(w.frames, referenceVariant(w, out), nextTurn),
+    floor: () => batchOf(w.frames, kind === 'chat' ? floorChat(out) : floorSynthetic(w, out)),
   }
 }
 
 /** Every variant must send the same bytes for one batch, or the comparison is meaningless. */
-async function checkSameWork(w: Workload, isChat: boolean): Promise<void> {
+async function checkSameWork(w: Workload, kind: Kind): Promise<void> {
   const bytes: Record<string, number> = {}
   for (const v of VARIANTS) {
     const out: Sink = { bytes: 0 }
-    await runners(w, isChat, out)[v]()
+    await runners(w, kind, out)[v]()()
     bytes[v] = out.bytes
   }
   // hand-written frames carry the same JSON; all must agree exactly
@@ -79,18 +90,22 @@ const best = (xs: number[]) => Math.max(...xs)
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(0)}k`).padStart(9)
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(8)
 
-const WORKLOADS: Array<() => [Workload, boolean]> = [
-  () => [chatWorkload(), true],
-  () => [syntheticWorkload(10), false],
-  () => [syntheticWorkload(1000), false],
+const ALL_WORKLOADS: Array<() => [Workload, Kind]> = [
+  () => [chatWorkload(), 'chat'],
+  () => [syntheticWorkload(10), 'shared'],
+  () => [syntheticWorkload(1000), 'shared'],
+  () => [distinctWorkload(10), 'distinct'],
+  () => [distinctWorkload(1000), 'distinct'],
 ]
+/** WORKLOADS=3,4 runs only those (indices above), e.g. the distinct networks alone. */
+const WORKLOADS = process.env.WORKLOADS ? process.env.WORKLOADS.split(',').map((i) => ALL_WORKLOADS[Number(i)]!) : ALL_WORKLOADS
 const CHILD = process.env.OPENWS_DISPATCH_CHILD
 
 /** Child mode: one (workload, variant) in this fresh process; prints the best of its rounds. */
 async function measureOne(rounds: number, ms: number): Promise<void> {
   const [index, variant] = CHILD!.split(':') as [string, VariantName]
-  const [w, isChat] = WORKLOADS[Number(index)]!()
-  const run = runners(w, isChat, sink)[variant]
+  const [w, kind] = WORKLOADS[Number(index)]!()
+  const run = runners(w, kind, sink)[variant]()
   await opsPerSecond(run, ms) // warm-up
   const samples: number[] = []
   for (let r = 0; r < rounds; r++) samples.push(await opsPerSecond(run, ms))
@@ -113,8 +128,8 @@ async function main(): Promise<void> {
   const results = new Map<string, Record<VariantName, number>>()
   const names: string[] = []
   for (const make of WORKLOADS) {
-    const [w, isChat] = make()
-    await checkSameWork(w, isChat)
+    const [w, kind] = make()
+    await checkSameWork(w, kind)
     names.push(w.name)
     results.set(w.name, Object.fromEntries(VARIANTS.map((v) => [v, 0])) as Record<VariantName, number>)
   }
@@ -150,13 +165,25 @@ async function main(): Promise<void> {
     ]
     console.log(`${name.padEnd(16)}${cells.map((c) => c.padStart(14)).join('')}`)
   }
-  const n10 = results.get('10 messages')!
-  const n1000 = results.get('1000 messages')!
+  // 1000 vs 10 messages, per variant: the cost of a large network (target ≥ 0.5x).
+  const pairs = [
+    ['10 messages', '1000 messages', 'shared schema'],
+    ['10 distinct', '1000 distinct', 'distinct schemas'],
+  ] as const
   console.log(
-    `\n10 vs 1000 messages: compiled ${ratio(n1000['openws compiled'], n10['openws compiled']).trim()}, ` +
-      `interpreted ${ratio(n1000['openws interpreted'], n10['openws interpreted']).trim()}, hand ${ratio(n1000.hand, n10.hand).trim()}, ` +
-      `reference ${ratio(n1000['reference (ajv)'], n10['reference (ajv)']).trim()} (1000-message ops/s over 10-message ops/s)`,
+    `\n${'1000 vs 10'.padEnd(18)}${VARIANTS.map((v) => v.replace('openws ', '').replace('reference (ajv)', 'reference').padStart(12)).join('')}`,
   )
+  for (const [a, b, label] of pairs) {
+    const n10 = results.get(a)
+    const n1000 = results.get(b)
+    if (n10 && n1000) console.log(`${label.padEnd(18)}${VARIANTS.map((v) => ratio(n1000[v], n10[v]).padStart(12)).join('')}`)
+  }
+  // The compiled targets (issue #19): ≥ 0.85x the floor and ≥ 1.1x hand-written, per network.
+  console.log(`\n${'compiled vs'.padEnd(16)}${'floor'.padStart(10)}${'hand'.padStart(10)}   (targets ≥ 0.85x, ≥ 1.10x)`)
+  for (const [name, m] of results) {
+    const c = m['openws compiled']
+    console.log(`${name.padEnd(16)}${ratio(c, m.floor).padStart(10)}${ratio(c, m.hand).padStart(10)}`)
+  }
   // The 3x-reference target (DESIGN.md) against the floor: parse and write, nothing else.
   console.log('\n3x the reference needs, vs the floor (JSON.parse of the frame and the reply written, no checks):')
   for (const [name, m] of results) {
@@ -166,7 +193,7 @@ async function main(): Promise<void> {
     )
   }
   console.log('')
-  await printStartup()
+  if (process.env.STARTUP !== '0') await printStartup()
 }
 
 void main()

@@ -18,6 +18,9 @@ const payloads: JsonSchema[] = [
     type: 'object',
     properties: { a: { const: { ptr: 1 } }, b: { const: { ptr: 2 } }, e: { enum: [{ re: 1 }] }, f: { enum: [{ re: 2 }] } },
   },
+  // JSON writes -0 as 0: `const: 0` is shared, `const: -0` keeps its own code (its issue says -0).
+  { type: 'object', properties: { p: { const: 0 }, q: { const: -0 } } },
+  { type: 'object', properties: { p2: { const: 0 }, q2: { const: -0 } } },
 ]
 const network: NetworkIR = {
   name: 'shared',
@@ -36,6 +39,7 @@ const inputs: unknown[] = [
   Object.assign(Object.create({ text: '' }), { tags: ['c'] }),
   { a: { ptr: 2 }, b: { ptr: 1 }, e: { re: 2 }, f: { re: 1 } },
   { a: { ptr: 1 }, b: { ptr: 2 }, e: { re: 1 }, f: { re: 2 } },
+  { p: 1, q: 1, p2: 1, q2: 1 },
   [],
   'x',
 ]
@@ -43,9 +47,9 @@ const inputs: unknown[] = [
 it('writes a shared sub-schema explain() once and reports what the interpreter reports', () => {
   const generated = generateArtifact({ network, hostRole: 'host', maxDepth: 32 })
   const shared = generated.source.match(/function X\d+\(/g) ?? []
-  // text (text/title), tags (tags/labels/more), count (count/n): one function each; a, b, e, f
-  // occur once.
-  expect(shared).toHaveLength(3)
+  // text (text/title), tags (tags/labels/more), count (count/n), const 0 (p/p2): one function
+  // each; a, b, e, f occur once; const -0 (q/q2) is never shared.
+  expect(shared).toHaveLength(4)
   const artifact = loadArtifact(generated)
   payloads.forEach((schema, slot) => {
     const compiled = artifact.inbound.validators[slot]!

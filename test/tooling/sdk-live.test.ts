@@ -250,7 +250,7 @@ describe('the generated Python SDK with request/reply', () => {
       ctx.skip(`${PYTHON} cannot import websockets: install python3-websockets to run the Python SDK tests`)
     }
     const script = String.raw`
-import asyncio, json, sys
+import asyncio, json, logging, sys
 sys.path.insert(0, sys.argv[1])
 import calc
 
@@ -286,6 +286,33 @@ async def main(base):
     out["disconnect"] = await pending
     await receiving
     out["errors"] = errors
+    # Answers no request waits for (a timeout raced them) are dropped, never fatal: logged without
+    # on_error handlers, passed to them otherwise; neither raises out of the receive loop.
+    # (request 1 of a client that never connected is given up on: OPENWS_ERR_NOT_OPEN)
+    late = [json.dumps({"fromRole": "server", "messageName": "$reply", "payload": {"sum": 1}, "id": 99}),
+            json.dumps({"fromRole": "server", "messageName": "$error", "payload": {"code": "OPENWS_ERR_HANDLER_FAILED", "message": "x", "id": 1}})]
+    logged = []
+    class Keep(logging.Handler):
+        def emit(self, record):
+            logged.append(record.getMessage().split(":")[0])
+    logging.getLogger("openws").addHandler(Keep())
+    quiet = calc.CalcClient(base + "/client")
+    out["not_open"] = await code(quiet.add({"a": 1, "b": 1}))
+    for frame in late:
+        await quiet._receive(frame)
+    reported = []
+    listening = calc.CalcClient(base + "/client")
+    listening.on_error(lambda e: reported.append(e.code))
+    await code(listening.add({"a": 1, "b": 1}))
+    for frame in late:
+        await listening._receive(frame)
+    # An $error whose id no request of ours had stays the server's error (raised without on_error).
+    try:
+        await quiet._receive(late[1].replace('"id": 1', '"id": 7'))
+        out["unknown_error"] = "dropped"
+    except calc.OpenWsError as e:
+        out["unknown_error"] = e.code
+    out["late"] = {"logged": logged, "reported": reported}
     print(json.dumps(out))
 
 asyncio.run(main(sys.argv[2]))
@@ -301,6 +328,12 @@ asyncio.run(main(sys.argv[2]))
       table: 1,
       disconnect: 'OPENWS_ERR_DISCONNECTED',
       errors: [],
+      not_open: 'OPENWS_ERR_NOT_OPEN',
+      unknown_error: 'OPENWS_ERR_HANDLER_FAILED',
+      late: {
+        logged: ['OPENWS_ERR_UNEXPECTED_REPLY', 'OPENWS_ERR_HANDLER_FAILED'],
+        reported: ['OPENWS_ERR_UNEXPECTED_REPLY', 'OPENWS_ERR_HANDLER_FAILED'],
+      },
     })
   })
 })

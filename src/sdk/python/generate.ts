@@ -44,6 +44,7 @@ const HEADER = `from __future__ import annotations
 import asyncio
 import inspect
 import json
+import logging
 import math
 import re
 import urllib.parse

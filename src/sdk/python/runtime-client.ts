@@ -51,6 +51,8 @@ class _RoleClient:
         self._error_handlers: List[Callable[[OpenWsError], Any]] = []
         self._ws: Any = None
         self._pending: Dict[int, Any] = {}
+        # Ids of requests given up on (timed out, cancelled, not sent): their late answers are dropped.
+        self._abandoned: Dict[int, None] = {}
         self._last_id = 0
 
     async def connect(self) -> "_RoleClient":
@@ -119,13 +121,17 @@ class _RoleClient:
             except asyncio.TimeoutError:
                 raise OpenWsError("OPENWS_ERR_REQUEST_TIMEOUT", "no reply within %s s" % timeout, message_name, request_id) from None
         finally:
-            self._pending.pop(request_id, None)
+            if self._pending.pop(request_id, None) is not None:
+                self._abandoned[request_id] = None
+                if len(self._abandoned) > 1024:  # keep the newest: an answer later than that is reported as unknown
+                    del self._abandoned[next(iter(self._abandoned))]
 
     async def run(self) -> None:
         """Receives frames until the connection closes, calling handlers in order (and answering the
         server's requests with their return values). A $error frame (or an invalid inbound frame)
         raises OpenWsError unless on_error handlers are registered; $reply frames and $error frames
-        with the id of a pending request settle that request instead. When run() ends, every pending
+        with the id of a pending request settle that request instead, and those with an id no
+        request waits for are reported and dropped (see _report). When run() ends, every pending
         request fails with OPENWS_ERR_DISCONNECTED."""
         if self._ws is None:
             raise OpenWsError("OPENWS_ERR_NOT_OPEN", "connect() first")
@@ -158,6 +164,14 @@ class _RoleClient:
             if inspect.isawaitable(result):
                 await result
 
+    async def _report(self, error: OpenWsError) -> None:
+        """A late or unknown answer (its request timed out, was cancelled or settled): dropped, never
+        fatal, since a timeout racing its reply is normal. on_error handlers get it; without any it is
+        logged as a warning (logger "openws") and run() goes on."""
+        if self._error_handlers:
+            return await self._fail(error)
+        logging.getLogger("openws").warning("%s", error)
+
     async def _receive(self, data: Any) -> None:
         if not isinstance(data, str):
             return await self._fail(OpenWsError("OPENWS_ERR_BINARY_FRAME", "binary frame from the server"))
@@ -174,13 +188,16 @@ class _RoleClient:
             refused = self._take_pending(payload.get("id"))
             if refused is not None:  # the server refused that request: only it fails
                 return refused[1].set_exception(error)
+            given_up = payload.get("id")
+            if type(given_up) is int and self._abandoned.pop(given_up, False) is None:  # the answer to a request given up on
+                return await self._report(error)
             return await self._fail(error)
         if frame.get("fromRole") != self._SERVER_ROLE:
             return await self._fail(OpenWsError("OPENWS_ERR_ROLE_MISMATCH", "frame from " + json.dumps(frame.get("fromRole")), name))
         if name == "$reply":
             entry = self._take_pending(frame.get("id"))
             if entry is None:
-                return await self._fail(OpenWsError("OPENWS_ERR_UNEXPECTED_REPLY", "a $reply for id " + json.dumps(frame.get("id")) + ", which no pending request has (unknown, timed out or settled): dropped", None, frame.get("id")))
+                return await self._report(OpenWsError("OPENWS_ERR_UNEXPECTED_REPLY", "a $reply for id " + json.dumps(frame.get("id")) + ", which no pending request has (unknown, timed out or settled): dropped", None, frame.get("id")))
             message_name, future = entry
             issues = validate(self._REPLIES[message_name], payload, self.max_issues)
             if issues:

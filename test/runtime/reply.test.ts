@@ -136,6 +136,25 @@ for (const [style, make] of REPLY_STYLES) {
         expect(a.frames).toEqual([])
       })
 
+      it('a wall-clock step moves no deadline: back, the request still times out on time; forward, no other request expires early', async () => {
+        vi.useFakeTimers()
+        const { a, api } = await setup()
+        const stepBack = outcome(api.confirm({ q: 'back' }, { timeoutMs: 200 }))
+        const patient = outcome(api.confirm({ q: 'patient' }, { timeoutMs: 60_000 }))
+        const short = outcome(api.confirm({ q: 'short' }, { timeoutMs: 100 }))
+        a.take()
+        vi.setSystemTime(Date.now() + 3_600_000) // forward an hour, then back a day
+        await vi.advanceTimersByTimeAsync(100)
+        expect(await short).toEqual({ code: 'OPENWS_ERR_REQUEST_TIMEOUT' })
+        vi.setSystemTime(Date.now() - 86_400_000)
+        await vi.advanceTimersByTimeAsync(100)
+        expect(await stepBack).toEqual({ code: 'OPENWS_ERR_REQUEST_TIMEOUT' })
+        let settled = false
+        void patient.then(() => (settled = true))
+        await vi.advanceTimersByTimeAsync(1_000)
+        expect(settled).toBe(false)
+      })
+
       it('timeoutMs per call overrides the limit', async () => {
         vi.useFakeTimers()
         const { a, api } = await setup()

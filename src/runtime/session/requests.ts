@@ -22,7 +22,7 @@ interface Pending {
   readonly validator: Validator
   readonly resolve: (value: unknown) => void
   readonly reject: (error: OpenWsError) => void
-  /** When it times out (Date.now() scale); Infinity: never. */
+  /** When it times out, on performance.now(): monotonic, so a wall-clock step moves no deadline. Infinity: never. */
   readonly deadline: number
   readonly timeoutMs: number
   readonly signal: AbortSignal | undefined
@@ -82,7 +82,7 @@ export class PendingRequests {
     }
     const id = ++lastId
     return new Promise<unknown>((resolve, reject) => {
-      const deadline = timeoutMs > 0 ? Date.now() + timeoutMs : Infinity
+      const deadline = timeoutMs > 0 ? performance.now() + timeoutMs : Infinity
       const entry: Pending = { name, validator, resolve, reject, deadline, timeoutMs, signal, onAbort: undefined, frame: undefined }
       this.table.set(id, entry)
       if (this.table.size === 1) this.timer?.ref?.()
@@ -171,7 +171,7 @@ export class PendingRequests {
   private arm(deadline: number): void {
     if (this.timer !== undefined) clearTimeout(this.timer)
     this.armedFor = deadline
-    this.timer = setTimeout(this.onTimer, Math.max(0, deadline - Date.now()))
+    this.timer = setTimeout(this.onTimer, Math.max(0, deadline - performance.now()))
     if (this.table.size === 0) this.timer.unref?.()
   }
 
@@ -185,7 +185,7 @@ export class PendingRequests {
   private expire(): void {
     this.timer = undefined
     this.armedFor = Infinity
-    const now = Date.now()
+    const now = performance.now()
     let due: [EnvelopeId, Pending][] | undefined
     let next = Infinity
     for (const item of this.table) {

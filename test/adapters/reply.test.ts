@@ -144,6 +144,25 @@ describe.each(ADAPTERS)('request/reply over the %s adapter', (kind) => {
 })
 
 describe('request/reply and reconnects', () => {
+  it('after client.close(), a request made by handleClose (or any late handler) rejects with OPENWS_ERR_DISCONNECTED at once', async () => {
+    const s = replyServerBindings()
+    const server = await startServer('ws', { bindings: s.binder })
+    let fromHook: Promise<unknown> | undefined
+    const client = connect<Api<typeof Server>>({
+      bindings: replyClientBindings((api) => (fromHook = api.add({ a: 1, b: 2 }, { timeoutMs: 0 }))),
+      url: `${server.base}/client`,
+      WebSocket: WebSocket as any,
+      reconnect: false,
+    })
+    await client.ready()
+    await client.close()
+    expect(fromHook).toBeDefined()
+    await expect(fromHook).rejects.toMatchObject({ code: 'OPENWS_ERR_DISCONNECTED' })
+    await expect(client.api.add({ a: 1, b: 1 })).rejects.toMatchObject({ code: 'OPENWS_ERR_DISCONNECTED' })
+    s.release()
+    await server.close()
+  })
+
   it('a request queued while connecting is rejected with OPENWS_ERR_DISCONNECTED when that socket fails, and leaves the queue', async () => {
     const client = connect<Api<typeof Server>>({
       bindings: replyClientBindings(),

@@ -132,6 +132,8 @@ export class SessionSink extends BaseSink {
 /** Sink of `runtime.createPeer(role, send, disconnect?)`: no session, failures go to onInternalError. */
 export class DetachedSink extends BaseSink {
   private closed = false
+  /** Set by refuseRequests(): requests reject at once; one-way sends still reach sendFn. */
+  private refusing = false
   /** Requests sent through this peer; a client rejects them when its socket closes. */
   readonly requests: PendingRequests
   private readonly onFailure = (error: unknown, messageName: string) =>
@@ -150,7 +152,7 @@ export class DetachedSink extends BaseSink {
   send(messageName: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown> {
     const reply = this.replyOf(messageName)
     if (reply !== undefined) {
-      if (this.closed)
+      if (this.closed || this.refusing)
         return Promise.reject(
           openwsError('OPENWS_ERR_DISCONNECTED', 'the peer was disconnected', { network: this.core.networkName, message: messageName }),
         )
@@ -158,6 +160,12 @@ export class DetachedSink extends BaseSink {
     }
     if (this.closed) return RESOLVED
     return guardedSend(this.sendFn, this.core.hostRole, messageName, payload, undefined, this.onFailure, frame)
+  }
+
+  /** Rejects what is pending and every later request with OPENWS_ERR_DISCONNECTED (a closed client). */
+  refuseRequests(why: string): void {
+    this.refusing = true
+    this.requests.rejectAll(why)
   }
 
   disconnect(code: number, reason: string): boolean {

@@ -129,7 +129,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     this._state = 'closed'
     if (this.retryTimer !== undefined) clearTimeout(this.retryTimer)
     this.queue.clear()
-    this.apiSink.requests.rejectAll('the client closed before the reply')
+    // Pending requests and any made later (by handleClose, say) reject now rather than wait for a timeout.
+    this.apiSink.refuseRequests('the client closed before the reply')
     const socket = this.socket
     const session = this.session
     this.detach()

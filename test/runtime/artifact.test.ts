@@ -9,7 +9,7 @@ describe('interpreted artifact', () => {
 
   it('has the documented shape', () => {
     expect(isArtifact(art)).toBe(true)
-    expect(art).toMatchObject({ kind: 'openws.artifact', version: 1, hostRole: 'host', maxDepth: 64 })
+    expect(art).toMatchObject({ kind: 'openws.artifact', version: 2, hostRole: 'host', maxDepth: 64 })
     expect(art.remoteRoles).toEqual(['a', 'b', 'constructor'])
     expect(art.inbound.messages).toEqual(['constructor', 'toString', 'onlyB'])
     expect(Object.keys(art.inbound.route)).toEqual(['a', 'b', 'constructor'])

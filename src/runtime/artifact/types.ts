@@ -6,7 +6,9 @@ import type { NetworkIR } from '../ir/types'
 import type { Validator } from '../validate/types'
 
 export const ARTIFACT_KIND = 'openws.artifact'
-export const ARTIFACT_VERSION = 1
+// Bumped whenever generated code calls runtime helpers another version lacks (2: the shared
+// validator pool and explain helpers), so a mismatched plugin and runtime fail at load, not at the first issue.
+export const ARTIFACT_VERSION = 2
 
 /** `route()` result: the host role has no message of that name. */
 export const ROUTE_UNKNOWN = -1

@@ -3,10 +3,9 @@
 // frame (roleFromFirstFrame) and the programmatic handleMessage. runtime() makes these; the
 // client's runtime makes plain loops, so a browser bundle carries none of this.
 import { decodeEnvelope, isValidId } from '../envelope/codec'
-import type { Envelope, EnvelopeId } from '../envelope/types'
+import type { Envelope, EnvelopeId, ErrorFramePayload } from '../envelope/types'
 import { openwsError, OpenWsError, WIRE_SUMMARIES } from '../openws-error'
 import { errorFrame } from './error-frame'
-import type { EnvelopeId as Id, ErrorFramePayload } from '../envelope/types'
 import type { Validator } from '../validate/types'
 import { guardedSend, RESOLVED, type SinkTarget } from './peer'
 import { PendingRequests } from './requests'
@@ -69,7 +68,7 @@ export class ServerSession extends SessionImpl implements Session, SinkTarget {
   }
 
   /** A peer's `$reply`: settles the request with its id; else as any session. */
-  protected override replyReceived(id: Id, payload: unknown): void {
+  protected override replyReceived(id: EnvelopeId, payload: unknown): void {
     if (!this.requests.reply(id, payload)) super.replyReceived(id, payload)
   }
 
@@ -92,9 +91,13 @@ export class ServerSession extends SessionImpl implements Session, SinkTarget {
   }
 
   protected override accept(env: Envelope): void {
-    if (this.refusing)
-      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, env.messageName, env.id, undefined, this.received))
+    if (this.refusing) this.refuse(env.messageName, env.id, this.received)
     else super.accept(env)
+  }
+
+  /** A message after drain(): answered in frame order with OPENWS_ERR_SHUTTING_DOWN, never dispatched. */
+  private refuse(messageName: string, id: EnvelopeId | undefined, seq?: number): void {
+    this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, messageName, id, undefined, seq))
   }
 
   protected override receiveBeforeOpen(frame: string | Uint8Array | ArrayBuffer, isBinary: boolean): void {
@@ -127,7 +130,7 @@ export class ServerSession extends SessionImpl implements Session, SinkTarget {
       return RESOLVED
     }
     if (this.refusing) {
-      this.answerInOrder(errorFrame('OPENWS_ERR_SHUTTING_DOWN', REFUSED, messageName, id))
+      this.refuse(messageName, id)
       return RESOLVED
     }
     return this.enqueue(messageName, payload, id, true) ?? RESOLVED

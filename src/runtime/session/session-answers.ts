@@ -1,5 +1,5 @@
 // How a session answers its peer, apart from dispatch: `$error` frames in frame order (frames that
-// could not be decoded, refusals during shutdown, failed handlers), a handler's return value as a
+// could not be decoded, a server's shutdown refusals, failed handlers), a handler's return value as a
 // `$reply`, and what becomes of the `$error` and `$reply` frames a peer sends back. The message
 // loop (session.ts) extends it; the connection side (connection.ts) is below it.
 import type { ReplyCodec } from '../artifact/types'

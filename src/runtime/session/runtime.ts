@@ -142,7 +142,7 @@ function build(
  * interpreted runtimes decide alike at every limit. Interpreted artifacts are built for
  * max(limit, default) so that both paths use the same mechanism up to the default depth.
  */
-function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
+export function pickArtifact(binder: BindingsCore, limits: Limits): CompiledArtifact {
   const compiled = binder.compiled
   if (compiled !== undefined) {
     if (!isArtifact(compiled)) {
@@ -179,7 +179,7 @@ function cached(binder: BindingsCore, depth: number, make: () => CompiledArtifac
   return artifact
 }
 
-function makeHost(binder: BindingsCore, given: object | undefined): object | undefined {
+export function makeHost(binder: BindingsCore, given: object | undefined): object | undefined {
   if (given !== undefined) {
     if (given === null || (typeof given !== 'object' && typeof given !== 'function')) {
       throw openwsError('OPENWS_ERR_INVALID_OPTION', 'options.host must be an object')
@@ -190,7 +190,7 @@ function makeHost(binder: BindingsCore, given: object | undefined): object | und
 }
 
 /** Method-name routes must name functions on the host: a missing method is a definition error. */
-function checkMethodRoutes(binder: BindingsCore, host: object | undefined): void {
+export function checkMethodRoutes(binder: BindingsCore, host: object | undefined): void {
   for (const [message, bySender] of Object.entries(binder.routes)) {
     for (const [sender, target] of Object.entries(bySender)) {
       if (typeof target !== 'string') continue
@@ -206,7 +206,7 @@ function checkMethodRoutes(binder: BindingsCore, host: object | undefined): void
 }
 
 /** slot -> handler for `role`. Fluent handlers registered after the role's first session are not seen. */
-function resolveHandlers(
+export function resolveHandlers(
   binder: BindingsCore,
   artifact: CompiledArtifact,
   host: object | undefined,

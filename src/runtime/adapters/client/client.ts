@@ -3,14 +3,12 @@
 // while disconnected, and reconnects with backoff. Browser-safe: no Node imports here.
 import type { ErrorFramePayload } from '../../envelope/index'
 import { isErrorCode, openwsError, type OpenWsError } from '../../openws-error'
-import { PEER_SINK } from '../../artifact/types'
-import { sessionRuntime as createRuntime } from '../../session/runtime'
-import type { DetachedSink } from '../../session/peer'
 import type { ClientSession, SessionRuntime } from '../../session/types'
 import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from '../socket'
 import { backoffDelay } from './backoff'
 import { Emitter } from './events'
 import { startHeartbeat } from './heartbeat'
+import { clientRuntime, clientSink, type ClientSink } from './loop'
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options'
 import { SendQueue, SentLog } from './send-queue'
 
@@ -53,7 +51,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   /** Frames sent on the current socket, for resending what a shutting-down server refused. */
   private readonly sent: SentLog
   /** The stable API's sink: its pending requests are rejected when a socket closes. */
-  private readonly apiSink: DetachedSink
+  private readonly apiSink: ClientSink
   /** The server refused this socket's frames from this number on (it is shutting down). */
   private refusedFrom: number | undefined
   private socket: SocketInstance | undefined
@@ -71,7 +69,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     this.options = resolveClientOptions(options)
     // The sessions' handlers and hooks get the stable `api` as their peer: one peer, one table of
     // pending requests (rejected when a socket closes), one way out (transmit).
-    this.runtime = createRuntime(
+    this.runtime = clientRuntime(
       this.options.bindings,
       {
         limits: this.options.limits,
@@ -92,7 +90,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       (_from, _name, _payload, _id, frame) => this.transmit(frame),
       (code, reason) => void this.close(code, reason),
     ) as Api
-    this.apiSink = (this.api as { [PEER_SINK]: DetachedSink })[PEER_SINK]
+    this.apiSink = clientSink(this.api)
     this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
     this.dial()
   }

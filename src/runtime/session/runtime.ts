@@ -36,9 +36,10 @@ export function runtime(binder: BindingsCore, options: RuntimeOptions = {}): Run
 }
 
 /**
- * The runtime for the client: one connection forms no group, and it is never drained, rate-limited
- * or opened from a first frame, so its sessions are the plain message loop; a browser bundle that
- * never reaches `runtime()` then holds neither the groups code nor a server's session extras.
+ * A client's runtime on the shared loop: one connection forms no group, and it is never drained,
+ * rate-limited or opened from a first frame, so its sessions are the plain message loop. The client
+ * itself runs its own, smaller loop (adapters/client/loop.ts, for the browser bundle); this one is
+ * the reference test/adapters/client-loop.test.ts holds it to, frame by frame.
  * `groupsOf(api)` on its peers throws OPENWS_ERR_INVALID_OPTION; `roleFromFirstFrame` and
  * `limits.maxMessagesPerSecond` have no effect. Its sessions have no peer of their own: `peer(role)`
  * is what their handlers and hooks get (the client's stable `api`), so the requests they send

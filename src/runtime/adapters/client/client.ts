@@ -45,141 +45,142 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   readonly runtime: SessionRuntime
   /** The typed API to the server. Stable across reconnects; sends while disconnected are queued. */
   readonly api: Api
-  private readonly options: ResolvedClientOptions
-  private readonly events = new Emitter<ClientEvents>()
-  private readonly queue: SendQueue
+  #options: ResolvedClientOptions
+  #events = new Emitter<ClientEvents>()
+  #queue: SendQueue
   /** Frames sent on the current socket, for resending what a shutting-down server refused. */
-  private readonly sent: SentLog
+  #sent: SentLog
   /** The stable API's sink: its pending requests are rejected when a socket closes. */
-  private readonly apiSink: ClientSink
+  #apiSink: ClientSink
   /** The server refused this socket's frames from this number on (it is shutting down). */
-  private refusedFrom: number | undefined
+  #refusedFrom: number | undefined
+  /** Named (not #) so tests can reach the raw socket. */
   private socket: SocketInstance | undefined
-  private session: ClientSession | undefined
-  private stopHeartbeat: (() => void) | undefined
-  private retryTimer: ReturnType<typeof setTimeout> | undefined
-  private attempt = 0
-  private _state: ClientState = 'connecting'
-  private opened: Promise<void>
-  private resolveOpened!: () => void
+  #session: ClientSession | undefined
+  #stopHeartbeat: (() => void) | undefined
+  #retryTimer: ReturnType<typeof setTimeout> | undefined
+  #attempt = 0
+  #state: ClientState = 'connecting'
+  #opened: Promise<void>
+  #resolveOpened!: () => void
   /** The stream corked for the frames of this tick, uncorked by a microtask (see write). */
-  private corked: Corkable | undefined
+  #corked: Corkable | undefined
 
   constructor(options: ClientOptions) {
-    this.options = resolveClientOptions(options)
+    this.#options = resolveClientOptions(options)
     // The sessions' handlers and hooks get the stable `api` as their peer: one peer, one table of
     // pending requests (rejected when a socket closes), one way out (transmit).
     this.runtime = clientRuntime(
-      this.options.bindings,
+      this.#options.bindings,
       {
-        limits: this.options.limits,
-        host: this.options.host,
-        onInternalError: (error) => this.internalError(error),
+        limits: this.#options.limits,
+        host: this.#options.host,
+        onInternalError: (error) => this.#internalError(error),
         // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
-        onErrorFrame: (payload) => this.serverError(payload),
+        onErrorFrame: (payload) => this.#serverError(payload),
         // Replies to the requests of the stable `api` (the only peer: the sessions send none of their own).
-        onReplyFrame: (id, payload) => this.apiSink.requests.reply(id, payload),
+        onReplyFrame: (id, payload) => this.#apiSink.requests.reply(id, payload),
       },
       () => this.api,
     )
-    this.queue = new SendQueue(this.options.maxQueuedFrames)
-    this.sent = new SentLog(this.options.maxQueuedFrames)
+    this.#queue = new SendQueue(this.#options.maxQueuedFrames)
+    this.#sent = new SentLog(this.#options.maxQueuedFrames)
     // disconnect(api), from a handler or anywhere: closes the client for good (the api is then closed).
     this.api = this.runtime.createPeer(
-      this.options.serverRole,
-      (_from, _name, _payload, _id, frame) => this.transmit(frame),
+      this.#options.serverRole,
+      (_from, _name, _payload, _id, frame) => this.#transmit(frame),
       (code, reason) => void this.close(code, reason),
     ) as Api
-    this.apiSink = clientSink(this.api)
-    this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
-    this.dial()
+    this.#apiSink = clientSink(this.api)
+    this.#opened = new Promise((resolve) => (this.#resolveOpened = resolve))
+    this.#dial()
   }
 
   get state(): ClientState {
-    return this._state
+    return this.#state
   }
 
   get role(): string {
-    return this.options.bindings.hostRole
+    return this.#options.bindings.hostRole
   }
 
   get serverRole(): string {
-    return this.options.serverRole
+    return this.#options.serverRole
   }
 
   /** Frames waiting for a connection. */
   get queued(): number {
-    return this.queue.size
+    return this.#queue.size
   }
 
   /** Resolves when the client is (next) open; never rejects (listen to 'close' for failures). */
   ready(): Promise<void> {
-    return this.opened
+    return this.#opened
   }
 
   on<K extends keyof ClientEvents>(name: K, listener: (event: ClientEvents[K]) => void): () => void {
-    return this.events.on(name, listener)
+    return this.#events.on(name, listener)
   }
 
   /** Closes for good: no reconnect, queued frames are discarded, the session closes. */
   close(code = 1000, reason = ''): Promise<void> {
-    if (this._state === 'closed') return Promise.resolve()
-    this._state = 'closed'
-    if (this.retryTimer !== undefined) clearTimeout(this.retryTimer)
-    this.queue.clear()
+    if (this.#state === 'closed') return Promise.resolve()
+    this.#state = 'closed'
+    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer)
+    this.#queue.clear()
     // Pending requests and any made later (by handleClose, say) reject now rather than wait for a timeout.
-    this.apiSink.refuseRequests('the client closed before the reply')
+    this.#apiSink.refuseRequests('the client closed before the reply')
     const socket = this.socket
-    const session = this.session
-    this.detach()
+    const session = this.#session
+    this.#detach()
     if (socket && socket.readyState < ReadyState.closing) socket.close(isSendableCloseCode(code) ? code : 1000, clampReason(reason))
-    this.events.emit('close', { code, reason, reconnecting: false }, this.listenerError)
+    this.#events.emit('close', { code, reason, reconnecting: false }, this.#listenerError)
     return session ? session.close() : Promise.resolve()
   }
 
-  private dial(): void {
+  #dial(): void {
     let url: string
     let socket: SocketInstance
     try {
-      url = this.options.url()
-      socket = new this.options.WebSocket(url, this.options.protocols)
+      url = this.#options.url()
+      socket = new this.#options.WebSocket(url, this.#options.protocols)
     } catch (error) {
-      this.emitError(error)
-      this.scheduleRetry(1006, 'connect failed')
+      this.#emitError(error)
+      this.#scheduleRetry(1006, 'connect failed')
       return
     }
     this.socket = socket
     if ('binaryType' in socket) socket.binaryType = 'arraybuffer'
-    socket.addEventListener('open', () => this.onOpen(socket, url))
-    socket.addEventListener('message', (event: { data: unknown }) => this.onMessage(socket, event.data))
+    socket.addEventListener('open', () => this.#onOpen(socket, url))
+    socket.addEventListener('message', (event: { data: unknown }) => this.#onMessage(socket, event.data))
     socket.addEventListener('close', (event: { code?: number; reason?: string }) =>
-      this.onClose(socket, event.code ?? 1006, event.reason ?? ''),
+      this.#onClose(socket, event.code ?? 1006, event.reason ?? ''),
     )
     socket.addEventListener('error', (event: { error?: unknown; message?: string }) => {
-      if (socket === this.socket) this.emitError(event.error ?? new Error(event.message ?? 'WebSocket error'))
+      if (socket === this.socket) this.#emitError(event.error ?? new Error(event.message ?? 'WebSocket error'))
     })
   }
 
-  private onOpen(socket: SocketInstance, url: string): void {
-    if (socket !== this.socket || this._state === 'closed') return
-    this.attempt = 0
+  #onOpen(socket: SocketInstance, url: string): void {
+    if (socket !== this.socket || this.#state === 'closed') return
+    this.#attempt = 0
     const session = this.runtime.newSession(
-      (_from, _name, _payload, _id, frame) => this.transmit(frame),
+      (_from, _name, _payload, _id, frame) => this.#transmit(frame),
       (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
     )
-    this.session = session
-    this.sent.reset()
-    this.refusedFrom = undefined
-    void session.open(this.options.serverRole)
-    if (this.options.heartbeat) this.stopHeartbeat = startHeartbeat(socket, this.options.heartbeat)
-    this._state = 'open'
-    for (let frame = this.queue.shift(); frame !== undefined; frame = this.queue.shift()) this.write(socket, frame)
-    this.events.emit('open', { url }, this.listenerError)
-    this.resolveOpened()
+    this.#session = session
+    this.#sent.reset()
+    this.#refusedFrom = undefined
+    void session.open(this.#options.serverRole)
+    if (this.#options.heartbeat) this.#stopHeartbeat = startHeartbeat(socket, this.#options.heartbeat)
+    this.#state = 'open'
+    for (let frame = this.#queue.shift(); frame !== undefined; frame = this.#queue.shift()) this.#write(socket, frame)
+    this.#events.emit('open', { url }, this.#listenerError)
+    this.#resolveOpened()
   }
 
-  private onMessage(socket: SocketInstance, data: unknown): void {
-    const session = this.session
+  #onMessage(socket: SocketInstance, data: unknown): void {
+    const session = this.#session
     if (socket !== this.socket || !session) return
     const isBinary = typeof data !== 'string'
     const frame = isBinary ? (data instanceof ArrayBuffer || data instanceof Uint8Array ? data : new Uint8Array(0)) : (data as string)
@@ -187,91 +188,91 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
     session.receive(frame, isBinary)
   }
 
-  private onClose(socket: SocketInstance, code: number, reason: string): void {
+  #onClose(socket: SocketInstance, code: number, reason: string): void {
     if (socket !== this.socket) return
-    const session = this.session
-    this.detach()
+    const session = this.#session
+    this.#detach()
     // Requests are never resent: each rejects with OPENWS_ERR_DISCONNECTED, and its frame leaves the queue.
-    const requests = new Set(this.apiSink.requests.rejectAll())
-    if (requests.size > 0) this.queue.remove(requests)
-    if (this.refusedFrom !== undefined) {
+    const requests = new Set(this.#apiSink.requests.rejectAll())
+    if (requests.size > 0) this.#queue.remove(requests)
+    if (this.#refusedFrom !== undefined) {
       // Everything from the first refused frame on was not handled: first in line for the next socket.
-      const refused = this.sent.from(this.refusedFrom).filter((frame) => !requests.has(frame))
-      for (const frame of this.queue.requeue(refused)) this.events.emit('drop', { frame }, this.listenerError)
-      this.refusedFrom = undefined
+      const refused = this.#sent.from(this.#refusedFrom).filter((frame) => !requests.has(frame))
+      for (const frame of this.#queue.requeue(refused)) this.#events.emit('drop', { frame }, this.#listenerError)
+      this.#refusedFrom = undefined
     }
     if (session) void session.close()
-    if (this._state === 'closed') return
-    this.scheduleRetry(code, reason)
+    if (this.#state === 'closed') return
+    this.#scheduleRetry(code, reason)
   }
 
-  private scheduleRetry(code: number, reason: string): void {
-    const reconnect = this.options.reconnect
-    const again = reconnect !== undefined && this.attempt < reconnect.maxAttempts
-    this.events.emit('close', { code, reason, reconnecting: again }, this.listenerError)
+  #scheduleRetry(code: number, reason: string): void {
+    const reconnect = this.#options.reconnect
+    const again = reconnect !== undefined && this.#attempt < reconnect.maxAttempts
+    this.#events.emit('close', { code, reason, reconnecting: again }, this.#listenerError)
     if (!again) {
-      this._state = 'closed'
-      this.queue.clear()
+      this.#state = 'closed'
+      this.#queue.clear()
       return
     }
-    if (this._state === 'open') this.opened = new Promise((resolve) => (this.resolveOpened = resolve))
-    this._state = 'reconnecting'
-    const delayMs = backoffDelay(this.attempt++, reconnect)
-    this.events.emit('reconnecting', { attempt: this.attempt, delayMs }, this.listenerError)
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined
-      if (this._state !== 'closed') this.dial()
+    if (this.#state === 'open') this.#opened = new Promise((resolve) => (this.#resolveOpened = resolve))
+    this.#state = 'reconnecting'
+    const delayMs = backoffDelay(this.#attempt++, reconnect)
+    this.#events.emit('reconnecting', { attempt: this.#attempt, delayMs }, this.#listenerError)
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = undefined
+      if (this.#state !== 'closed') this.#dial()
     }, delayMs)
   }
 
-  private detach(): void {
-    this.stopHeartbeat?.()
-    this.stopHeartbeat = undefined
+  #detach(): void {
+    this.#stopHeartbeat?.()
+    this.#stopHeartbeat = undefined
     this.socket = undefined
-    this.session = undefined
+    this.#session = undefined
   }
 
   /** Every outbound frame (the stable API and the session's peer) goes through here. */
-  private transmit(frame: string): void {
+  #transmit(frame: string): void {
     const socket = this.socket
     // Once the server refused a frame it is going away: keep frames for the next connection.
-    if (this._state === 'open' && socket && socket.readyState === ReadyState.open && this.refusedFrom === undefined) {
-      this.write(socket, frame)
+    if (this.#state === 'open' && socket && socket.readyState === ReadyState.open && this.#refusedFrom === undefined) {
+      this.#write(socket, frame)
       return
     }
-    if (this._state === 'closed') {
-      this.events.emit('drop', { frame }, this.listenerError)
+    if (this.#state === 'closed') {
+      this.#events.emit('drop', { frame }, this.#listenerError)
       return
     }
-    const dropped = this.queue.push(frame)
-    if (dropped !== undefined) this.events.emit('drop', { frame: dropped }, this.listenerError)
+    const dropped = this.#queue.push(frame)
+    if (dropped !== undefined) this.#events.emit('drop', { frame: dropped }, this.#listenerError)
   }
 
-  private write(socket: SocketInstance, frame: string): void {
-    this.sent.add(frame)
+  #write(socket: SocketInstance, frame: string): void {
+    this.#sent.add(frame)
     // Frames sent in one tick (replies resolving a batch of awaits, a queue flush) leave in one write
     // syscall instead of one each: the first corks the stream, a microtask uncorks it. Order is kept
     // (one stream), and bufferedAmount still counts corked bytes, so back-pressure sees them.
-    if (this.corked === undefined) {
+    if (this.#corked === undefined) {
       const raw = corkable(socket)
       if (raw !== undefined) {
         raw.cork()
-        this.corked = raw
-        queueMicrotask(this.uncork)
+        this.#corked = raw
+        queueMicrotask(this.#uncork)
       }
     }
     socket.send(frame)
   }
 
-  private readonly uncork = (): void => {
-    const raw = this.corked
-    this.corked = undefined
+  #uncork = (): void => {
+    const raw = this.#corked
+    this.#corked = undefined
     raw?.uncork()
   }
 
-  private serverError(payload: ErrorFramePayload): void {
+  #serverError(payload: ErrorFramePayload): void {
     // The answer to a request of the stable API: rejects exactly that request.
-    if (payload.code !== 'OPENWS_ERR_SHUTTING_DOWN' && this.apiSink.requests.fail(payload)) return
+    if (payload.code !== 'OPENWS_ERR_SHUTTING_DOWN' && this.#apiSink.requests.fail(payload)) return
     if (
       payload.code === 'OPENWS_ERR_SHUTTING_DOWN' &&
       typeof payload.seq === 'number' &&
@@ -279,32 +280,32 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       payload.seq >= 1
     ) {
       // Refused, not failed: the frame is resent on the next connection (see onClose).
-      this.refusedFrom = Math.min(this.refusedFrom ?? payload.seq, payload.seq)
+      this.#refusedFrom = Math.min(this.#refusedFrom ?? payload.seq, payload.seq)
       return
     }
     // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
     const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
     // With the frame's correlation id, so callers can match the error to what they sent.
     const error = openwsError(code, payload.message, {
-      role: this.options.serverRole,
+      role: this.#options.serverRole,
       message: payload.messageName,
       issues: payload.issues,
       id: payload.id,
     })
-    this.events.emit('error', error, this.listenerError)
+    this.#events.emit('error', error, this.#listenerError)
   }
 
-  private emitError(error: unknown): void {
-    this.events.emit('error', error instanceof Error ? error : new Error(String(error)), this.listenerError)
+  #emitError(error: unknown): void {
+    this.#events.emit('error', error instanceof Error ? error : new Error(String(error)), this.#listenerError)
   }
 
-  private internalError(error: unknown): void {
-    if (this.options.onInternalError) this.options.onInternalError(error)
-    else this.emitError(error)
+  #internalError(error: unknown): void {
+    if (this.#options.onInternalError) this.#options.onInternalError(error)
+    else this.#emitError(error)
   }
 
-  private readonly listenerError = (error: unknown): void => {
-    if (this.options.onInternalError) this.options.onInternalError(error)
+  #listenerError = (error: unknown): void => {
+    if (this.#options.onInternalError) this.#options.onInternalError(error)
     else console.error(error)
   }
 }

@@ -3,11 +3,11 @@
 export type Listener<T> = (event: T) => void
 
 export class Emitter<Events extends { [K in keyof Events]: unknown }> {
-  private listeners: { [K in keyof Events]?: Set<Listener<Events[K]>> } = {}
+  #listeners: { [K in keyof Events]?: Set<Listener<Events[K]>> } = {}
 
   /** Subscribes; returns the unsubscribe function. */
   on<K extends keyof Events>(name: K, listener: Listener<Events[K]>): () => void {
-    const set = (this.listeners[name] ??= new Set())
+    const set = (this.#listeners[name] ??= new Set())
     set.add(listener)
     return () => {
       set.delete(listener)
@@ -16,7 +16,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown }> {
 
   /** Calls every listener; a listener that throws is reported through `onListenerError`, the others still run. */
   emit<K extends keyof Events>(name: K, event: Events[K], onListenerError: (error: unknown) => void): void {
-    const set = this.listeners[name]
+    const set = this.#listeners[name]
     if (!set) return
     for (const listener of [...set]) {
       try {
@@ -28,6 +28,6 @@ export class Emitter<Events extends { [K in keyof Events]: unknown }> {
   }
 
   clear(): void {
-    this.listeners = {}
+    this.#listeners = {}
   }
 }

@@ -38,27 +38,27 @@ const TRUE = Promise.resolve(true)
 /** The sink of `createPeer` (the client's stable api): requests live in its table. */
 export class ClientSink extends BaseSink {
   readonly requests: ClientRequests
-  private closed = false
+  readonly #sendFn: SendFn
+  readonly #disconnectFn: DisconnectFn | undefined
+  #closed = false
   /** Set by refuseRequests(): requests reject at once; one-way sends still go out. */
-  private refusing = false
+  #refusing = false
 
-  constructor(
-    core: RuntimeCore,
-    remoteRole: string,
-    private readonly sendFn: SendFn,
-    private readonly disconnectFn: DisconnectFn | undefined,
-  ) {
+  constructor(core: RuntimeCore, remoteRole: string, sendFn: SendFn, disconnectFn: DisconnectFn | undefined) {
     super(core, remoteRole)
+    this.#sendFn = sendFn
+    this.#disconnectFn = disconnectFn
     this.requests = clientRequests(core.limits, () => ({ network: core.networkName, role: remoteRole }))
   }
 
   send(name: string, payload: unknown, frame?: string, options?: unknown): Promise<unknown> {
-    const { core, sendFn, requests } = this
+    const { core, requests } = this
+    const sendFn = this.#sendFn
     const hostRole = core.hostRole
     const failed = (error: unknown): void => core.onInternalError(sendFailedError(core, error, name))
     const reply = this.replyOf(name)
-    if (reply === undefined) return this.closed ? RESOLVED : guardedSend(sendFn, hostRole, name, payload, undefined, failed, frame)
-    if (this.closed || this.refusing) {
+    if (reply === undefined) return this.#closed ? RESOLVED : guardedSend(sendFn, hostRole, name, payload, undefined, failed, frame)
+    if (this.#closed || this.#refusing) {
       return Promise.reject(
         openwsError('OPENWS_ERR_DISCONNECTED', 'the peer was disconnected', { network: core.networkName, message: name }),
       )
@@ -82,15 +82,15 @@ export class ClientSink extends BaseSink {
 
   /** Rejects what is pending and every later request with OPENWS_ERR_DISCONNECTED (a closed client). */
   refuseRequests(why: string): void {
-    this.refusing = true
+    this.#refusing = true
     this.requests.rejectAll(why)
   }
 
   disconnect(code: number, reason: string): boolean {
-    if (this.closed) return false
-    this.closed = true
+    if (this.#closed) return false
+    this.#closed = true
     this.requests.rejectAll()
-    callGuarded(this.core.onInternalError, this.disconnectFn, code, reason)
+    callGuarded(this.core.onInternalError, this.#disconnectFn, code, reason)
     return true
   }
 }

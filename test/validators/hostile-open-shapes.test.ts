@@ -64,5 +64,10 @@ describe.each([
     const arrayLike = Object.setPrototypeOf([], Object.prototype) as unknown[]
     expect(v.is({ items: [arrayLike] })).toBe(false)
     expect(make(item).is(arrayLike)).toBe(false)
+    const withId = Object.setPrototypeOf(Object.assign([], { id: 1 }), Object.prototype) as unknown[]
+    expect(make(item).is(withId)).toBe(false)
+    // An object with a `length` of its own stays an object.
+    expect(make(item).is({ id: 1, length: 2 })).toBe(true)
+    expect(v.is({ items: [{ id: 1, length: 0 }] })).toBe(true)
   })
 })

@@ -106,9 +106,20 @@ async function run(impl: Impl, compiled: boolean, script: (d: Driver) => Promise
     if (typeof id === 'number') ids.push(id)
     log.push(['api sent', renumber(frame)])
   })
+  // Transports that fail, when the script asks: send throws for `$error` frames and rejects for
+  // `$reply` frames; disconnect rejects.
+  const failing = hooks.failingTransport === true
   const session = rt.newSession(
-    (_f, _n, _p, _id, frame) => void log.push(['sent', renumber(frame)]),
-    (code, reason) => void log.push(['disconnect', code, reason]),
+    (_f, name, _p, _id, frame) => {
+      log.push(['sent', renumber(frame)])
+      if (failing && name === '$error') throw new Error('socket gone')
+      if (failing && name === '$reply') return Promise.reject(new Error('socket slow'))
+      return undefined
+    },
+    (code, reason) => {
+      log.push(['disconnect', code, reason])
+      return failing ? Promise.reject(new Error('close failed')) : undefined
+    },
   )
   const settle = (p: Promise<unknown>) =>
     p.then(
@@ -250,6 +261,36 @@ const SCRIPTS: Record<string, [(d: Driver) => Promise<void>, object?, Record<str
       await d.session.close()
       expect(await d.session.open('server')).toBe(false)
     },
+  ],
+  'failing transport and close hook': [
+    async (d) => {
+      await d.session.open('server')
+      d.receive(frame('nope', {}, 1))
+      d.receive(frame('ask', { n: 1 }, 2))
+      d.receive('{"fromRole":')
+      await ticks()
+      await d.session.close()
+    },
+    {},
+    {
+      failingTransport: true,
+      handleClose: () => {
+        throw new Error('close hook')
+      },
+    },
+  ],
+  'async close hook that rejects, after an async handler': [
+    async (d) => {
+      await d.session.open('server')
+      d.receive(frame('slow', {}))
+      const closed = d.session.close()
+      d.session.error(new Error('late'))
+      d.release()
+      await closed
+      await d.session.idle()
+    },
+    {},
+    { handleClose: () => Promise.reject(new Error('async close hook')) },
   ],
   'handleOpen throws': [
     async (d) => void (await d.session.open('server')),

@@ -114,5 +114,17 @@ for (const [path, make] of paths) {
       const peer = rt.createPeer('client', () => undefined)
       expect(() => rt.groups.join(peer, 'g')).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
     })
+
+    it('instanceId: a given one is checked by runtime(); the default is drawn once (on first read) and prefixes connection ids', async () => {
+      expect(() => runtime(make(), { groups: { instanceId: 'a.b' } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+      expect(runtime(make(), { groups: { instanceId: 'node-1' } }).groups.instanceId).toBe('node-1')
+      const h = harness(make())
+      const id = h.runtime.groups.instanceId
+      expect(id).toMatch(/^[^.\s*>]+$/)
+      expect(h.runtime.groups.instanceId).toBe(id)
+      const a = h.connect('client')
+      await a.send('join', { roomId: 'r1' })
+      expect((a.take()[0].payload as { id: string }).id.startsWith(`${id}.`)).toBe(true)
+    })
   })
 }

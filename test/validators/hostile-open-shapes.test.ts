@@ -43,9 +43,31 @@ describe.each([
     expect(v.is({ items: [{ id: 1 }, Object.create({ tag: 5 }, { id: { value: 2, enumerable: true } })] })).toBe(true)
   })
 
+  it('a union of objects decides alike on any prototype, in is and in the is code explain runs', () => {
+    const named: JsonSchema = { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }
+    const u = make({ type: 'object', properties: { x: { anyOf: [item, named] } }, required: ['x'] })
+    const bare = Object.assign(Object.create(null) as object, { name: 'n' })
+    expect(u.is({ x: bare })).toBe(true)
+    expect(u.explain({ x: bare }, 5)).toEqual([])
+    const inherited = Object.create({ id: 1, name: 'n' }) as object
+    expect(u.is({ x: inherited })).toBe(false)
+    expect(u.explain({ x: inherited }, 5).map((i) => [i.path, i.code])).toEqual([['/x', 'anyOf']])
+    polluted('name', 'n', () => {
+      expect(u.is({ x: {} })).toBe(false)
+      expect(u.explain({ x: {} }, 5).map((i) => i.code)).toEqual(['anyOf'])
+      expect(u.is({ x: { name: 'm' } })).toBe(true)
+      expect(u.explain({ x: { name: 'm' } }, 5)).toEqual([])
+    })
+  })
+
   it('an array is never an object, whatever its prototype', () => {
     const arrayLike = Object.setPrototypeOf([], Object.prototype) as unknown[]
     expect(v.is({ items: [arrayLike] })).toBe(false)
     expect(make(item).is(arrayLike)).toBe(false)
+    const withId = Object.setPrototypeOf(Object.assign([], { id: 1 }), Object.prototype) as unknown[]
+    expect(make(item).is(withId)).toBe(false)
+    // An object with a `length` of its own stays an object.
+    expect(make(item).is({ id: 1, length: 2 })).toBe(true)
+    expect(v.is({ items: [{ id: 1, length: 0 }] })).toBe(true)
   })
 })

@@ -1,6 +1,7 @@
 // One test per bug found (ajv style), each checked on both paths.
 import { describe, expect, it } from 'vitest'
 import { interpret } from '../../src/runtime/interpret/index'
+import { codePointLength } from '../../src/runtime/validate/helpers'
 import { compileGenerated } from './compile-source'
 
 describe('regressions', () => {
@@ -100,5 +101,23 @@ describe('open-shape fast path and accessor pollution', () => {
         delete (Object.prototype as Record<string, unknown>).sneaky
       }
     }
+  })
+})
+
+describe('code point length', () => {
+  it('counts from the first high surrogate on, a lone surrogate as one, as string iteration does', () => {
+    const samples = [
+      '',
+      'abc',
+      'é'.repeat(9),
+      '\u{1F600}',
+      'a\u{1F600}b',
+      '\uDC00x\uD800',
+      'x\uD800\uD800\uDC00',
+      '\uDC00\uDC00',
+      'ab\uD83D',
+    ]
+    for (const s of samples) expect([s, codePointLength(s)]).toEqual([s, Array.from(s).length])
+    expect(codePointLength('x'.repeat(5000) + '\u{1F600}'.repeat(3))).toBe(5003)
   })
 })

@@ -30,6 +30,13 @@ export interface Emit {
   mode: Mode
   /** 'is' mode: the statement that signals failure (`return false;` or `break L;`). */
   fail: Code
+  /**
+   * 'is' mode inside a generated `is` function: the statement (`break S;`) after which its explain
+   * twin decides the function's result (`return SL(ex, v, d);`, see ./index.ts), taken when an object's prototype is not a
+   * clean Object.prototype (see emitIsOpenShape). Absent in the 'is' code that explain runs (for
+   * anyOf, oneOf, not), which drops inherited values in place instead.
+   */
+  slow?: Code
 }
 
 export interface UnitNames {
@@ -57,6 +64,8 @@ export class Pool {
    */
   shareCounts: Map<string, number> | undefined
   readonly sharedEx = new Map<string, Name>()
+  /** Functions testing that Object.prototype has none of a set of keys (openSafeStatement), by key list. */
+  readonly openSafe = new Map<string, Name>()
 
   /** What the generated code needs from `h` beyond coreHelpers: extra helpers and format checks. */
   used(): { helpers: (keyof ExtraHelpers)[]; formats: string[] } {
@@ -184,23 +193,36 @@ export const MAX_DEPTH = new Name('MD')
 /** Per call of a generated function: Object.prototype has none of the keys its open shapes read (Gen.openKeys). */
 export const OPEN_SAFE = new Name('U')
 
-/** The statement defining OPEN_SAFE for the keys in `g.openKeys`, then clears them; empty when none. */
+/**
+ * The statement defining OPEN_SAFE for the keys in `g.openKeys`, then clears them; empty when none.
+ * The `in` tests are a function of the pool (one per set of keys), called: written inline they
+ * took 15 bytes of bytecode per key, and V8 inlines an `is` function only up to 460 bytes (it
+ * still inlines the small function into it).
+ */
 export function openSafeStatement(g: Gen): Code {
   const keys = [...g.openKeys]
   g.openKeys = new Set()
-  return keys.length === 0
-    ? _``
-    : _`const ${OPEN_SAFE} = ${join(
+  if (keys.length === 0) return _``
+  const id = JSON.stringify(keys)
+  let name = g.pool.openSafe.get(id)
+  if (name === undefined) {
+    name = g.scope.name('u')
+    g.pool.openSafe.set(id, name)
+    g.hoisted.push(
+      _`function ${name}() { return ${join(
         keys.map((key) => _`!(${key} in OP)`),
         _` && `,
-      )}; `
+      )}; }`,
+    )
+  }
+  return _`const ${OPEN_SAFE} = ${name}(); `
 }
 
 /**
  * Built-ins generated code calls on every node, under short names hoisted once per validator
  * (only those it uses): `Object.getPrototypeOf(v)` is 28 bytes minified, `GP(v)` 5. V8 inlines
- * them through the call site's feedback all the same. The open-shape guard of the 'is' path
- * (emitIsOpenShape) keeps `Object.getPrototypeOf` written out: there V8 folds the test away.
+ * them through the call site's feedback all the same (measured: the open-shape guard of the 'is'
+ * path, emitIsOpenShape, is folded away as when written out, and its bytecode is smaller).
  */
 export const BUILTINS = {
   GP: { name: new Name('GP'), value: new Code('Object.getPrototypeOf') },
@@ -217,6 +239,8 @@ export const BUILTINS = {
   RI: { name: new Name('RI'), value: new Code('h.ri') },
   AI: { name: new Name('AI'), value: new Code('h.ai') },
   CL: { name: new Name('CL'), value: new Code('h.cpLen') },
+  /** The 'is' code's slow path (Emit.slow): an explain function run to its first issue decides. */
+  SL: { name: new Name('SL'), value: new Code('(x, v, d) => { const c = []; x(v, "", d, c, 1); return c.length === 0; }') },
   ES: { name: new Name('ES'), value: new Code('h.esc') },
 }
 

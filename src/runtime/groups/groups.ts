@@ -18,7 +18,8 @@ interface TargetHolder {
 const NO_MEMBERS: ReadonlySet<Member> = new Set()
 
 export class Groups implements FrameRouter {
-  readonly instanceId: string
+  /** Given, or drawn on first read: `globalThis.crypto` loads Node's webcrypto (~2 ms), which start-up without a broker need not pay. */
+  private id: string | undefined
   /** Resolves once the broker is connected (at once without one). Never rejects: failures are reported. */
   readonly ready: Promise<void>
   private readonly byGroup = new Map<string, Set<Member>>()
@@ -31,13 +32,18 @@ export class Groups implements FrameRouter {
     private readonly core: RuntimeCore,
     options: GroupsOptions = {},
   ) {
-    const id = options.instanceId ?? randomId()
-    if (typeof id !== 'string' || id === '' || /[.\n\s*>]/.test(id)) {
+    const id = options.instanceId
+    if (id !== undefined && (typeof id !== 'string' || id === '' || /[.\n\s*>]/.test(id))) {
       throw openwsError('OPENWS_ERR_INVALID_OPTION', 'groups.instanceId must be a non-empty string without ".", "*", ">" or white space')
     }
-    this.instanceId = id
+    this.id = id
     this.cluster = options.broker === undefined ? undefined : new Cluster(this, core, options)
     this.ready = this.cluster === undefined ? RESOLVED : this.cluster.start()
+  }
+
+  /** This instance's id (GroupsOptions.instanceId, default random). */
+  get instanceId(): string {
+    return (this.id ??= randomId())
   }
 
   // ---------------------------------------------------------------- membership

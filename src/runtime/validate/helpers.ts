@@ -8,11 +8,20 @@ import type { Issue } from './types'
 
 const hasOwn = Object.prototype.hasOwnProperty
 
-/** Length in Unicode code points; a lone surrogate counts as one. */
+/** A high surrogate: before the first one, every UTF-16 unit is one code point. */
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/
+
+/**
+ * Length in Unicode code points; a lone surrogate counts as one. The scan starts at the first
+ * high surrogate, found by a regular expression (V8 answers at once for a one-byte string): the
+ * loop ran 2.5 ns per unit, and a rejected 5000-character string was counted twice (is, explain).
+ */
 export function codePointLength(s: string): number {
-  let n = 0
+  const high = HIGH_SURROGATE.exec(s)
+  if (high === null) return s.length
+  let n = high.index
   const len = s.length
-  for (let i = 0; i < len; i++) {
+  for (let i = n; i < len; i++) {
     const c = s.charCodeAt(i)
     // A high surrogate followed by a low one is a single code point.
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {

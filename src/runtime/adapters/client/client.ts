@@ -8,7 +8,7 @@ import { ReadyState, clampReason, isSendableCloseCode, type WebSocketLike } from
 import { backoffDelay } from './backoff'
 import { Emitter } from './events'
 import { startHeartbeat } from './heartbeat'
-import { clientRuntime, clientSink, type ClientSink } from './loop'
+import { clientRuntime, clientSink } from './loop'
 import { resolveClientOptions, type ClientOptions, type ResolvedClientOptions } from './options'
 import { SendQueue, SentLog } from './send-queue'
 
@@ -45,59 +45,230 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
   readonly runtime: SessionRuntime
   /** The typed API to the server. Stable across reconnects; sends while disconnected are queued. */
   readonly api: Api
-  #options: ResolvedClientOptions
-  #events = new Emitter<ClientEvents>()
-  #queue: SendQueue
-  /** Frames sent on the current socket, for resending what a shutting-down server refused. */
-  #sent: SentLog
-  /** The stable API's sink: its pending requests are rejected when a socket closes. */
-  #apiSink: ClientSink
-  /** The server refused this socket's frames from this number on (it is shutting down). */
-  #refusedFrom: number | undefined
   /** Named (not #) so tests can reach the raw socket. */
   private socket: SocketInstance | undefined
-  #session: ClientSession | undefined
-  #stopHeartbeat: (() => void) | undefined
-  #retryTimer: ReturnType<typeof setTimeout> | undefined
-  #attempt = 0
-  #state: ClientState = 'connecting'
-  #opened: Promise<void>
-  #resolveOpened!: () => void
-  /** The stream corked for the frames of this tick, uncorked by a microtask (see write). */
-  #corked: Corkable | undefined
+  readonly #options: ResolvedClientOptions
+  readonly #events = new Emitter<ClientEvents>()
+  readonly #queue: SendQueue
+  // The rest of the client lives in closures made by the constructor: a minifier renames their
+  // names, where every `this.name` would cost its bytes in each use.
+  readonly #state: () => ClientState
+  readonly #ready: () => Promise<void>
+  readonly #close: (code: number, reason: string) => Promise<void>
 
   constructor(options: ClientOptions) {
-    this.#options = resolveClientOptions(options)
+    const o = (this.#options = resolveClientOptions(options))
+    const events = this.#events
+    const queue = (this.#queue = new SendQueue(o.maxQueuedFrames))
+    /** Frames sent on the current socket, for resending what a shutting-down server refused. */
+    const sent = new SentLog(o.maxQueuedFrames)
+    let state: ClientState = 'connecting'
+    /** The server refused this socket's frames from this number on (it is shutting down). */
+    let refusedFrom: number | undefined
+    let session: ClientSession | undefined
+    let stopHeartbeat: (() => void) | undefined
+    let retryTimer: ReturnType<typeof setTimeout> | undefined
+    let attempt = 0
+    let resolveOpened!: () => void
+    const waitOpen = (): Promise<void> => new Promise((resolve) => (resolveOpened = resolve))
+    let opened = waitOpen()
+    /** The stream corked for the frames of this tick, uncorked by a microtask (see write). */
+    let corked: Corkable | undefined
+
+    const listenerError = (error: unknown): void => {
+      if (o.onInternalError) o.onInternalError(error)
+      else console.error(error)
+    }
+    const emit = <K extends keyof ClientEvents>(name: K, event: ClientEvents[K]): void => events.emit(name, event, listenerError)
+    const emitError = (error: unknown): void => emit('error', error instanceof Error ? error : new Error(String(error)))
+    const drop = (frame: string): void => emit('drop', { frame })
+
     // The sessions' handlers and hooks get the stable `api` as their peer: one peer, one table of
     // pending requests (rejected when a socket closes), one way out (transmit).
-    this.runtime = clientRuntime(
-      this.#options.bindings,
+    const runtime = (this.runtime = clientRuntime(
+      o.bindings,
       {
-        limits: this.#options.limits,
-        host: this.#options.host,
-        onInternalError: (error) => this.#internalError(error),
+        limits: o.limits,
+        host: o.host,
+        onInternalError: (error) => (o.onInternalError ? o.onInternalError(error) : emitError(error)),
         // `$error` frames are the server's answers to our mistakes: surfaced as events, never answered.
-        onErrorFrame: (payload) => this.#serverError(payload),
+        onErrorFrame: (payload) => serverError(payload),
         // Replies to the requests of the stable `api` (the only peer: the sessions send none of their own).
-        onReplyFrame: (id, payload) => this.#apiSink.requests.reply(id, payload),
+        onReplyFrame: (id, payload) => requests.reply(id, payload),
       },
       () => this.api,
-    )
-    this.#queue = new SendQueue(this.#options.maxQueuedFrames)
-    this.#sent = new SentLog(this.#options.maxQueuedFrames)
+    ))
+
+    /** Every outbound frame (the stable API and the session's peer) goes through here. */
+    const transmit = (frame: string): void => {
+      const socket = this.socket
+      // Once the server refused a frame it is going away: keep frames for the next connection.
+      if (state === 'open' && socket && socket.readyState === ReadyState.open && refusedFrom === undefined) return write(socket, frame)
+      if (state === 'closed') return drop(frame)
+      const dropped = queue.push(frame)
+      if (dropped !== undefined) drop(dropped)
+    }
+
+    const write = (socket: SocketInstance, frame: string): void => {
+      sent.add(frame)
+      // Frames sent in one tick (replies resolving a batch of awaits, a queue flush) leave in one write
+      // syscall instead of one each: the first corks the stream, a microtask uncorks it. Order is kept
+      // (one stream), and bufferedAmount still counts corked bytes, so back-pressure sees them.
+      if (corked === undefined) {
+        const raw = corkable(socket)
+        if (raw !== undefined) {
+          raw.cork()
+          corked = raw
+          queueMicrotask(() => {
+            corked = undefined
+            raw.uncork()
+          })
+        }
+      }
+      socket.send(frame)
+    }
+
     // disconnect(api), from a handler or anywhere: closes the client for good (the api is then closed).
-    this.api = this.runtime.createPeer(
-      this.#options.serverRole,
-      (_from, _name, _payload, _id, frame) => this.#transmit(frame),
-      (code, reason) => void this.close(code, reason),
-    ) as Api
-    this.#apiSink = clientSink(this.api)
-    this.#opened = new Promise((resolve) => (this.#resolveOpened = resolve))
-    this.#dial()
+    const api = (this.api = runtime.createPeer(
+      o.serverRole,
+      (_from, _name, _payload, _id, frame) => transmit(frame),
+      (code, reason) => void close(code, reason),
+    ) as Api)
+    const apiSink = clientSink(api)
+    const requests = apiSink.requests
+
+    const detach = (): void => {
+      stopHeartbeat?.()
+      stopHeartbeat = undefined
+      this.socket = undefined
+      session = undefined
+    }
+
+    /** Closes for good: no reconnect, queued frames are discarded, the session closes. */
+    const close = (code: number, reason: string): Promise<void> => {
+      if (state === 'closed') return Promise.resolve()
+      state = 'closed'
+      clearTimeout(retryTimer)
+      queue.clear()
+      // Pending requests and any made later (by handleClose, say) reject now rather than wait for a timeout.
+      apiSink.refuseRequests('the client closed before the reply')
+      const socket = this.socket
+      const current = session
+      detach()
+      if (socket && socket.readyState < ReadyState.closing) socket.close(isSendableCloseCode(code) ? code : 1000, clampReason(reason))
+      emit('close', { code, reason, reconnecting: false })
+      return current ? current.close() : Promise.resolve()
+    }
+
+    const dial = (): void => {
+      let url: string
+      let socket: SocketInstance
+      try {
+        url = o.url()
+        socket = new o.WebSocket(url, o.protocols)
+      } catch (error) {
+        emitError(error)
+        return scheduleRetry(1006, 'connect failed')
+      }
+      this.socket = socket
+      if ('binaryType' in socket) socket.binaryType = 'arraybuffer'
+      socket.addEventListener('open', () => onOpen(socket, url))
+      socket.addEventListener('message', ({ data }: { data: unknown }) => {
+        // The session decodes once; the server's `$error` frames come back through onErrorFrame.
+        if (socket !== this.socket || !session) return
+        const isBinary = typeof data !== 'string'
+        session.receive(isBinary ? (data instanceof ArrayBuffer || data instanceof Uint8Array ? data : new Uint8Array(0)) : data, isBinary)
+      })
+      socket.addEventListener('close', (event: { code?: number; reason?: string }) =>
+        onClose(socket, event.code ?? 1006, event.reason ?? ''),
+      )
+      socket.addEventListener('error', (event: { error?: unknown; message?: string }) => {
+        if (socket === this.socket) emitError(event.error ?? new Error(event.message ?? 'WebSocket error'))
+      })
+    }
+
+    const onOpen = (socket: SocketInstance, url: string): void => {
+      if (socket !== this.socket || state === 'closed') return
+      attempt = 0
+      session = runtime.newSession(
+        (_from, _name, _payload, _id, frame) => transmit(frame),
+        (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
+      )
+      sent.reset()
+      refusedFrom = undefined
+      void session.open(o.serverRole)
+      if (o.heartbeat) stopHeartbeat = startHeartbeat(socket, o.heartbeat)
+      state = 'open'
+      for (let frame = queue.shift(); frame !== undefined; frame = queue.shift()) write(socket, frame)
+      emit('open', { url })
+      resolveOpened()
+    }
+
+    const onClose = (socket: SocketInstance, code: number, reason: string): void => {
+      if (socket !== this.socket) return
+      const current = session
+      detach()
+      // Requests are never resent: each rejects with OPENWS_ERR_DISCONNECTED, and its frame leaves the queue.
+      const rejected = new Set(requests.rejectAll())
+      if (rejected.size > 0) queue.remove(rejected)
+      if (refusedFrom !== undefined) {
+        // Everything from the first refused frame on was not handled: first in line for the next socket.
+        for (const frame of queue.requeue(sent.from(refusedFrom).filter((frame) => !rejected.has(frame)))) drop(frame)
+        refusedFrom = undefined
+      }
+      void current?.close()
+      if (state !== 'closed') scheduleRetry(code, reason)
+    }
+
+    const scheduleRetry = (code: number, reason: string): void => {
+      const reconnect = o.reconnect
+      const again = reconnect !== undefined && attempt < reconnect.maxAttempts
+      emit('close', { code, reason, reconnecting: again })
+      if (!again) {
+        state = 'closed'
+        return queue.clear()
+      }
+      if (state === 'open') opened = waitOpen()
+      state = 'reconnecting'
+      const delayMs = backoffDelay(attempt++, reconnect)
+      emit('reconnecting', { attempt, delayMs })
+      retryTimer = setTimeout(() => {
+        retryTimer = undefined
+        if (state !== 'closed') dial()
+      }, delayMs)
+    }
+
+    const serverError = (payload: ErrorFramePayload): void => {
+      const { code, seq } = payload
+      if (code === 'OPENWS_ERR_SHUTTING_DOWN') {
+        if (typeof seq === 'number' && Number.isSafeInteger(seq) && seq >= 1) {
+          // Refused, not failed: the frame is resent on the next connection (see onClose).
+          refusedFrom = Math.min(refusedFrom ?? seq, seq)
+          return
+        }
+        // The answer to a request of the stable API: rejects exactly that request.
+      } else if (requests.fail(payload)) return
+      // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
+      // With the frame's correlation id, so callers can match the error to what they sent.
+      emit(
+        'error',
+        openwsError(isErrorCode(code) ? code : 'OPENWS_ERR_INTERNAL', payload.message, {
+          role: o.serverRole,
+          message: payload.messageName,
+          issues: payload.issues,
+          id: payload.id,
+        }),
+      )
+    }
+
+    this.#state = () => state
+    this.#ready = () => opened
+    this.#close = close
+    dial()
   }
 
   get state(): ClientState {
-    return this.#state
+    return this.#state()
   }
 
   get role(): string {
@@ -115,7 +286,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
 
   /** Resolves when the client is (next) open; never rejects (listen to 'close' for failures). */
   ready(): Promise<void> {
-    return this.#opened
+    return this.#ready()
   }
 
   on<K extends keyof ClientEvents>(name: K, listener: (event: ClientEvents[K]) => void): () => void {
@@ -124,189 +295,7 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
 
   /** Closes for good: no reconnect, queued frames are discarded, the session closes. */
   close(code = 1000, reason = ''): Promise<void> {
-    if (this.#state === 'closed') return Promise.resolve()
-    this.#state = 'closed'
-    if (this.#retryTimer !== undefined) clearTimeout(this.#retryTimer)
-    this.#queue.clear()
-    // Pending requests and any made later (by handleClose, say) reject now rather than wait for a timeout.
-    this.#apiSink.refuseRequests('the client closed before the reply')
-    const socket = this.socket
-    const session = this.#session
-    this.#detach()
-    if (socket && socket.readyState < ReadyState.closing) socket.close(isSendableCloseCode(code) ? code : 1000, clampReason(reason))
-    this.#events.emit('close', { code, reason, reconnecting: false }, this.#listenerError)
-    return session ? session.close() : Promise.resolve()
-  }
-
-  #dial(): void {
-    let url: string
-    let socket: SocketInstance
-    try {
-      url = this.#options.url()
-      socket = new this.#options.WebSocket(url, this.#options.protocols)
-    } catch (error) {
-      this.#emitError(error)
-      this.#scheduleRetry(1006, 'connect failed')
-      return
-    }
-    this.socket = socket
-    if ('binaryType' in socket) socket.binaryType = 'arraybuffer'
-    socket.addEventListener('open', () => this.#onOpen(socket, url))
-    socket.addEventListener('message', (event: { data: unknown }) => this.#onMessage(socket, event.data))
-    socket.addEventListener('close', (event: { code?: number; reason?: string }) =>
-      this.#onClose(socket, event.code ?? 1006, event.reason ?? ''),
-    )
-    socket.addEventListener('error', (event: { error?: unknown; message?: string }) => {
-      if (socket === this.socket) this.#emitError(event.error ?? new Error(event.message ?? 'WebSocket error'))
-    })
-  }
-
-  #onOpen(socket: SocketInstance, url: string): void {
-    if (socket !== this.socket || this.#state === 'closed') return
-    this.#attempt = 0
-    const session = this.runtime.newSession(
-      (_from, _name, _payload, _id, frame) => this.#transmit(frame),
-      (code, reason) => socket.close(isSendableCloseCode(code) ? code : 1011, clampReason(reason)),
-    )
-    this.#session = session
-    this.#sent.reset()
-    this.#refusedFrom = undefined
-    void session.open(this.#options.serverRole)
-    if (this.#options.heartbeat) this.#stopHeartbeat = startHeartbeat(socket, this.#options.heartbeat)
-    this.#state = 'open'
-    for (let frame = this.#queue.shift(); frame !== undefined; frame = this.#queue.shift()) this.#write(socket, frame)
-    this.#events.emit('open', { url }, this.#listenerError)
-    this.#resolveOpened()
-  }
-
-  #onMessage(socket: SocketInstance, data: unknown): void {
-    const session = this.#session
-    if (socket !== this.socket || !session) return
-    const isBinary = typeof data !== 'string'
-    const frame = isBinary ? (data instanceof ArrayBuffer || data instanceof Uint8Array ? data : new Uint8Array(0)) : (data as string)
-    // The session decodes once; the server's `$error` frames come back through onErrorFrame.
-    session.receive(frame, isBinary)
-  }
-
-  #onClose(socket: SocketInstance, code: number, reason: string): void {
-    if (socket !== this.socket) return
-    const session = this.#session
-    this.#detach()
-    // Requests are never resent: each rejects with OPENWS_ERR_DISCONNECTED, and its frame leaves the queue.
-    const requests = new Set(this.#apiSink.requests.rejectAll())
-    if (requests.size > 0) this.#queue.remove(requests)
-    if (this.#refusedFrom !== undefined) {
-      // Everything from the first refused frame on was not handled: first in line for the next socket.
-      const refused = this.#sent.from(this.#refusedFrom).filter((frame) => !requests.has(frame))
-      for (const frame of this.#queue.requeue(refused)) this.#events.emit('drop', { frame }, this.#listenerError)
-      this.#refusedFrom = undefined
-    }
-    if (session) void session.close()
-    if (this.#state === 'closed') return
-    this.#scheduleRetry(code, reason)
-  }
-
-  #scheduleRetry(code: number, reason: string): void {
-    const reconnect = this.#options.reconnect
-    const again = reconnect !== undefined && this.#attempt < reconnect.maxAttempts
-    this.#events.emit('close', { code, reason, reconnecting: again }, this.#listenerError)
-    if (!again) {
-      this.#state = 'closed'
-      this.#queue.clear()
-      return
-    }
-    if (this.#state === 'open') this.#opened = new Promise((resolve) => (this.#resolveOpened = resolve))
-    this.#state = 'reconnecting'
-    const delayMs = backoffDelay(this.#attempt++, reconnect)
-    this.#events.emit('reconnecting', { attempt: this.#attempt, delayMs }, this.#listenerError)
-    this.#retryTimer = setTimeout(() => {
-      this.#retryTimer = undefined
-      if (this.#state !== 'closed') this.#dial()
-    }, delayMs)
-  }
-
-  #detach(): void {
-    this.#stopHeartbeat?.()
-    this.#stopHeartbeat = undefined
-    this.socket = undefined
-    this.#session = undefined
-  }
-
-  /** Every outbound frame (the stable API and the session's peer) goes through here. */
-  #transmit(frame: string): void {
-    const socket = this.socket
-    // Once the server refused a frame it is going away: keep frames for the next connection.
-    if (this.#state === 'open' && socket && socket.readyState === ReadyState.open && this.#refusedFrom === undefined) {
-      this.#write(socket, frame)
-      return
-    }
-    if (this.#state === 'closed') {
-      this.#events.emit('drop', { frame }, this.#listenerError)
-      return
-    }
-    const dropped = this.#queue.push(frame)
-    if (dropped !== undefined) this.#events.emit('drop', { frame: dropped }, this.#listenerError)
-  }
-
-  #write(socket: SocketInstance, frame: string): void {
-    this.#sent.add(frame)
-    // Frames sent in one tick (replies resolving a batch of awaits, a queue flush) leave in one write
-    // syscall instead of one each: the first corks the stream, a microtask uncorks it. Order is kept
-    // (one stream), and bufferedAmount still counts corked bytes, so back-pressure sees them.
-    if (this.#corked === undefined) {
-      const raw = corkable(socket)
-      if (raw !== undefined) {
-        raw.cork()
-        this.#corked = raw
-        queueMicrotask(this.#uncork)
-      }
-    }
-    socket.send(frame)
-  }
-
-  #uncork = (): void => {
-    const raw = this.#corked
-    this.#corked = undefined
-    raw?.uncork()
-  }
-
-  #serverError(payload: ErrorFramePayload): void {
-    // The answer to a request of the stable API: rejects exactly that request.
-    if (payload.code !== 'OPENWS_ERR_SHUTTING_DOWN' && this.#apiSink.requests.fail(payload)) return
-    if (
-      payload.code === 'OPENWS_ERR_SHUTTING_DOWN' &&
-      typeof payload.seq === 'number' &&
-      Number.isSafeInteger(payload.seq) &&
-      payload.seq >= 1
-    ) {
-      // Refused, not failed: the frame is resent on the next connection (see onClose).
-      this.#refusedFrom = Math.min(this.#refusedFrom ?? payload.seq, payload.seq)
-      return
-    }
-    // The server's code is ours when it comes from the same table; an unknown one maps to INTERNAL.
-    const code = isErrorCode(payload.code) ? payload.code : 'OPENWS_ERR_INTERNAL'
-    // With the frame's correlation id, so callers can match the error to what they sent.
-    const error = openwsError(code, payload.message, {
-      role: this.#options.serverRole,
-      message: payload.messageName,
-      issues: payload.issues,
-      id: payload.id,
-    })
-    this.#events.emit('error', error, this.#listenerError)
-  }
-
-  #emitError(error: unknown): void {
-    this.#events.emit('error', error instanceof Error ? error : new Error(String(error)), this.#listenerError)
-  }
-
-  #internalError(error: unknown): void {
-    if (this.#options.onInternalError) this.#options.onInternalError(error)
-    else this.#emitError(error)
-  }
-
-  #listenerError = (error: unknown): void => {
-    if (this.#options.onInternalError) this.#options.onInternalError(error)
-    else console.error(error)
+    return this.#close(code, reason)
   }
 }
 

@@ -190,7 +190,11 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
       }
     }
 
-    const queueFull = (): void => fail(protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${maxQueuedMessages} messages are waiting`))
+    /** Queues a frame behind the running work (the queue is empty whenever nothing runs). */
+    const wait = (name: string, payload: unknown, id?: EnvelopeId): void => {
+      if (queue.length < maxQueuedMessages * 3) queue.push(name, payload, id)
+      else fail(protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${maxQueuedMessages} messages are waiting`))
+    }
 
     function open(fromRole: string): Promise<boolean> {
       if (state !== 'new') {
@@ -239,10 +243,8 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
       if (env instanceof OpenWsError) {
         // Close-code errors close now; a bad envelope is answered in frame order, with the frame's id.
         if (env.closeCode !== undefined) fail(env)
-        else if (busy || queue.length !== 0) {
-          if (queue.length >= maxQueuedMessages * 3) queueFull()
-          else queue.push(ERROR_MESSAGE, errorFrame(env.code, env.message, env.messageName, env.id, env.issues), env.id)
-        } else sendError(env.code, env.message, env.messageName, env.id, env.issues)
+        else if (busy) wait(ERROR_MESSAGE, errorFrame(env.code, env.message, env.messageName, env.id, env.issues))
+        else sendError(env.code, env.message, env.messageName, env.id, env.issues)
         return
       }
       const { messageName: name, payload, id } = env
@@ -270,8 +272,7 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
           )
         }
       } else if (busy) {
-        if (queue.length >= maxQueuedMessages * 3) queueFull()
-        else queue.push(name, payload, id)
+        wait(name, payload, id)
       } else {
         dispatch(name, payload, id)
         if (!busy) afterBusy()

@@ -28,13 +28,11 @@ export interface ClientRequests {
 interface Pending {
   name: string
   validator: Validator
-  resolve: (value: unknown) => void
-  reject: (error: OpenWsError) => void
   /** On performance.now() (monotonic: a wall-clock step moves no deadline). Infinity: never. */
   deadline: number
   timeoutMs: number
-  signal: AbortSignal | undefined
-  onAbort: (() => void) | undefined
+  /** Settles the promise (and stops listening to the signal). */
+  done: (failure: OpenWsError | undefined, value?: unknown) => void
   /** The frame text, so the client can take a request that never left out of its send queue. */
   frame: string | undefined
 }
@@ -60,9 +58,7 @@ export function clientRequests(limits: Readonly<Limits>, where: () => { network:
     if (entry === undefined) return
     table.delete(id)
     if (table.size === 0) timer?.unref?.()
-    if (entry.onAbort !== undefined) entry.signal!.removeEventListener('abort', entry.onAbort)
-    if (failure !== undefined) entry.reject(failure)
-    else entry.resolve(value)
+    entry.done(failure, value)
   }
 
   const arm = (deadline: number): void => {
@@ -116,14 +112,17 @@ export function clientRequests(limits: Readonly<Limits>, where: () => { network:
       const id = ++lastId
       return new Promise((resolve, reject) => {
         const deadline = timeoutMs > 0 ? performance.now() + timeoutMs : Infinity
-        const entry: Pending = { name, validator, resolve, reject, deadline, timeoutMs, signal, onAbort: undefined, frame: undefined }
+        const onAbort = (): void => settle(id, error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted'))
+        const done = (failure: OpenWsError | undefined, value?: unknown): void => {
+          signal?.removeEventListener('abort', onAbort)
+          if (failure !== undefined) reject(failure)
+          else resolve(value)
+        }
+        const entry: Pending = { name, validator, deadline, timeoutMs, done, frame: undefined }
         table.set(id, entry)
         if (table.size === 1) timer?.ref?.()
         if (deadline < armedFor) arm(deadline)
-        if (signal !== undefined) {
-          entry.onAbort = () => settle(id, error('OPENWS_ERR_REQUEST_ABORTED', name, 'the signal was aborted'))
-          signal.addEventListener('abort', entry.onAbort, { once: true })
-        }
+        signal?.addEventListener('abort', onAbort, { once: true })
         entry.frame = write(id)
       })
     },

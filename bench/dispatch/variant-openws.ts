@@ -1,13 +1,13 @@
 // This runtime, fed frames through session.receive() exactly as an adapter does. "interpreted":
 // no transformer (artifact built by the interpreter). "compiled": the artifact the transformer
-// emits (generateArtifact + generated validators), evaluated here because the bench has no build step.
+// emits (the source compile-bindings.ts splices, from generateArtifact), evaluated here because
+// the bench has no build step, and loaded as a build loads it: with exactly the helpers and format
+// checks the generator reported (bench/support/emitted.ts).
 import type { BindingsCore, HandlerTarget } from '../../src/runtime/contract/types'
 import { runtime } from '../../src/runtime/session/index'
-import { generateArtifact } from '../../src/runtime/codegen/artifact'
-import { artifactOf } from '../../src/runtime/contract/compiled'
+import { emitted, loadArtifact } from '../support/emitted'
 import { interpretArtifact } from '../../src/runtime/artifact/interpreted'
 import { DEFAULT_LIMITS } from '../../src/runtime/limits'
-import { FORMAT_CHECKS } from '../../src/runtime/validate/formats'
 import type { Workload } from './networks'
 
 /** Counts the UTF-8 bytes written, as a socket would: that also flattens concatenated text. */
@@ -36,14 +36,7 @@ export function bindingsFor(w: Workload, compiled: boolean, asyncHandlers: boole
     lifecycle: {},
     interpret: interpretArtifact,
   }
-  if (compiled) {
-    const { source } = generateArtifact({
-      network: w.network,
-      hostRole: w.hostRole,
-      maxDepth: DEFAULT_LIMITS.maxDepth,
-    })
-    binder.compiled = artifactOf(new Function(`return ${source}`)(), FORMAT_CHECKS)
-  }
+  if (compiled) binder.compiled = loadArtifact(emitted(w.network, w.hostRole, DEFAULT_LIMITS.maxDepth))
   return binder
 }
 

@@ -90,3 +90,33 @@ describe.each(['interpreted', 'compiled'] as const)('%s artifact built from the 
     expect(names).toEqual(['x'])
   })
 })
+
+// Above 24 messages the generator writes the slot -> validator list from JSON data (validatorsList
+// in codegen/artifact.ts): one array when every slot has its own schema, indices into the distinct
+// validators when slots share one. Both must give each slot the validator of its own schema.
+describe.each(['interpreted', 'compiled'] as const)('%s artifact of a 40-message network', (mode) => {
+  const build = (net: NetworkIR) =>
+    mode === 'interpreted'
+      ? interpretArtifact(net, 'host', 64)
+      : loadArtifact(generateArtifact({ network: net, hostRole: 'host', maxDepth: 64 }))
+  const large = (schemaOf: (i: number) => number): NetworkIR => {
+    const messages: NetworkIR['roles'][string]['messages'] = {}
+    for (let i = 0; i < 40; i++)
+      messages[`m${i}`] = { payload: { type: 'object', properties: { [`f${schemaOf(i)}`]: str }, required: [`f${schemaOf(i)}`] } }
+    return { name: 'large', roles: { host: { 'x-openws-host': true, messages }, c: { messages: {} } } }
+  }
+
+  it.each([
+    ['its own schema', (i: number) => i],
+    ['one of three shared schemas', (i: number) => (i * 7) % 3],
+  ])('each slot validates with %s', (_label, schemaOf) => {
+    const { validators } = build(large(schemaOf)).inbound
+    expect(validators).toHaveLength(40)
+    for (let i = 0; i < 40; i++) {
+      expect(validators[i]!.is({ [`f${schemaOf(i)}`]: 'x' })).toBe(true)
+      expect(validators[i]!.is({ [`f${schemaOf(i) + 1}`]: 'x' })).toBe(false)
+      // slots of one schema share its validator
+      for (let j = 0; j < i; j++) expect(validators[j] === validators[i]).toBe(schemaOf(j) === schemaOf(i))
+    }
+  })
+})

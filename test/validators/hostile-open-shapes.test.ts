@@ -69,5 +69,9 @@ describe.each([
     // An object with a `length` of its own stays an object.
     expect(make(item).is({ id: 1, length: 2 })).toBe(true)
     expect(v.is({ items: [{ id: 1, length: 0 }] })).toBe(true)
+    // A schema naming `length` keeps the array test of its own.
+    const sized = make({ type: 'object', properties: { length: { type: 'integer' } }, required: ['length'] })
+    expect(sized.is({ length: 3 })).toBe(true)
+    expect(sized.is(Object.setPrototypeOf([1, 2, 3], Object.prototype))).toBe(false)
   })
 })

@@ -109,7 +109,9 @@ export async function measureStartup(
   const first: number[] = []
   const again: number[] = []
   for (let i = 0; i < samples; i++) {
-    const run = spawnSync(process.execPath, [join(dir, 'probe.mjs'), dir, 'net.mjs', distinct ? 'distinct' : 'shared'], { encoding: 'utf8' })
+    const run = spawnSync(process.execPath, [join(dir, 'probe.mjs'), dir, 'net.mjs', distinct ? 'distinct' : 'shared'], {
+      encoding: 'utf8',
+    })
     if (run.status !== 0) throw new Error(run.stderr)
     const r = JSON.parse(run.stdout) as { ms: number; firstMs: number; againMs: number }
     compiled.push(r.ms)

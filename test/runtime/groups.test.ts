@@ -116,7 +116,9 @@ for (const [path, make] of paths) {
     })
 
     it('instanceId: a given one is checked by runtime(); the default is drawn once (on first read) and prefixes connection ids', async () => {
-      expect(() => runtime(make(), { groups: { instanceId: 'a.b' } })).toThrow(expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }))
+      expect(() => runtime(make(), { groups: { instanceId: 'a.b' } })).toThrow(
+        expect.objectContaining({ code: 'OPENWS_ERR_INVALID_OPTION' }),
+      )
       expect(runtime(make(), { groups: { instanceId: 'node-1' } }).groups.instanceId).toBe('node-1')
       const h = harness(make())
       const id = h.runtime.groups.instanceId

@@ -148,6 +148,8 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
     let disconnected = false
     /** Waiting frames: [name, payload, id] of a message, or [ERROR_MESSAGE, `$error` payload, id] of an answer kept in frame order. */
     const queue: unknown[] = []
+    /** Where the waiting frames start in `queue` (taking frames by splice moved the rest: quadratic). */
+    let head = 0
     let running: [string, EnvelopeId | undefined, number] | undefined
     let closeHook: (() => void) | undefined
     let closeDone: Promise<void> | undefined
@@ -192,7 +194,7 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
 
     /** Queues a frame behind the running work (the queue is empty whenever nothing runs). */
     const wait = (name: string, payload: unknown, id?: EnvelopeId): void => {
-      if (queue.length < maxQueuedMessages * 3) queue.push(name, payload, id)
+      if (queue.length - head < maxQueuedMessages * 3) queue.push(name, payload, id)
       else fail(protocolError('OPENWS_ERR_QUEUE_FULL', `more than ${maxQueuedMessages} messages are waiting`))
     }
 
@@ -331,8 +333,18 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
 
     /** Runs waiting frames until one goes async; then the pending close hook or idle waiters. */
     function afterBusy(): void {
-      while (!busy && queue.length !== 0) {
-        const [name, payload, id] = queue.splice(0, 3) as [string, unknown, EnvelopeId | undefined]
+      while (!busy && head < queue.length) {
+        const name = queue[head] as string
+        const payload = queue[head + 1]
+        const id = queue[head + 2] as EnvelopeId | undefined
+        queue[head + 1] = undefined
+        // Taken frames are cut off when the queue runs empty, else once per maxQueuedMessages frames
+        // (amortized O(1)), so the array holds at most 6 * maxQueuedMessages entries.
+        if ((head += 3) === queue.length) queue.length = head = 0
+        else if (head >= maxQueuedMessages * 3) {
+          queue.splice(0, head)
+          head = 0
+        }
         if (state !== 'open') continue
         if (name === ERROR_MESSAGE) sendFrame(ERROR_MESSAGE, payload)
         else dispatch(name, payload, id)
@@ -377,7 +389,7 @@ export function clientRuntime(binder: BindingsCore, options: ClientRuntimeOption
       if (closeDone !== undefined) return closeDone
       state = 'closed'
       disconnected = true
-      queue.length = 0
+      queue.length = head = 0
       if (role === undefined) {
         closeFinished = true
         wakeIdle()

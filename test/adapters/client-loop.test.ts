@@ -369,7 +369,13 @@ it('drains a full queue in linear time', async () => {
   let pings = 0
   binder.fromRoles.server.on('slow', () => new Promise<void>((resolve) => (gate = resolve)))
   binder.fromRoles.server.on('ping', () => void pings++)
-  const options = { limits: { maxQueuedMessages: n }, onInternalError: () => {}, onErrorFrame: () => {}, onReplyFrame: () => false }
+  const options = {
+    limits: { maxQueuedMessages: n },
+    host: undefined,
+    onInternalError: () => {},
+    onErrorFrame: () => {},
+    onReplyFrame: () => false,
+  }
   const session = clientRuntime(binder, options, () => ({})).newSession(() => {})
   await session.open('server')
   session.receive(JSON.stringify(frame('slow', {})))

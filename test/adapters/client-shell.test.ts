@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { connect, type WebSocketConstructor } from '../../src/runtime/adapters/client/index'
 import { bindings } from '../../src/runtime/contract/fluent/index'
 import { HOST_MARK } from '../../src/runtime/ir/types'
+import { disconnect } from '../../src/runtime/session/peer'
 
 const obj = (props: Record<string, unknown>) => ({
   type: 'object',
@@ -48,7 +49,7 @@ class Socket {
   }
 }
 
-function client() {
+function client(host?: object) {
   Socket.all = []
   const binder = bindings({
     name: 'shell',
@@ -70,6 +71,7 @@ function client() {
     reconnect: { initialDelayMs: 1, maxDelayMs: 1, jitter: 0 },
     heartbeat: false,
     onInternalError: (e) => errors.push(e),
+    host,
   })
   const events: unknown[] = []
   c.on('error', (e: any) => events.push([e.code, e.message, e.id]))
@@ -134,5 +136,21 @@ describe('the client shell', () => {
     second.emit('message', { data: { size: 2 } }) // a Blob, say: binary, whatever its type
     expect(second.closed).toEqual([1003, 'OPENWS_ERR_BINARY_FRAME'])
     await c.close()
+  })
+
+  it('stays closed when a synchronous handleOpen calls disconnect(api): no open event, no writes, no heartbeat', async () => {
+    const { c } = client({ handleOpen: (_role: string, api: object) => void disconnect(api, 4000, 'no') })
+    const seen: unknown[] = []
+    c.on('open', () => seen.push('open'))
+    c.on('close', (e) => seen.push(['close', e.code, e.reason, e.reconnecting]))
+    void c.api.put({ n: 1 }) // queued before the socket opens
+    const s = Socket.all[0]!
+    s.open()
+    expect(c.state).toBe('closed')
+    expect(seen).toEqual([['close', 4000, 'no', false]])
+    expect(s.closed).toEqual([4000, 'no'])
+    expect(s.sent).toEqual([])
+    await tick()
+    expect(Socket.all).toHaveLength(1)
   })
 })

@@ -37,6 +37,8 @@ function network(): NetworkIR {
           portalOnly: { payload: obj({}), from: ['portal'] },
           anything: { payload: { type: 'object' } },
           typo: { payload: obj({}) },
+          slowBoom: { payload: obj({}) },
+          slowBadReply: { payload: obj({}), reply: obj({ ok: { type: 'boolean' } }) },
         },
       },
       server: { messages: { add: { payload: obj({ a: int }), reply: obj({ sum: int }) }, note: { payload: obj({ t: int }) } } },
@@ -83,6 +85,8 @@ async function run(impl: Impl, compiled: boolean, script: (d: Driver) => Promise
   on.on('badReply', () => ({ ok: 'yes' }))
   on.on('anything', (p: unknown) => void log.push(['anything', p]))
   on.on('typo', (_p: unknown, api: any) => api.nope({}))
+  on.on('slowBoom', () => gated().then(() => Promise.reject(new Error('after close'))))
+  on.on('slowBadReply', () => gated().then(() => ({ ok: 'late' })))
   const host = {
     handleError: (_role: string, _peer: object, e: unknown) => void log.push(['handleError', err(e)]),
     handleClose: () => void log.push(['handleClose']),
@@ -292,6 +296,36 @@ const SCRIPTS: Record<string, [(d: Driver) => Promise<void>, object?, Record<str
     {},
     { handleClose: () => Promise.reject(new Error('async close hook')) },
   ],
+  'handlers that fail after close': [
+    async (d) => {
+      await d.session.open('server')
+      d.receive(frame('slowBoom', {}, 1))
+      const closed = d.session.close()
+      d.release()
+      await closed
+    },
+  ],
+  'an invalid reply after close': [
+    async (d) => {
+      await d.session.open('server')
+      d.receive(frame('slowBadReply', {}, 1))
+      const closed = d.session.close()
+      d.release()
+      await closed
+      d.api.note({ t: 1 })
+    },
+  ],
+  'bad JSON while a handler runs': [
+    async (d) => {
+      await d.session.open('server')
+      d.receive(frame('slow', {}))
+      d.receive(frame('ping', { n: 1 }))
+      d.receive('{"fromRole":')
+      d.receive(frame('ping', { n: 2 }))
+      d.release()
+      await d.session.idle()
+    },
+  ],
   'handleOpen throws': [
     async (d) => void (await d.session.open('server')),
     {},
@@ -335,7 +369,13 @@ it('drains a full queue in linear time', async () => {
   let pings = 0
   binder.fromRoles.server.on('slow', () => new Promise<void>((resolve) => (gate = resolve)))
   binder.fromRoles.server.on('ping', () => void pings++)
-  const options = { limits: { maxQueuedMessages: n }, onInternalError: () => {}, onErrorFrame: () => {}, onReplyFrame: () => false }
+  const options = {
+    limits: { maxQueuedMessages: n },
+    host: undefined,
+    onInternalError: () => {},
+    onErrorFrame: () => {},
+    onReplyFrame: () => false,
+  }
   const session = clientRuntime(binder, options, () => ({})).newSession(() => {})
   await session.open('server')
   session.receive(JSON.stringify(frame('slow', {})))

@@ -69,7 +69,18 @@ async function script(make: (limits: Limits) => Table) {
   await vi.advanceTimersByTimeAsync(2)
   log.push(['after 32'])
   await vi.advanceTimersByTimeAsync(10_000)
+  // Every way a request ends stops listening to its signal; rejectAll leaves no timer behind.
+  let listening = 0
+  const signal = () => ({ aborted: false, addEventListener: () => listening++, removeEventListener: () => listening-- })
+  done.push(start('replied', { signal: signal() }), start('refused again', { signal: signal() }), start('not sent', { signal: signal() }))
+  done.push(start('times out', { signal: signal(), timeoutMs: 1 }), start('long', { signal: signal(), timeoutMs: 100_000 }))
+  table.reply(ids[12]!, { ok: true })
+  table.fail({ code: 'OPENWS_ERR_HANDLER_FAILED', message: 'no', id: ids[13]! })
+  table.failed(ids[14]!, 'OPENWS_ERR_SEND_FAILED', 'not sent')
+  await vi.advanceTimersByTimeAsync(1)
+  log.push(['listening', listening])
   log.push(['pending frames', table.rejectAll('gone')])
+  log.push(['timers after rejectAll', vi.getTimerCount(), 'listening', listening])
   log.push(['again', table.rejectAll()])
   await Promise.all(done)
   log.push(['timers', vi.getTimerCount()])
@@ -97,5 +108,7 @@ describe('the client request table', () => {
       undefined,
     ])
     expect(client).toContainEqual(['timers', 0])
+    expect(client).toContainEqual(['listening', 1])
+    expect(client).toContainEqual(['timers after rejectAll', 0, 'listening', 0])
   })
 })

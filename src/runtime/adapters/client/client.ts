@@ -197,6 +197,8 @@ export class OpenWsClient<Api extends object = Record<string, (payload: any) => 
       sent.reset()
       refusedFrom = undefined
       void session.open(o.serverRole)
+      // A synchronous handleOpen may have closed the client (disconnect(api)): it stays closed.
+      if (socket !== this.socket) return
       if (o.heartbeat) stopHeartbeat = startHeartbeat(socket, o.heartbeat)
       state = 'open'
       for (let frame = queue.shift(); frame !== undefined; frame = queue.shift()) write(socket, frame)

@@ -89,6 +89,7 @@ async function checkSameWork(w: Workload, kind: Kind): Promise<void> {
 const best = (xs: number[]) => Math.max(...xs)
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : `${(x / 1e3).toFixed(0)}k`).padStart(9)
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`.padStart(8)
+const met = (ok: boolean) => (ok ? 'met' : 'NOT met')
 
 const ALL_WORKLOADS: Array<() => [Workload, Kind]> = [
   () => [chatWorkload(), 'chat'],
@@ -178,11 +179,19 @@ async function main(): Promise<void> {
     const n1000 = results.get(b)
     if (n10 && n1000) console.log(`${label.padEnd(18)}${VARIANTS.map((v) => ratio(n1000[v], n10[v]).padStart(12)).join('')}`)
   }
+  for (const [a, b, label] of pairs) {
+    const n10 = results.get(a)?.['openws compiled']
+    const n1000 = results.get(b)?.['openws compiled']
+    if (n10 !== undefined && n1000 !== undefined) console.log(`target compiled 1000 vs 10 ≥ 0.5x, ${label}: ${met(n1000 / n10 >= 0.5)}`)
+  }
   // The compiled targets (issue #19): ≥ 0.85x the floor and ≥ 1.1x hand-written, per network.
   console.log(`\n${'compiled vs'.padEnd(16)}${'floor'.padStart(10)}${'hand'.padStart(10)}   (targets ≥ 0.85x, ≥ 1.10x)`)
   for (const [name, m] of results) {
     const c = m['openws compiled']
-    console.log(`${name.padEnd(16)}${ratio(c, m.floor).padStart(10)}${ratio(c, m.hand).padStart(10)}`)
+    console.log(
+      `${name.padEnd(16)}${ratio(c, m.floor).padStart(10)}${ratio(c, m.hand).padStart(10)}   ` +
+        `floor: ${met(c / m.floor >= 0.85)}, hand: ${met(c / m.hand >= 1.1)}`,
+    )
   }
   // The 3x-reference target (DESIGN.md) against the floor: parse and write, nothing else.
   console.log('\n3x the reference needs, vs the floor (JSON.parse of the frame and the reply written, no checks):')
